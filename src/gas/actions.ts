@@ -1,0 +1,122 @@
+// Menu actions on the selected rows: check the person and the rule table first, ask for what the action needs in a
+// dialog, then perform it under the lock by 编号 and tell the person what happened.
+import { performAction, type PerformResult } from '../app/performAction';
+import { fieldSpec, type CaseKey, type Person } from '../core/model';
+import { REQUIRED_INPUT } from '../core/required';
+import { ACTION_RULES, CORRECTION_TARGETS, roleProblem, stateProblem, type ActionType } from '../core/roles';
+import { SHEET } from './layout';
+import { gasPorts, type GasPorts } from './ports';
+import { LedgerError } from './table';
+
+/** What each action asks for in its dialog (beyond these, the case's own cells are used). */
+export const ACTION_INPUTS: Readonly<Record<ActionType, readonly CaseKey[]>> = {
+  sign: [], approveAssign: ['assignSignOpinion'], assign: ['department'], returnCase: ['returnReason'],
+  forward: ['forwardedTo'], submit: ['handler', 'opinion'], itemReview: ['itemReviewOpinion'],
+  petitionReview: ['petitionReviewOpinion'], approveClose: ['closeSignOpinion'], reply: [],
+  callback: ['satisfaction', 'callbackMethod'], assignVerify: ['verifyRequirement'], submitVerify: ['verifyStatement'],
+  issueVerify: [], replyVerify: [], redo: ['redoReason'], requestExtension: ['extRequestDays', 'extReason'],
+  approveExtension: [], rejectExtension: [], liaisonLetter: ['liaisonUnit'], flagWeekly: ['weeklyConsult'],
+  flagSupervision: ['supervised'], archive: [], correct: ['correctionReason'],
+};
+
+/** Fields whose dialog input must not be empty. */
+const MUST: Partial<Record<ActionType, readonly CaseKey[]>> = { ...REQUIRED_INPUT, assign: ['department'], submit: ['handler', 'opinion'] };
+
+/** The 编号 of the selected 台账 rows, or a LedgerError telling the person how to select. */
+export function selectedCaseNos(p: GasPorts): string[] {
+  const range = p.ss.getActiveRange();
+  if (!range || range.getSheet().getName() !== SHEET.ledger) {
+    throw new LedgerError('INPUT', '请先在「台账」工作表中选中要办理的信访件所在的行（可多选连续的行）。');
+  }
+  const first = Math.max(2, range.getRow());
+  const last = range.getLastRow();
+  if (last < first) throw new LedgerError('INPUT', '选中的是表头。请选中信访件所在的行。');
+  const col = p.ledger.col('编号')!;
+  const nos = p.ledger.sheet.getRange(first, col, last - first + 1, 1).getValues().map((r) => String(r[0]).trim());
+  const empty = nos.map((n, i) => (n ? 0 : first + i)).filter(Boolean);
+  if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有编号，不是已登记的信访件。`);
+  return nos;
+}
+
+/** The person acting, from 人员; refuses with the reason when Apps Script hides them or they are not listed. */
+export function actingPerson(p: GasPorts): Person {
+  if (!p.actorEmail) {
+    throw new LedgerError('DENIED', 'Google 没有提供您的账号（通常因为您不在本表格所有者的 Google Workspace 域内），无法确认您在「人员」表中的角色，因此不能办理需要角色的操作。请由信访办工作人员办理。');
+  }
+  const person = p.directory.findByEmail(p.actorEmail);
+  if (!person) throw new LedgerError('DENIED', `${p.actorEmail} 未在「人员」表登记，不能办理。请信访办在「人员」表中添加您的姓名、邮箱和角色。`);
+  return person;
+}
+
+/** Menu click on an action: checks, then either performs it or opens its dialog. */
+export function startAction(type: ActionType): void {
+  const p = gasPorts();
+  const nos = selectedCaseNos(p);
+  const actor = actingPerson(p);
+  const rule = ACTION_RULES[type];
+  const rules = p.settings.rules();
+  const problems = p.ledger
+    .loadByIds(nos)
+    .map((c) => roleProblem(rule, c, actor, rules.settings) ?? stateProblem(rule, c))
+    .filter((x): x is string => !!x);
+  if (problems.length) {
+    SpreadsheetApp.getUi().alert(`不能${rule.caption}`, problems.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+    return;
+  }
+  if (ACTION_INPUTS[type].length === 0) {
+    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email }, p));
+    return;
+  }
+  showActionDialog(type, nos);
+}
+
+/** The fields a dialog shows for an action. */
+export function dialogFields(type: ActionType): { key: string; label: string; kind: string; options: string[]; required: boolean }[] {
+  const fields: { key: string; label: string; kind: string; options: string[]; required: boolean }[] = ACTION_INPUTS[type].map((key) => {
+    const s = fieldSpec(key);
+    const options = s.kind === 'bool' ? ['是', '否'] : [...(s.options ?? [])];
+    return { key, label: s.label, kind: s.kind, options, required: (MUST[type] ?? []).includes(key) };
+  });
+  if (type === 'correct') fields.unshift({ key: 'toState', label: '更正为状态', kind: 'enum', options: [...CORRECTION_TARGETS], required: true });
+  return fields;
+}
+
+function showActionDialog(type: ActionType, caseIds: string[]): void {
+  const t = HtmlService.createTemplateFromFile('ActionDialog');
+  const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields: dialogFields(type) };
+  t.data = JSON.stringify(data).replace(/</g, '\\u003c');
+  const html = t.evaluate().setWidth(460).setHeight(Math.min(560, 200 + data.fields.length * 90));
+  SpreadsheetApp.getUi().showModalDialog(html, `${ACTION_RULES[type].caption} · ${caseIds.length} 件`);
+}
+
+/** What the dialog sends back. */
+export interface ActionSubmission {
+  action: string;
+  caseIds: string[];
+  fields: Record<string, string>;
+}
+
+/** google.script.run target of the action dialog: performs the action and returns the message to show. */
+export function submitAction(sub: ActionSubmission): { ok: boolean; message: string } {
+  const p = gasPorts();
+  const actor = actingPerson(p);
+  if (!(sub.action in ACTION_RULES)) throw new LedgerError('INPUT', `未知的操作「${sub.action}」`);
+  const { toState, ...fields } = sub.fields ?? {};
+  const input = toState !== undefined ? { fields, toState } : { fields };
+  const result = performAction({ caseIds: sub.caseIds, action: sub.action, actorEmail: actor.email, input }, p);
+  return { ok: result.refused.length === 0, message: report(sub.action as ActionType, result) };
+}
+
+/** Tells the person what happened: a toast for success, an alert naming each refused case and why. */
+function report(type: ActionType, r: PerformResult): string {
+  const caption = ACTION_RULES[type].caption;
+  const lines: string[] = [];
+  if (r.done.length) lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
+  for (const x of r.refused) lines.push(`未办理 ${x.caseNo}：${x.reason}`);
+  for (const f of r.forms) lines.push(`${f.caseNo} 可生成附件${f.annex}`);
+  lines.push(...r.warnings);
+  const message = lines.join('\n');
+  if (r.refused.length) SpreadsheetApp.getUi().alert(`${caption}`, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  else SpreadsheetApp.getActive().toast(message, '信访台账', 8);
+  return message;
+}

@@ -1,0 +1,83 @@
+// A sheet read by its header labels: columns found by name (reordered or extra columns break nothing), reads and
+// writes batched, and clear errors in Chinese for a missing or duplicated header.
+
+/** An Apps Script failure the person must be told about, with a stable code for the code that catches it. */
+export class LedgerError extends Error {
+  constructor(
+    readonly code: 'NO_SHEET' | 'NO_HEADER' | 'DUP_HEADER' | 'NOT_FOUND' | 'BUSY' | 'DENIED' | 'INPUT',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LedgerError';
+  }
+}
+
+/** Row 1 of a sheet: label → 1-based column (first occurrence), the labels seen twice, and the width. */
+export interface Header {
+  columns: Map<string, number>;
+  duplicates: string[];
+  width: number;
+}
+
+/** Reads row 1 in one call. */
+export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): Header {
+  const width = sheet.getLastColumn();
+  const header: Header = { columns: new Map(), duplicates: [], width };
+  if (width === 0) return header;
+  sheet
+    .getRange(1, 1, 1, width)
+    .getValues()[0]!
+    .forEach((v, i) => {
+      const label = String(v).trim();
+      if (!label) return;
+      if (header.columns.has(label)) header.duplicates.push(label);
+      else header.columns.set(label, i + 1);
+    });
+  return header;
+}
+
+/** The column of each required label; a missing or duplicated one is a LedgerError naming it. */
+export function requireColumns(sheetName: string, header: Header, labels: readonly string[]): Map<string, number> {
+  const dup = labels.find((l) => header.duplicates.includes(l));
+  if (dup) throw new LedgerError('DUP_HEADER', `「${sheetName}」表头「${dup}」出现了不止一次，请删除或改名多余的一列，再运行「初始化/修复」。`);
+  const missing = labels.filter((l) => !header.columns.has(l));
+  if (missing.length) {
+    throw new LedgerError('NO_HEADER', `「${sheetName}」缺少表头：${missing.join('、')}。请运行「信访台账 › 初始化/修复」。`);
+  }
+  return new Map(labels.map((l) => [l, header.columns.get(l)!]));
+}
+
+/** A sheet of the spreadsheet by name, or a LedgerError telling the person to run setup. */
+export function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new LedgerError('NO_SHEET', `找不到工作表「${name}」。请运行「信访台账 › 初始化/修复」。`);
+  return sheet;
+}
+
+/** All data rows (row 2 on) of the given columns as records keyed by label, with their row numbers. */
+export function readRecords(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  columns: Map<string, number>,
+): { row: number; values: Record<string, unknown> }[] {
+  const lastRow = sheet.getLastRow();
+  if (lastRow < 2 || columns.size === 0) return [];
+  const cols = [...columns.values()];
+  const first = Math.min(...cols);
+  const width = Math.max(...cols) - first + 1;
+  const grid = sheet.getRange(2, first, lastRow - 1, width).getValues();
+  return grid.map((r, i) => {
+    const values: Record<string, unknown> = {};
+    for (const [label, col] of columns) values[label] = r[col - first];
+    return { row: i + 2, values };
+  });
+}
+
+/** Appends rows after the last row with content in one write. */
+export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
+  if (rows.length === 0) return 0;
+  const start = sheet.getLastRow() + 1;
+  const width = rows[0]!.length;
+  if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+  sheet.getRange(start, 1, rows.length, width).setValues(rows);
+  return start;
+}
