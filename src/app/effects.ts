@@ -1,0 +1,94 @@
+// Carrying out a decision's effects: audit lines, notices to the people holding a role, forms to offer; and row diffs.
+import { formatDateTime, toShanghaiDate } from '../core/dates';
+import { computeDueAt } from '../core/deadlines';
+import { CASE_FIELDS, type Case, type Person } from '../core/model';
+import type { Rules } from '../core/roles';
+import type { Effect, Recipient } from '../core/workflow';
+import type { AuditEntry, FormOffer, Notice } from './ports';
+
+/** A case's effects, tagged with its 编号. */
+export interface DecidedEffects {
+  caseNo: string;
+  effects: Effect[];
+  /** Appended to the log note (e.g. 在台账中直接修改状态). */
+  remark?: string;
+}
+
+/** The audit lines of the log effects; deadlines started are appended to the note with their due time. */
+export function auditEntries(items: readonly DecidedEffects[], actor: Person, now: Date, rules: Rules): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  for (const item of items) {
+    const dueNotes = item.effects.map((e) => (e.kind === 'deadline' ? deadlineNote(e, rules) : '')).filter(Boolean);
+    for (const e of item.effects) {
+      if (e.kind !== 'log') continue;
+      const note = [e.note, ...dueNotes, item.remark ?? ''].filter(Boolean).join('；');
+      out.push({
+        at: now,
+        actorEmail: actor.email,
+        actorName: actor.name,
+        caseNo: item.caseNo,
+        action: e.action,
+        fromState: e.fromState,
+        toState: e.toState,
+        note,
+      });
+    }
+  }
+  return out;
+}
+
+function deadlineNote(e: Extract<Effect, { kind: 'deadline' }>, rules: Rules): string {
+  const due =
+    e.dueAt ?? computeDueAt({ node: e.node, startAt: e.startAt, limits: rules.limits, calendar: rules.calendar }).dueAt;
+  return `${e.node}时限至 ${e.node === '办结' || e.node === '回访' ? toShanghaiDate(due) : formatDateTime(due)}`;
+}
+
+/** True when `p` is among the recipients (a 事项分管领导 with no lines listed oversees all of them). */
+export function isRecipient(p: Person, to: Recipient): boolean {
+  if (!p.roles.includes(to.role)) return false;
+  if (!to.department) return true;
+  if (to.role === '事项分管领导' && p.departments.length === 0) return true;
+  return p.departments.includes(to.department);
+}
+
+/** The notices to send (one per notify effect) and warnings for recipients nobody is registered as. */
+export function resolveNotices(
+  items: readonly DecidedEffects[],
+  people: readonly Person[],
+): { notices: Notice[]; warnings: string[] } {
+  const notices: Notice[] = [];
+  const warnings: string[] = [];
+  for (const item of items) {
+    for (const e of item.effects) {
+      if (e.kind !== 'notify') continue;
+      const to = people.filter((p) => isRecipient(p, e.to)).map((p) => p.email);
+      const who = e.to.department ? `${e.to.role}（${e.to.department}）` : e.to.role;
+      if (to.length === 0) warnings.push(`${item.caseNo}：人员表中没有「${who}」，「${e.notice}」通知未发出`);
+      else notices.push({ to, caseNo: item.caseNo, text: `${item.caseNo} ${e.notice}` });
+    }
+  }
+  return { notices, warnings };
+}
+
+/** Forms the person should be offered. */
+export function formOffers(items: readonly DecidedEffects[]): FormOffer[] {
+  const out: FormOffer[] = [];
+  for (const item of items) {
+    for (const e of item.effects) if (e.kind === 'form') out.push({ caseNo: item.caseNo, annex: e.annex });
+  }
+  return out;
+}
+
+const same = (a: unknown, b: unknown): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b;
+
+/** The fields that differ between two versions of a case (a key with undefined clears the cell). */
+export function diffFields(before: Partial<Case>, after: Partial<Case>): Partial<Case> {
+  const out: Record<string, unknown> = {};
+  for (const f of CASE_FIELDS) {
+    const a = (before as Record<string, unknown>)[f.key];
+    const b = (after as Record<string, unknown>)[f.key];
+    if (!same(a, b)) out[f.key] = b;
+  }
+  return out as Partial<Case>;
+}

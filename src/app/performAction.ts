@@ -1,0 +1,81 @@
+// A workflow action on one or more cases (menu, sidebar): lock → load → decide → save → log → notify.
+import { CASE_STATES, isCaseState, type Case, type CaseState, type Person } from '../core/model';
+import { ACTION_TYPES, type Action, type ActionType } from '../core/roles';
+import { decide } from '../core/workflow';
+import { coerceRow, type RawRow } from './coerce';
+import { auditEntries, diffFields, formOffers, resolveNotices, type DecidedEffects } from './effects';
+import type { CasePatch, FormOffer, Ports } from './ports';
+
+/** What the person asked for: the selected 编号, the action id, and what they entered with it. */
+export interface PerformRequest {
+  caseIds: readonly string[];
+  action: string;
+  actorEmail: string;
+  input?: { fields?: RawRow; toState?: string };
+}
+
+/** Per case: done (with the new state) or refused (with the reason); forms to offer; notice warnings. */
+export interface PerformResult {
+  done: { caseNo: string; state: CaseState }[];
+  refused: { caseNo: string; reason: string }[];
+  forms: FormOffer[];
+  warnings: string[];
+}
+
+const isActionType = (s: string): s is ActionType => (ACTION_TYPES as readonly string[]).includes(s);
+
+/** Reads the request into an action and its actor, or one reason that refuses every case. */
+function prepare(req: PerformRequest, ports: Ports, now: Date): { action: Action; actor: Person } | string {
+  if (!isActionType(req.action)) return `未知的操作「${req.action}」`;
+  const actor = ports.directory.findByEmail(req.actorEmail);
+  if (!actor) return `${req.actorEmail} 未在「人员」表登记，不能办理`;
+  const { c: fields, issues } = coerceRow(req.input?.fields ?? {}, now);
+  if (issues.length) return issues.map((i) => i.message).join('；');
+  const toState = req.input?.toState;
+  if (toState !== undefined && !isCaseState(toState)) {
+    return `「${toState}」不是有效的状态（可选：${CASE_STATES.join('、')}）`;
+  }
+  const action: Action = { type: req.action, fields: fields as Partial<Case> };
+  if (toState) action.toState = toState;
+  return { action, actor };
+}
+
+/** Decides the action on each case under the lock and saves what changed in one batch. */
+export function performAction(req: PerformRequest, ports: Ports): PerformResult {
+  const now = ports.clock.now();
+  const ids = Array.from(new Set(req.caseIds));
+  const result: PerformResult = { done: [], refused: [], forms: [], warnings: [] };
+  const prepared = prepare(req, ports, now);
+  if (typeof prepared === 'string') {
+    result.refused = ids.map((caseNo) => ({ caseNo, reason: prepared }));
+    return result;
+  }
+  const { action, actor } = prepared;
+  const rules = ports.settings.rules();
+  const items: DecidedEffects[] = [];
+  ports.lock.withLock(() => {
+    const byNo = new Map(ports.repo.loadByIds(ids).map((c) => [c.caseNo, c]));
+    const patches: CasePatch[] = [];
+    for (const caseNo of ids) {
+      const c = byNo.get(caseNo);
+      const d = c
+        ? decide(c, action, actor, now, rules)
+        : { ok: false as const, reason: `未找到编号为「${caseNo}」的信访件` };
+      if (!d.ok) {
+        result.refused.push({ caseNo, reason: d.reason });
+        continue;
+      }
+      patches.push({ caseNo, fields: diffFields(c as Case, d.next) });
+      items.push({ caseNo, effects: d.effects });
+      result.done.push({ caseNo, state: d.next.state });
+    }
+    if (patches.length === 0) return;
+    ports.repo.saveCases(patches);
+    ports.audit.append(auditEntries(items, actor, now, rules));
+  });
+  const sent = resolveNotices(items, ports.directory.listPeople());
+  if (sent.notices.length) ports.notifier.send(sent.notices);
+  result.forms = formOffers(items);
+  result.warnings = sent.warnings;
+  return result;
+}

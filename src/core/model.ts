@@ -1,0 +1,240 @@
+// The case (信访件) model: states, roles, option lists and the ordered ledger fields with their Chinese labels.
+import type { LocalDate } from './dates';
+
+/**
+ * Workflow states in the order a case lives them. Beyond the brief's list, each state names whose
+ * turn it is (the reminders need that): 待交办签批 (a leader signs before 信访办 routes, annex 1),
+ * 信访审核中 (the second review, by 信访分管领导), 待办结签批, 待回访 (after 系统回复), and the
+ * verification loop of a dissatisfied case: 核实办理中 (department re-handles), 核实待签发 (the
+ * responsible leader signs the statement, annex 6), 核实待回复 (信访办 replies), 已核实.
+ */
+// prettier-ignore
+export const CASE_STATES = [
+  '待签收', '待交办签批', '待交办', '办理中', '已退单', '已转送', '审核中', '信访审核中', '待办结签批',
+  '已办结', '待回访', '已回访', '核实中', '核实办理中', '核实待签发', '核实待回复', '已核实', '已归档',
+] as const;
+/** A workflow state. */
+export type CaseState = (typeof CASE_STATES)[number];
+/** States a case never leaves by the process (only by 更正). */
+export const TERMINAL_STATES: readonly CaseState[] = ['已转送', '已归档'];
+
+/** Roles of the 人员 sheet. */
+export const ROLES = ['信访办', '主职领导', '信访工作分管领导', '事项分管领导', '部室联络员', '承办人'] as const;
+/** A role a person holds. */
+export type Role = (typeof ROLES)[number];
+
+/** A person of the 人员 sheet; `departments`: their own (liaison, 承办人) or the lines they oversee (事项分管领导). */
+export interface Person {
+  email: string;
+  name: string;
+  roles: Role[];
+  departments: string[];
+}
+
+export const SOURCES = ['上级', '本级'] as const;
+export const FORMS = ['来信', '来访', '来电', '网上信访', '信访代办'] as const;
+/** 事项类型: the 12345 kinds plus 申诉 (条例 Art. 31 申诉求决) and 其他. */
+export const MATTER_TYPES = ['咨询', '求助', '投诉', '建议', '检举控告', '申诉', '其他'] as const;
+export const DUE_SOURCES = ['计算', '手填'] as const;
+export const CALLBACK_METHODS = ['电话', '当面'] as const;
+export const SATISFACTIONS = ['满意', '基本满意', '不满意'] as const;
+/** Annex 2 routing of a walk-in visit. */
+export const VISIT_ROUTINGS = ['业务性较强', '综合性', '重大事项'] as const;
+export const EXTENSION_DECISIONS = ['批准', '不批准'] as const;
+
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+export type VisitRouting = (typeof VISIT_ROUTINGS)[number];
+
+/** How a ledger cell is typed. */
+export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'bool';
+/** The annex forms (附件3–7). */
+export type AnnexNo = 3 | 4 | 5 | 6 | 7;
+
+/** One ledger column. `scriptOwned`: the app fills it; `tracked`: typed edits are logged old → new. */
+export interface FieldSpec {
+  key: string;
+  label: string;
+  kind: FieldKind;
+  options?: readonly string[];
+  scriptOwned: boolean;
+  tracked: boolean;
+  /** How an annex words this field where it differs from `label`. */
+  annexLabels?: Partial<Record<AnnexNo, string>>;
+}
+
+interface Flags {
+  own?: boolean;
+  untracked?: boolean;
+  annex?: Partial<Record<AnnexNo, string>>;
+}
+
+function spec<const K extends string, const T extends FieldKind, const O extends readonly string[] = never>(
+  key: K,
+  label: string,
+  kind: T,
+  flags: Flags = {},
+  options?: O,
+): {
+  key: K;
+  label: string;
+  kind: T;
+  options: O;
+  scriptOwned: boolean;
+  tracked: boolean;
+  annexLabels?: Flags['annex'];
+} {
+  const s = { key, label, kind, options: options as O, scriptOwned: !!flags.own, tracked: !flags.untracked };
+  return flags.annex ? { ...s, annexLabels: flags.annex } : s;
+}
+const text = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'text', f);
+const date = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'date', f);
+const at = <const K extends string>(k: K, l: string) => spec(k, l, 'datetime', { own: true });
+const int = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'int', f);
+const bool = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'bool', f);
+const oneOf = <const K extends string, const O extends readonly string[]>(k: K, l: string, o: O, f?: Flags) =>
+  spec(k, l, 'enum', f, o);
+const signer = <const K extends string>(k: K, l: string) => text(k, l, { own: true });
+
+/** The ledger (台账) columns in order; the sheet layer finds columns by `label`. */
+export const CASE_FIELDS = [
+  text('caseNo', '编号', { own: true, annex: { 3: '单号' } }),
+  oneOf('state', '状态', CASE_STATES, { untracked: true }),
+  date('petitionDate', '信访日期', { annex: { 4: '来访日期' } }),
+  text('petitionerName', '信访人姓名'),
+  int('personCount', '人数'),
+  text('phone', '联系电话'),
+  text('idNumber', '身份证号码'),
+  text('address', '单位及住址', { annex: { 4: '单位地址' } }),
+  oneOf('source', '信访件来源', SOURCES),
+  text('upstreamNo', '上级信访件编号', { annex: { 3: '信访件编号', 5: '信访件编号' } }),
+  oneOf('form', '信访形式', FORMS),
+  oneOf('matterType', '事项类型', MATTER_TYPES),
+  text('category', '问题类别'),
+  text('demand', '信访诉求', { annex: { 4: '反映内容及诉求摘要' } }),
+  oneOf('visitRouting', '接待方式', VISIT_ROUTINGS),
+  text('department', '承办部室', { annex: { 4: '接待部室（单位）' } }),
+  text('handler', '承办人', { annex: { 3: '事项承办人', 5: '事项承办人' } }),
+  date('dueDate', '办理期限'),
+  oneOf('dueSource', '期限来源', DUE_SOURCES, { own: true }),
+  bool('dueProvisional', '期限暂定', { own: true, untracked: true }),
+  text('opinion', '处理（答复）意见及结论', { annex: { 5: '原处理（答复）意见及结论' } }),
+  date('closedDate', '办结日期', { own: true }),
+  date('callbackDate', '回访日期', { own: true }),
+  oneOf('callbackMethod', '回访方式', CALLBACK_METHODS),
+  oneOf('satisfaction', '信访人意见', SATISFACTIONS),
+  signer('callbackBy', '回访人'),
+  bool('weeklyConsult', '是否进入周会商'),
+  bool('supervised', '是否进入督查督办'),
+  bool('groupVisit', '集体访', { own: true, untracked: true }),
+  text('repeatOf', '重复信访', { own: true, untracked: true }),
+  bool('unreasonable', '不合理诉求'),
+  bool('procedureEnded', '信访程序终结到位'),
+  bool('channelsTold', '其它诉求渠道告知到位'),
+  bool('legalAid', '法律咨询援助到位'),
+  bool('partlySolved', '合理要求部分解决到位'),
+  bool('hardshipAid', '困难救助帮扶到位'),
+  bool('measuresUsed', '综合措施运用到位'),
+  bool('localEducation', '就地教育稳控到位'),
+  at('registeredAt', '登记时间'),
+  signer('registeredBy', '登记人'),
+  signer('signedBy', '签收人'),
+  at('signedAt', '签收时间'),
+  signer('assignSignedBy', '交办签批人'),
+  at('assignSignedAt', '交办签批时间'),
+  text('assignSignOpinion', '交办签批意见'),
+  at('assignedAt', '交办时间'),
+  at('handlerSignedAt', '承办人签名时间'),
+  signer('itemReviewBy', '事项分管领导审核人'),
+  at('itemReviewAt', '事项分管领导审核时间'),
+  text('itemReviewOpinion', '事项分管领导审核意见'),
+  signer('petitionReviewBy', '信访分管领导审核人'),
+  at('petitionReviewAt', '信访分管领导审核时间'),
+  text('petitionReviewOpinion', '信访分管领导审核意见'),
+  signer('closeSignedBy', '办结签批人'),
+  at('closeSignedAt', '办结签批时间'),
+  text('closeSignOpinion', '办结签批意见', { annex: { 3: '主职领导办结签批意见', 4: '办主要领导意见' } }),
+  at('repliedAt', '系统回复时间'),
+  text('returnReason', '退单原因'),
+  signer('returnedBy', '退单人'),
+  at('returnedAt', '退单时间'),
+  text('forwardedTo', '转送单位'),
+  at('forwardedAt', '转送时间'),
+  text('redoReason', '退回重办原因'),
+  at('redoAt', '退回重办时间'),
+  text('verifyRequirement', '核实件要求'),
+  at('verifyAssignedAt', '核实交办时间'),
+  text('verifyStatement', '核实情况说明', { annex: { 5: '信访事项核实情况说明' } }),
+  at('verifySubmittedAt', '核实说明提交时间'),
+  signer('verifyIssuer', '核实签发人'),
+  at('verifyIssuedAt', '核实签发时间'),
+  at('verifyRepliedAt', '核实回复时间'),
+  int('extRequestDays', '延期申请天数'),
+  text('extReason', '延期原因'),
+  signer('extRequestedBy', '延期申请人'),
+  at('extRequestedAt', '延期申请时间'),
+  oneOf('extDecision', '延期审批结果', EXTENSION_DECISIONS, { own: true }),
+  signer('extDecidedBy', '延期审批人'),
+  at('extDecidedAt', '延期审批时间'),
+  int('extTotalDays', '累计延期天数', { own: true }),
+  text('liaisonUnit', '联系函单位'),
+  at('archivedAt', '归档时间'),
+  text('correctionReason', '更正原因'),
+  signer('correctedBy', '更正人'),
+  at('correctedAt', '更正时间'),
+  text('remarks', '备注', { untracked: true }),
+] as const satisfies readonly FieldSpec[];
+
+type Field = (typeof CASE_FIELDS)[number];
+type ValueOf<F extends Field> = F['kind'] extends 'enum'
+  ? F['options'][number]
+  : F['kind'] extends 'int'
+    ? number
+    : F['kind'] extends 'bool'
+      ? boolean
+      : F['kind'] extends 'datetime'
+        ? Date
+        : F['kind'] extends 'date'
+          ? LocalDate
+          : string;
+
+/** A column's key. */
+export type CaseKey = Field['key'];
+/** A case: every field optional (a ledger row may be half typed) except its state. */
+export type Case = { [F in Field as F['key']]?: ValueOf<F> } & { state: CaseState };
+
+const BY_KEY = new Map<string, FieldSpec>(CASE_FIELDS.map((f) => [f.key, f]));
+
+/** The spec of a column by key. */
+export function fieldSpec(key: CaseKey): FieldSpec {
+  return BY_KEY.get(key) as FieldSpec;
+}
+
+/** The Chinese label of a column. */
+export function fieldLabel(key: CaseKey): string {
+  return fieldSpec(key).label;
+}
+
+/** How a case is named in messages: its 编号, or a placeholder before one is assigned. */
+export function caseLabel(c: { caseNo?: string }): string {
+  return c.caseNo || '（未编号信访件）';
+}
+
+/** True for a walk-in visit received by this office (annex 2 and 4), as opposed to a platform case. */
+export function isWalkIn(c: Case): boolean {
+  return c.form === '来访' && c.source === '本级';
+}
+
+/** True for 检举控告类, signed by the 主职领导 at 交办 and 办结. */
+export function isReport(c: Case): boolean {
+  return c.matterType === '检举控告';
+}
+
+/** True when a value counts as filled in (not undefined, null or blank text). */
+export function isFilled(v: unknown): boolean {
+  return v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+}
+
+/** True when a state is one of CASE_STATES. */
+export function isCaseState(s: unknown): s is CaseState {
+  return (CASE_STATES as readonly unknown[]).includes(s);
+}

@@ -1,0 +1,177 @@
+// 受理登记 through the registration use case, over in-memory ports.
+import { registerCase } from '../../src/app/registerCase';
+import { fromShanghai } from '../../src/core/dates';
+import type { Case } from '../../src/core/model';
+import { caseOf, DEPT, generalLiaison, lineLeader, liaison, liaisonB, memoryWorld, office } from './memoryPorts';
+
+const letter = {
+  petitionerName: '张三',
+  petitionDate: '2026-03-02',
+  source: '上级',
+  upstreamNo: 'ZLF-2026-000123',
+  form: '网上信访',
+  matterType: '投诉',
+  demand: '小区门口道路积水',
+  phone: '13812345678',
+  idNumber: '11010519491231002X',
+};
+const visit = { ...letter, source: '本级', upstreamNo: '', form: '来访', visitRouting: '业务性较强', department: DEPT };
+
+describe('a platform case', () => {
+  test('gets the next number of the year, waits for 签收, and its 办理期限 is computed', () => {
+    const w = memoryWorld();
+    const r = registerCase({ fields: letter, actorEmail: office.email }, w.ports);
+    expect(r).toEqual({ ok: true, caseNo: '镜访〔2026〕001号', state: '待签收', warnings: [], forms: [] });
+    // 2026-03-02 + 60 日 = 05-01, inside the 劳动节 days off (05-01…05-05): the next working day.
+    expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({
+      state: '待签收',
+      dueDate: '2026-05-06',
+      dueSource: '计算',
+      dueProvisional: false,
+      registeredBy: '王芳',
+      registeredAt: w.clock.now,
+      personCount: 1,
+      groupVisit: false,
+      repeatOf: '',
+    });
+    expect(w.highWater.get(2026)).toBe(1);
+    expect(w.audit).toEqual([
+      expect.objectContaining({
+        caseNo: '镜访〔2026〕001号',
+        action: '登记',
+        toState: '待签收',
+        actorName: '王芳',
+        note: '网上信访，上级，办理期限 2026-05-06（计算）；签收时限至 2026-03-02 23:59',
+      }),
+    ]);
+  });
+  test('a number is never reused: the counter survives deleted rows', () => {
+    const w = memoryWorld();
+    w.highWater.set(2026, 12);
+    const r = registerCase({ fields: letter, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.caseNo).toBe('镜访〔2026〕013号');
+  });
+  test('a typed 办理期限 is kept as 手填', () => {
+    const w = memoryWorld();
+    registerCase({ fields: { ...letter, dueDate: '2026-03-20' }, actorEmail: office.email }, w.ports);
+    expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({ dueDate: '2026-03-20', dueSource: '手填' });
+  });
+  test('a deadline running into a year without an official schedule is marked provisional', () => {
+    const w = memoryWorld({ now: fromShanghai(2026, 11, 20, 9) });
+    const r = registerCase({ fields: { ...letter, petitionDate: '2026-11-20' }, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.warnings).toEqual(['镜访〔2026〕001号 办理期限所在年份的节假日安排尚未公布，期限为暂定']);
+    expect(caseOf(w, '镜访〔2026〕001号').dueProvisional).toBe(true);
+  });
+  test('a repeat petition names the earlier cases', () => {
+    const earlier: Case = {
+      caseNo: '镜访〔2025〕088号',
+      state: '已归档',
+      petitionDate: '2025-10-01',
+      phone: '138-1234-5678',
+    };
+    const w = memoryWorld({ cases: [earlier] });
+    const r = registerCase({ fields: letter, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.warnings).toEqual(['镜访〔2026〕001号 可能为重复信访，此前有：镜访〔2025〕088号']);
+    expect(caseOf(w, '镜访〔2026〕001号').repeatOf).toBe('镜访〔2025〕088号');
+  });
+});
+
+describe('what registration refuses', () => {
+  test('missing fields, named in Chinese; 上级 needs its upstream number', () => {
+    const w = memoryWorld();
+    const r = registerCase(
+      { fields: { ...letter, petitionerName: '', upstreamNo: '' }, actorEmail: office.email },
+      w.ports,
+    );
+    expect(r).toEqual({ ok: false, reasons: ['登记须填写：信访人姓名、上级信访件编号'] });
+    expect(w.rows).toHaveLength(0);
+    expect(w.highWater.size).toBe(0);
+  });
+  test('an ID number with a wrong check character', () => {
+    const w = memoryWorld();
+    const r = registerCase(
+      { fields: { ...letter, idNumber: '110105194912310021' }, actorEmail: office.email },
+      w.ports,
+    );
+    expect(r).toEqual({ ok: false, reasons: ['「身份证号码」：校验位不正确（应为 X）'] });
+  });
+  test('only 信访办 registers; an unknown person is told so', () => {
+    const w = memoryWorld();
+    expect(registerCase({ fields: letter, actorEmail: liaison.email }, w.ports)).toEqual({
+      ok: false,
+      reasons: ['登记信访件须由「信访办」办理，孙立的角色为部室联络员'],
+    });
+    expect(registerCase({ fields: letter, actorEmail: 'x@y' }, w.ports)).toEqual({
+      ok: false,
+      reasons: ['x@y 未在「人员」表登记，不能登记信访件'],
+    });
+  });
+});
+
+describe('a walk-in visit (annex 2)', () => {
+  test('business-heavy: the department receives it at once — 办理中, liaisons notified, annex 4 offered', () => {
+    const w = memoryWorld();
+    const r = registerCase({ fields: visit, actorEmail: office.email }, w.ports);
+    expect(r).toEqual({
+      ok: true,
+      caseNo: '镜访〔2026〕001号',
+      state: '办理中',
+      warnings: [],
+      forms: [{ caseNo: '镜访〔2026〕001号', annex: 4 }],
+    });
+    expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({
+      department: DEPT,
+      assignedAt: w.clock.now,
+      visitRouting: '业务性较强',
+    });
+    expect(w.sent).toEqual([
+      {
+        to: [liaison.email, liaisonB.email],
+        caseNo: '镜访〔2026〕001号',
+        text: '镜访〔2026〕001号 现场来访，请派员接待',
+      },
+    ]);
+    expect(w.sent.map((n) => n.text).join()).not.toContain('张三');
+  });
+  test('comprehensive: 综合事务部 receives it', () => {
+    const w = memoryWorld();
+    registerCase({ fields: { ...visit, visitRouting: '综合性', department: '' }, actorEmail: office.email }, w.ports);
+    expect(caseOf(w, '镜访〔2026〕001号').department).toBe('综合事务部');
+    expect(w.sent[0].to).toEqual([generalLiaison.email]);
+  });
+  test('major: the 事项分管领导 receives it', () => {
+    const w = memoryWorld();
+    registerCase({ fields: { ...visit, visitRouting: '重大事项' }, actorEmail: office.email }, w.ports);
+    expect(w.sent.map((n) => [n.to, n.text])).toEqual([
+      [[lineLeader.email], '镜访〔2026〕001号 重大事项现场来访，请分管领导接待'],
+      [[liaison.email, liaisonB.email], '镜访〔2026〕001号 现场来访，请派员接待'],
+    ]);
+  });
+  test('the routing must be chosen', () => {
+    const w = memoryWorld();
+    expect(registerCase({ fields: { ...visit, visitRouting: '' }, actorEmail: office.email }, w.ports)).toEqual({
+      ok: false,
+      reasons: ['现场接访须选择接待方式（业务性较强 / 综合性 / 重大事项）'],
+    });
+  });
+  test('more than 5 visitors: a warning citing Art. 20, and a group-visit flag', () => {
+    const w = memoryWorld();
+    const r = registerCase({ fields: { ...visit, personCount: 8 }, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.warnings).toEqual([
+      '来访人数为8人，接待室的群众一般不超过5人；依《信访工作条例》第二十条，多人采用走访形式提出共同的信访事项的，应当推选代表，代表人数不超过5人',
+      '镜访〔2026〕001号 人数为8人，已标记为集体访',
+    ]);
+    expect(caseOf(w, '镜访〔2026〕001号').groupVisit).toBe(true);
+  });
+  test('exactly 5 visitors is a group visit (default threshold) but within the reception limit', () => {
+    const w = memoryWorld();
+    const r = registerCase({ fields: { ...visit, personCount: '5' }, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.warnings).toEqual(['镜访〔2026〕001号 人数为5人，已标记为集体访']);
+  });
+  test('the office may choose to refuse more than 5 visitors', () => {
+    const w = memoryWorld({ settings: { refuseOverReceptionLimit: true } });
+    const r = registerCase({ fields: { ...visit, personCount: 6 }, actorEmail: office.email }, w.ports);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reasons[0]).toContain('代表人数不超过5人');
+  });
+});
