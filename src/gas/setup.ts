@@ -19,14 +19,16 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   const report: SetupReport = { createdSheets: [], addedColumns: [] };
   if (ss.getSpreadsheetTimeZone() !== 'Asia/Shanghai') ss.setSpreadsheetTimeZone('Asia/Shanghai');
   if (ss.getSpreadsheetLocale() !== 'zh_CN') ss.setSpreadsheetLocale('zh_CN');
-  for (const spec of sheetSpecs()) {
-    const sheet = ensureSheet(ss, spec, report);
+  // Every sheet first: the ledger's dropdowns refer to 部室, which may not exist yet.
+  const laidOut = sheetSpecs().map((spec) => ({ spec, ...ensureSheet(ss, spec, report) }));
+  for (const { spec, sheet, columns } of laidOut) {
+    applyDropdowns(sheet, spec.columns, columns);
     if (spec.name === SHEET.ledger) repairLedger(sheet, spec);
   }
   return report;
 }
 
-function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, report: SetupReport): Sheet {
+function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, report: SetupReport): { sheet: Sheet; columns: Map<string, number> } {
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
   if (!sheet) {
@@ -51,23 +53,28 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSp
   const width = Math.max(header.width, header.columns.size ? Math.max(...header.columns.values()) : 0);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
-  applyFormats(sheet, spec.columns, header.columns);
+  applyNumberFormats(sheet, spec.columns, header.columns);
   if (created && spec.seedRows) {
     const rows = spec.seedRows();
     if (rows.length) writeSeed(sheet, spec, header.columns, rows);
   }
-  return sheet;
+  return { sheet, columns: header.columns };
 }
 
-/** Number formats and dropdowns per column, over every data row (re-applied each run: idempotent). */
-function applyFormats(sheet: Sheet, columns: ColumnSpec[], at: Map<string, number>): void {
+/** Number formats per column over every data row, before any seed row is written (re-applied each run). */
+function applyNumberFormats(sheet: Sheet, columns: ColumnSpec[], at: Map<string, number>): void {
+  const rows = sheet.getMaxRows() - 1;
+  if (rows < 1) return;
+  for (const c of columns) if (c.format) sheet.getRange(2, at.get(c.label)!, rows, 1).setNumberFormat(c.format);
+}
+
+/** Dropdowns per column over every data row (re-applied each run: idempotent). */
+function applyDropdowns(sheet: Sheet, columns: ColumnSpec[], at: Map<string, number>): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
   for (const c of columns) {
-    const range = sheet.getRange(2, at.get(c.label)!, rows, 1);
-    if (c.format) range.setNumberFormat(c.format);
     const rule = dropdown(sheet, c);
-    if (rule) range.setDataValidation(rule);
+    if (rule) sheet.getRange(2, at.get(c.label)!, rows, 1).setDataValidation(rule);
   }
 }
 

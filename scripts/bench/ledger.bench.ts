@@ -1,0 +1,91 @@
+// Benchmarks of the ledger's hot paths on large ledgers: service calls counted by the local runtime, CPU time of
+// the whole Node process for the measured step (the runtime's own overhead included, so compare run to run).
+import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
+import path from 'node:path';
+
+const OWNER = 'wangfang@jinghu.gov.cn';
+const DIST = path.resolve(__dirname, '..', '..', 'dist');
+
+function office(now: string): GasEnvironment {
+  const env = createGasEnvironment({ now, owner: OWNER, seed: 3 });
+  env.loadBundle(DIST);
+  env.open();
+  env.answerNextDialog({ button: 'OK' });
+  env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+  env.typeInto('人员', 'A2', [['王芳', OWNER, '信访办', '综合事务部']]);
+  return env;
+}
+
+function header(env: GasEnvironment): Map<string, number> {
+  const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+  return new Map(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((l, i) => [String(l), i + 1]));
+}
+
+function seed(env: GasEnvironment, n: number): void {
+  const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+  const h = header(env);
+  const rows = Array.from({ length: n }, (_, i) => {
+    const line: unknown[] = new Array(h.size).fill('');
+    const put = (label: string, v: unknown) => (line[h.get(label)! - 1] = v);
+    put('编号', `镜访〔2026〕${String(i + 1).padStart(3, '0')}号`);
+    put('状态', ['办理中', '待签收', '审核中', '已归档'][i % 4]);
+    put('信访日期', new Date(Date.UTC(2026, i % 11, 1 + (i % 27))));
+    put('信访人姓名', `群众${i}`);
+    put('身份证号码', '');
+    put('联系电话', `139${String(i).padStart(8, '0')}`);
+    put('信访件来源', '本级');
+    put('信访形式', '来信');
+    put('事项类型', '咨询');
+    put('信访诉求', `第${i}件的诉求`);
+    put('承办部室', '规划建设部');
+    return line;
+  });
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, n, h.size).setValues(rows);
+  env.globals.PropertiesService.getScriptProperties().setProperty('CASE_SEQ_2026', String(n));
+}
+
+/** Service and spreadsheet calls and CPU ms of the executions `step` starts. */
+function measure(env: GasEnvironment, name: string, cases: number, step: () => void): object {
+  const before = env.stats().executions.length;
+  const cpu = process.cpuUsage();
+  step();
+  const used = process.cpuUsage(cpu);
+  const runs = env.stats().executions.slice(before);
+  return {
+    name,
+    cases,
+    spreadsheetCalls: runs.reduce((s, e) => s + e.spreadsheetCalls, 0),
+    serviceCalls: runs.reduce((s, e) => s + e.calls, 0),
+    executions: runs.length,
+    failed: env.executions().slice(-runs.length).filter((e) => e.outcome === 'failed').map((e) => e.error),
+    cpuMs: Math.round((used.user + used.system) / 1000),
+  };
+}
+
+export function run(): object[] {
+  const out: object[] = [];
+  for (const n of [10_000, 50_000]) {
+    const env = office('2026-11-02T09:00:00+08:00');
+    seed(env, n);
+    const h = header(env);
+    const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+    out.push(measure(env, 'daily-refresh', n, () => {
+      env.clock.set('2026-11-03T09:00:00+08:00');
+      env.runDueTriggers();
+    }));
+    const demandCol = h.get('信访诉求')!;
+    const letter = String.fromCharCode(64 + Math.floor((demandCol - 1) / 26)).replace('@', '') + String.fromCharCode(65 + ((demandCol - 1) % 26));
+    out.push(measure(env, 'typed-edit', n, () => env.typeInto('台账', `${letter}${2 + (n >> 1)}`, '补充诉求', { user: OWNER })));
+    out.push(measure(env, 'register-case', n, () => {
+      env.clickMenu('信访台账', '新建信访件…');
+      env.submitDialog('submitNewCase', [{ petitionDate: '2026-11-03', petitionerName: '新来人', source: '本级', form: '来信', matterType: '咨询', demand: '咨询政策' }]);
+    }));
+    out.push(measure(env, 'menu-sign', n, () => {
+      const row = sheet.getLastRow();
+      env.select('台账', `A${row}`);
+      env.clickMenu('信访台账', '受理交办', '签收');
+    }));
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+// The 新建信访件 sidebar in a real browser (Debian's headless Chromium) against the local runtime: a valid case
+// lands in the ledger; an invalid ID number shows the error in the page and writes nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveDialog, type DialogServer } from '../../emulator/browser-bridge';
+import type { GasEnvironment } from '../../emulator/index';
+import { PEOPLE, rowsOf, startOffice } from './office';
+
+const CHROMIUM = '/usr/bin/chromium';
+const haveBrowser = fs.existsSync(CHROMIUM);
+if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+const maybe = haveBrowser ? describe : describe.skip;
+if (!haveBrowser) console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
+
+maybe('新建信访件 in headless Chromium', () => {
+  let browser: Browser;
+  let env: GasEnvironment;
+  let server: DialogServer;
+  let page: Page;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    env = startOffice();
+    env.open({ user: PEOPLE.office.email });
+    env.clickMenu('信访台账', '新建信访件…', { user: PEOPLE.office.email });
+    server = await serveDialog(env, (d) => d.title === '新建信访件');
+    page = await browser.newPage();
+    await page.goto(server.url);
+  });
+  afterEach(async () => {
+    await page?.close();
+    await server?.close();
+  });
+
+  async function fillCommon(idNumber: string): Promise<void> {
+    await page.fill('#petitionDate', '2026-10-09');
+    await page.fill('#petitionerName', '张三');
+    await page.fill('#idNumber', idNumber);
+    await page.fill('#phone', '13812345678');
+    await page.selectOption('#source', '本级');
+    await page.selectOption('#formKind', '来信');
+    await page.selectOption('#matterType', '投诉');
+    await page.fill('#demand', '小区旁工地夜间施工扰民。');
+  }
+
+  it('registers a valid case: it appears in the ledger with its 编号', async () => {
+    await fillCommon('11010519491231002X');
+    await page.click('#submit');
+    await page.waitForFunction(() => /已登记|未登记|出错/.test(document.getElementById('result')!.textContent ?? ''));
+    expect(await page.textContent('#result')).toContain('已登记：镜访〔2026〕001号');
+    expect(rowsOf(env, '台账')).toEqual([expect.objectContaining({ 编号: '镜访〔2026〕001号', 信访人姓名: '张三', 状态: '待签收', 身份证号码: '11010519491231002X' })]);
+  });
+
+  it('shows the checksum error for a bad ID number and writes nothing', async () => {
+    await fillCommon('110105194912310021');
+    await page.click('#submit');
+    expect(await page.textContent('#e_idNumber')).toContain('校验位不正确（应为 X）');
+    expect(server.calls.filter((c) => c.functionName === 'submitNewCase')).toEqual([]);
+    expect(rowsOf(env, '台账')).toEqual([]);
+  });
+});

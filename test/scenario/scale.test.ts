@@ -1,0 +1,55 @@
+// The on-edit handler and the menu actions cost a bounded number of spreadsheet calls whatever the ledger's size:
+// the same counts on a ledger of 50 cases and one of 5,000 (read from the local runtime's stats()).
+import type { GasEnvironment } from '../../emulator/index';
+import { act, cellOf, headerOf, PEOPLE, PLATFORM_CASE, register, startOffice } from './office';
+
+/** Fills the ledger with `n` registered-looking cases in one write (arranging state as the owner). */
+function seedLedger(env: GasEnvironment, n: number): void {
+  const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+  const h = headerOf(env, '台账');
+  const rows = Array.from({ length: n }, (_, i) => {
+    const line: unknown[] = new Array(h.size).fill('');
+    const put = (label: string, v: unknown) => (line[h.get(label)! - 1] = v);
+    put('编号', `镜访〔2025〕${String(i + 1).padStart(3, '0')}号`);
+    put('状态', i % 3 === 0 ? '办理中' : '已归档');
+    put('信访日期', new Date(Date.UTC(2025, i % 12, 1 + (i % 27))));
+    put('信访人姓名', `群众${i}`);
+    put('联系电话', `139${String(i).padStart(8, '0')}`);
+    put('信访件来源', '本级');
+    put('信访形式', '来信');
+    put('事项类型', '咨询');
+    put('信访诉求', `第${i}件的诉求`);
+    put('承办部室', '规划建设部');
+    return line;
+  });
+  if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
+  sheet.getRange(2, 1, n, h.size).setValues(rows);
+}
+
+/** Spreadsheet calls of the executions started by `fn`. */
+function spreadsheetCallsOf(env: GasEnvironment, fn: () => void): Record<string, number> {
+  const before = env.stats().executions.length;
+  fn();
+  const out: Record<string, number> = {};
+  for (const e of env.stats().executions.slice(before)) out[e.functionName] = (out[e.functionName] ?? 0) + e.spreadsheetCalls;
+  return out;
+}
+
+function measure(n: number): { edit: Record<string, number>; sign: Record<string, number> } {
+  const env = startOffice();
+  seedLedger(env, n);
+  const { caseNo } = register(env, PLATFORM_CASE);
+  const edit = spreadsheetCallsOf(env, () => env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '补充：周末也施工。', { user: PEOPLE.office.email }));
+  const sign = spreadsheetCallsOf(env, () => act(env, 'office', caseNo, ['受理交办', '签收']));
+  return { edit, sign };
+}
+
+describe('spreadsheet calls do not grow with the ledger', () => {
+  it('are the same for an edit and a menu action on 50 and on 5,000 cases', () => {
+    const small = measure(50);
+    const large = measure(5000);
+    expect(large).toEqual(small);
+    expect(large.edit['onLedgerEdit']).toBeLessThanOrEqual(40);
+    expect(large.sign['actSign']).toBeLessThanOrEqual(40);
+  });
+});

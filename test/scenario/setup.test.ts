@@ -1,0 +1,114 @@
+// 初始化/修复 through the real bundle: idempotent, keeps existing data and extra columns, installs triggers only for
+// their recorded owner, and 接管定时任务 moves them without doubling what a trigger does.
+import type { GasEnvironment } from '../../emulator/index';
+import { createGasEnvironment } from '../../emulator/index';
+import { ensureDist } from '../helpers/dist';
+import { cellOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
+
+/** Everything setup could touch, as plain data: sheets, values, formats, notes, rules, protections, triggers. */
+function snapshot(env: GasEnvironment): unknown {
+  const ss = env.globals.SpreadsheetApp.getActive();
+  return {
+    zone: ss.getSpreadsheetTimeZone(),
+    locale: ss.getSpreadsheetLocale(),
+    sheets: ss.getSheets().map((sh) => {
+      const width = Math.max(1, sh.getLastColumn());
+      const rows = Math.max(1, sh.getLastRow());
+      const block = sh.getRange(1, 1, Math.min(rows + 1, sh.getMaxRows()), width);
+      return {
+        name: sh.getName(),
+        maxRows: sh.getMaxRows(),
+        maxColumns: sh.getMaxColumns(),
+        frozen: sh.getFrozenRows(),
+        values: block.getValues(),
+        formats: block.getNumberFormats(),
+        notes: block.getNotes(),
+        validations: block.getDataValidations().map((r) => r.map((v) => (v ? v.getCriteriaValues().map(String) : null))),
+        filter: sh.getFilter()?.getRange().getA1Notation() ?? null,
+        rules: sh.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getCriteriaValues().map(String)),
+        protections: sh.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).map((p) => `${p.getDescription()}@${p.getRange().getA1Notation()}:${p.isWarningOnly()}`),
+      };
+    }),
+    triggers: env.triggers().map((t) => `${t.owner}:${t.handler}:${t.eventType}:${t.uid}`),
+  };
+}
+
+describe('初始化/修复', () => {
+  it('lays out the seven sheets with Chinese headers, frozen header rows and the script-owned columns protected', () => {
+    const env = startOffice();
+    const ss = env.globals.SpreadsheetApp.getActive();
+    for (const name of ['台账', '流转记录', '部室', '人员', '时限', '节假日', '设置']) expect(ss.getSheetByName(name)?.getFrozenRows()).toBe(1);
+    expect(rowsOf(env, '流转记录')).toEqual([]);
+    expect(ss.getSheetByName('流转记录')!.getRange(1, 1, 1, 7).getValues()[0]).toEqual(['时间', '编号', '动作', '原状态', '新状态', '操作人', '说明']);
+    expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Shanghai');
+    expect(ss.getSpreadsheetLocale()).toBe('zh_CN');
+    const ledger = ss.getSheetByName('台账')!;
+    const header = ledger.getRange(1, 1, 1, ledger.getLastColumn()).getValues()[0]!;
+    expect(header.slice(0, 5)).toEqual(['编号', '状态', '信访日期', '信访人姓名', '人数']);
+    const col = (label: string) => header.indexOf(label) + 1;
+    expect(ledger.getRange(2, col('编号')).getNumberFormat()).toBe('@');
+    expect(ledger.getRange(2, col('身份证号码')).getNumberFormat()).toBe('@');
+    expect(ledger.getRange(2, col('联系电话')).getNumberFormat()).toBe('@');
+    expect(ledger.getRange(2, col('信访日期')).getNumberFormat()).toBe('yyyy-mm-dd');
+    const protectedCols = ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription());
+    expect(protectedCols).toContain('信访台账：由脚本维护的列「编号」');
+    expect(ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).every((p) => p.isWarningOnly())).toBe(true);
+    expect(rowsOf(env, '时限').map((r) => `${r['节点']}${r['时限']}${r['单位']}`)).toContain('办结60日');
+    expect(rowsOf(env, '节假日').find((r) => r['日期'] === '2026-10-01')).toMatchObject({ 类型: '休' });
+    expect(rowsOf(env, '设置').find((r) => r['设置项'] === '集体访人数')).toMatchObject({ 值: '5' });
+  });
+
+  it('changes nothing when run twice, spreadsheet and triggers alike', () => {
+    const env = startOffice();
+    register(env, PLATFORM_CASE);
+    const before = snapshot(env);
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+    expect(snapshot(env)).toEqual(before);
+  });
+
+  it('installs nothing for a second person and tells them who owns the triggers', () => {
+    const env = startOffice();
+    const before = env.triggers().map((t) => t.uid);
+    env.open({ user: PEOPLE.petitionLeader.email });
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '初始化/修复', { user: PEOPLE.petitionLeader.email });
+    expect(lastAlert(env)).toContain(`定时任务由 ${PEOPLE.office.email} 负责，本次未安装`);
+    expect(env.triggers().map((t) => t.uid)).toEqual(before);
+  });
+
+  it('keeps existing data and an extra column when repairing an old ledger', () => {
+    const env = createGasEnvironment({ now: '2026-10-09T09:00:00+08:00', owner: PEOPLE.office.email });
+    env.loadBundle(ensureDist());
+    const ss = env.globals.SpreadsheetApp.getActive();
+    const old = ss.insertSheet('台账');
+    old.getRange('A1:D1').setValues([['备注（本科室）', '编号', '信访人姓名', '状态']]);
+    old.getRange('A2:D2').setValues([['老台账导入', '镜访〔2026〕007号', '钱七', '办理中']]);
+    env.open();
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+    const rows = rowsOf(env, '台账');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ '备注（本科室）': '老台账导入', 编号: '镜访〔2026〕007号', 信访人姓名: '钱七', 状态: '办理中' });
+    expect(old.getRange('A1:D1').getValues()[0]).toEqual(['备注（本科室）', '编号', '信访人姓名', '状态']);
+    expect(lastAlert(env)).toMatch(/补充表头：台账\.信访日期/);
+  });
+});
+
+describe('接管定时任务', () => {
+  it('moves the triggers to the person taking over; the old owner’s triggers then do nothing', () => {
+    const env = startOffice();
+    const { caseNo } = register(env, PLATFORM_CASE);
+    const taker = PEOPLE.petitionLeader.email;
+    env.open({ user: taker });
+    env.answerNextDialog({ button: 'YES' });
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '接管定时任务', { user: taker });
+    expect(env.triggers().filter((t) => t.owner === taker).map((t) => t.handler).sort()).toEqual(['dailyRefresh', 'onLedgerEdit']);
+    // Both accounts' edit triggers fire on an edit; only the new owner's acts, so the edit is logged once.
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '工地夜间施工噪音扰民，已持续两周。', { user: PEOPLE.office.email });
+    expect(logOf(env, caseNo).filter((l) => l['动作'] === '修改')).toHaveLength(1);
+    const ran = env.executions().filter((e) => e.functionName === 'onLedgerEdit').slice(-2);
+    expect(ran.map((e) => e.effectiveUser).sort()).toEqual([taker, PEOPLE.office.email].sort());
+  });
+});

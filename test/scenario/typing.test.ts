@@ -1,0 +1,91 @@
+// Typing is first class: what staff type or paste into 台账 is judged, completed, flagged and logged by the
+// installable on-edit trigger — never silently reverted.
+import type { GasEnvironment } from '../../emulator/index';
+import { caseRow, cellOf, columnLetter, headerOf, logOf, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
+
+let env: GasEnvironment;
+let caseNo: string;
+const office = { user: PEOPLE.office.email };
+
+beforeEach(() => {
+  env = startOffice();
+  caseNo = register(env, PLATFORM_CASE).caseNo;
+});
+
+function noteOf(no: string, label: string): string {
+  return env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!.getRange(cellOf(env, no, label)).getNote();
+}
+
+describe('a row typed by hand', () => {
+  it('gets the next 编号, a computed deadline and a 登记 log line', () => {
+    const h = headerOf(env, '台账');
+    const row = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!.getLastRow() + 1;
+    const line: unknown[] = new Array(h.size).fill('');
+    const put = (label: string, v: unknown) => (line[h.get(label)! - 1] = v);
+    put('信访日期', '2026/10/9');
+    put('信访人姓名', '刘二');
+    put('信访件来源', '本级');
+    put('信访形式', '来信');
+    put('事项类型', '建议');
+    put('信访诉求', '建议在梅山公园增设夜间照明。');
+    put('联系电话', '13700001111');
+    env.typeInto('台账', `A${row}:${columnLetter(h.size)}${row}`, [line], office);
+    const typed = rowsOf(env, '台账').find((r) => r['信访人姓名'] === '刘二')!;
+    expect(typed).toMatchObject({ 编号: '镜访〔2026〕002号', 状态: '待签收', 信访日期: '2026-10-09', 办理期限: '2026-12-08', 期限来源: '计算', 联系电话: '13700001111' });
+    expect(logOf(env, '镜访〔2026〕002号').map((l) => l['动作'])).toEqual(['登记']);
+  });
+});
+
+describe('typed edits of an existing case', () => {
+  it('logs a tracked field old → new, by whom', () => {
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '噪音扰民，要求夜间停工。', office);
+    const last = logOf(env, caseNo).pop()!;
+    expect(last).toMatchObject({ 动作: '修改', 操作人: `王芳 <${PEOPLE.office.email}>` });
+    expect(String(last['说明'])).toContain('信访诉求：小区旁工地夜间施工，噪音扰民，要求限制施工时间。 → 噪音扰民，要求夜间停工。');
+  });
+
+  it('completes a legal typed 状态 change as the menu action would', () => {
+    env.typeInto('台账', cellOf(env, caseNo, '状态'), '待交办签批', office);
+    expect(caseRow(env, caseNo)).toMatchObject({ 状态: '待交办签批', 签收人: '王芳' });
+    expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '签收', 原状态: '待签收', 新状态: '待交办签批' });
+  });
+
+  it('keeps an illegal typed 状态 change but flags and logs it for review', () => {
+    env.typeInto('台账', cellOf(env, caseNo, '状态'), '已归档', office);
+    expect(caseRow(env, caseNo)['状态']).toBe('已归档');
+    expect(noteOf(caseNo, '状态')).toMatch(/未经流程的状态修改/);
+    expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '未经流程的状态修改', 原状态: '待签收', 新状态: '已归档' });
+  });
+
+  it('marks an invalid ID number with a note and a highlight, keeps it, and clears the mark once corrected', () => {
+    const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+    env.typeInto('台账', cellOf(env, caseNo, '身份证号码'), '110105194912310021', office);
+    expect(caseRow(env, caseNo)['身份证号码']).toBe('110105194912310021');
+    expect(noteOf(caseNo, '身份证号码')).toMatch(/身份证号码.*校验位/);
+    expect(sheet.getRange(cellOf(env, caseNo, '身份证号码')).getBackground()).toBe('#fff2cc');
+    env.typeInto('台账', cellOf(env, caseNo, '身份证号码'), '11010519491231002X', office);
+    expect(noteOf(caseNo, '身份证号码')).toBe('');
+  });
+
+  it('treats a typed deadline as 手填 and never overwrites it, even on the daily refresh', () => {
+    env.typeInto('台账', cellOf(env, caseNo, '办理期限'), '2026-10-30', office);
+    expect(caseRow(env, caseNo)).toMatchObject({ 办理期限: '2026-10-30', 期限来源: '手填' });
+    env.clock.set('2026-10-29T10:00:00+08:00');
+    env.runDueTriggers();
+    expect(caseRow(env, caseNo)).toMatchObject({ 办理期限: '2026-10-30', 期限来源: '手填', 期限状态: '即将到期', 剩余工作日: 1 });
+  });
+
+  it('keeps formula-looking text and regex characters as plain text', () => {
+    const text = '=HYPERLINK("http://x") +1 (a|b)* $1 \\d 😀';
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), text, office);
+    expect(caseRow(env, caseNo)['信访诉求']).toBe(text);
+  });
+});
+
+describe('the daily refresh', () => {
+  it('recomputes 剩余工作日 and 期限状态 of open cases in one batch, marking overdue ones', () => {
+    env.clock.set('2026-12-09T09:00:00+08:00');
+    env.runDueTriggers();
+    expect(caseRow(env, caseNo)).toMatchObject({ 期限状态: '已超期', 超期工作日: 1, 剩余工作日: 0 });
+  });
+});
