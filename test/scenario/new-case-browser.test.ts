@@ -1,8 +1,6 @@
 // The 新建信访件 sidebar in a real browser (Debian's headless Chromium) against the local runtime: a valid case
 // lands in the ledger; an invalid ID number shows the error in the page and writes nothing.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDialog, type DialogServer } from '../../emulator/browser-bridge';
 import type { GasEnvironment } from '../../emulator/index';
@@ -19,17 +17,16 @@ maybe('新建信访件 in headless Chromium', () => {
   let env: GasEnvironment;
   let server: DialogServer;
   let page: Page;
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-profile-'));
 
   beforeAll(async () => {
+    // playwright gives each launch a fresh, empty profile (it refuses --user-data-dir on launch()).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });
   afterAll(async () => {
     await browser?.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   });
 
   beforeEach(async () => {
