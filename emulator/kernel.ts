@@ -310,6 +310,9 @@ export class Kernel {
     const out = new realm.Error(e.message);
     out.name = e.name;
     if (e.stack) out.stack = e.stack;
+    // Advanced services throw GoogleJsonResponseException with `details: { code, message }` the app may read.
+    const details = (e as Error & { details?: unknown }).details;
+    if (details !== undefined) (out as Error & { details?: unknown }).details = this.toRealm(details);
     return out;
   }
 

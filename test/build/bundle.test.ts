@@ -52,9 +52,11 @@ describe('the bundle is plain Apps Script V8 code', () => {
   });
 
   it('contains none of the local runtime', () => {
-    for (const marker of ['not implemented in the local runtime', 'GasException', 'node:', 'createGasEnvironment']) {
+    for (const marker of ['not implemented in the local runtime', 'GasException', 'createGasEnvironment', 'emulator/']) {
       expect(code).not.toContain(marker);
     }
+    // A Node built-in module named anywhere (import, require or a string such as "node:fs").
+    expect(code).not.toMatch(/["'`]node:[a-z_]+["'`]|\brequire\(/);
   });
 });
 

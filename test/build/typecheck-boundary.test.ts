@@ -1,5 +1,4 @@
 // src/ is typed for Apps Script only: Node's globals fail its typecheck, Apps Script's typings are there.
-import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { ROOT } from '../helpers/dist';

@@ -56,7 +56,7 @@ maybe('新建信访件 in headless Chromium', () => {
   it('registers a valid case: it appears in the ledger with its 编号', async () => {
     await fillCommon('11010519491231002X');
     await page.click('#submit');
-    await page.waitForFunction(() => /已登记|未登记|出错/.test(document.getElementById('result')!.textContent ?? ''));
+    await page.waitForFunction("/已登记|未登记|出错/.test(document.getElementById('result').textContent)");
     expect(await page.textContent('#result')).toContain('已登记：镜访〔2026〕001号');
     expect(rowsOf(env, '台账')).toEqual([expect.objectContaining({ 编号: '镜访〔2026〕001号', 信访人姓名: '张三', 状态: '待签收', 身份证号码: '11010519491231002X' })]);
   });

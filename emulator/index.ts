@@ -1,0 +1,174 @@
+// The local Apps Script runtime's entry: `createGasEnvironment` and the public types scenario tests use.
+// Service modules are wired here, one factory per line.
+import type { AccountType, EnvCore, Manifest, ServiceModule } from './env-core';
+import type { Clock, Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './kernel';
+import type { ExecutionHooks } from './executions';
+import type { AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot } from './ui';
+import type { HeldLock } from './lock';
+import type { InstalledTrigger } from './triggers';
+import type { Toast } from './sheets/context';
+import { buildEnvironment } from './environment';
+import { createSessionModule } from './session';
+import { createLoggerModule } from './logger';
+import { createUtilitiesModule } from './utilities';
+import { createHtmlModule } from './html';
+import type { HttpHost } from './http-router';
+import type { SentMail } from './mail';
+import type { DialogSelector, DialogServer } from './browser-bridge';
+import type { DriveHandle } from './advanced-services';
+
+export type { AccountType, Manifest, Execution, ExecutionKind, FaultSpec, KillSpec, AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot, HeldLock, InstalledTrigger };
+export { ScriptError } from './executions';
+export type { Toast };
+
+/** A service module factory: its globals, plus optional per-execution hooks. */
+export type ModuleFactory = (core: EnvCore) => ServiceModule & ExecutionHooks;
+
+/**
+ * Service modules without host handles the environment needs (ScriptApp, PropertiesService, CacheService and
+ * LockService are created by the environment itself). Add one line per module.
+ */
+export const MODULE_FACTORIES: ModuleFactory[] = [createSessionModule, createLoggerModule, createUtilitiesModule, createHtmlModule];
+
+export interface GasEnvironmentOptions {
+  /** The simulated clock's start (default: the real time now). */
+  now?: Date | string;
+  /** The spreadsheet owner's e-mail, also the default user (default 'owner@example.gov.cn'). */
+  owner?: string;
+  /** The script's zone (default: the bundle manifest's, else 'Asia/Shanghai'). */
+  timeZone?: string;
+  /** The spreadsheet's zone (default: the script's). */
+  spreadsheetTimeZone?: string;
+  /** Default 'zh_CN'. */
+  locale?: string;
+  /** 'workspace' (default) or 'consumer': quotas, and whether Apps Script reveals other people's e-mail. */
+  accountType?: AccountType;
+  /** Seed of all randomness (trigger minutes, ids). Default 1. */
+  seed?: number;
+}
+
+/** Who acts: a person's e-mail (default: the owner). */
+export interface AsUser {
+  user?: string;
+}
+
+export interface RunOptions extends AsUser {
+  /** How the function is started: the editor's Run button (default), a simple or an installable trigger. */
+  as?: 'editor' | 'simpleTrigger' | 'installableTrigger';
+}
+
+export interface CheckOptions extends AsUser {
+  kind?: ExecutionKind;
+}
+
+/** One execution as `executions()` lists it. */
+export interface ExecutionRecord {
+  id: number;
+  functionName: string;
+  /** What Session.getActiveUser() showed ('' where Google hides it). */
+  user: string;
+  /** The account the code ran as. */
+  effectiveUser: string;
+  kind: ExecutionKind;
+  start: Date;
+  end?: Date;
+  outcome?: 'completed' | 'failed';
+  error?: string;
+  logs: string[];
+}
+
+export interface GasStats {
+  /** Calls by `Service.Class.method` across all executions. */
+  total: Record<string, number>;
+  spreadsheetCalls: number;
+  serviceCalls: number;
+  executions: { functionName: string; calls: number; spreadsheetCalls: number }[];
+}
+
+export interface GasFaults {
+  /** The nth call named `Service.Class.method` from now on (across executions) fails with `error`, `times` times. */
+  failOn(name: string, spec: FaultSpec): void;
+  /** Kills the execution that reaches the spec ("Exceeded maximum execution time"; the app cannot catch it). */
+  killAt(spec: KillSpec): void;
+  clear(): void;
+}
+
+/** What people saw: dialogs, alerts, toasts and their menus. */
+export interface GasUiView {
+  readonly dialogs: DialogRecord[];
+  readonly alerts: AlertRecord[];
+  /** Toasts shown with Spreadsheet.toast, in order. */
+  readonly toasts: Toast[];
+  /** The menu bar a person last opened (default: the owner). */
+  menus(user?: string): MenuSnapshot[];
+}
+
+/** The Apps Script globals, for host access as the owner outside any execution (uncounted). */
+export interface GasGlobals {
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  Session: GoogleAppsScript.Base.Session;
+  Logger: GoogleAppsScript.Base.Logger;
+  SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  [name: string]: unknown;
+}
+
+/** A local Apps Script project bound to one spreadsheet: load a bundle, then act as people and time would. */
+export interface GasEnvironment {
+  readonly kernel: Kernel;
+  readonly core: EnvCore;
+  readonly clock: Clock;
+  readonly faults: GasFaults;
+  readonly globals: GasGlobals;
+  readonly ui: GasUiView;
+  /** Where UrlFetchApp's requests go: respond(), forward(), registerInternal(), and the request log. */
+  readonly http: HttpHost;
+  /** Every mail MailApp sent, in order. */
+  readonly outbox: SentMail[];
+  /** The Drive/Docs advanced services' host objects and the Drive they share (`drive.store`: files, folders, Docs). */
+  readonly drive: DriveHandle;
+  /** Writes the spreadsheet (.xlsx), each Google Doc (.docx), each sent mail (.eml) and each UrlFetch call (.json) into `dir`; returns the paths. */
+  exportTo(dir: string): Promise<string[]>;
+  /** Serves a dialog the app showed (default: the last) to a real browser, google.script.run included. */
+  serveDialog(which?: DialogSelector): Promise<DialogServer>;
+  /** Loads the folder clasp would push (dist/) or one .js file; the manifest decides scopes and time zone. */
+  loadBundle(path: string): void;
+  /** Loads code given as text (tests that build a bundle on the fly). */
+  loadSource(code: string, manifest?: Manifest | null, htmlFiles?: Record<string, string>): void;
+  /** A person opens the spreadsheet: simple onOpen (LIMITED), then installable on-open triggers; builds their menus. */
+  open(options?: AsUser): void;
+  /** A person clicks a menu item by its caption path; returns the function's result (host copy). */
+  clickMenu(...path: [...string[], AsUser] | string[]): unknown;
+  /** What google.script.run does from an open dialog or sidebar; returns the result (host copy). */
+  submitDialog(functionName: string, args?: unknown[], options?: AsUser): unknown;
+  /** Queues the answer to the next ui.alert / ui.prompt. */
+  answerNextDialog(answer: DialogAnswer): void;
+  /** A person selects a range (their selection until they change it). */
+  select(sheetName: string, a1: string, options?: AsUser): void;
+  /** A person types (scalar) or pastes (2-D array) into cells, then the on-edit triggers fire. */
+  typeInto(sheetName: string, a1: string, values: unknown, options?: AsUser): void;
+  /** Runs a function like the editor's Run button (default), or as a simple or installable trigger. */
+  run(functionName: string, event?: unknown, options?: RunOptions): unknown;
+  /** Fires, in time order, every occurrence of every time-driven trigger due up to `clock.now()`. */
+  runDueTriggers(): ExecutionRecord[];
+  /** Every execution so far, oldest first. */
+  executions(): ExecutionRecord[];
+  /** Evaluates a check function's source inside a fresh execution with `t`; returns its result (host copy). */
+  runCheck(fn: string | ((t: never) => unknown), options?: CheckOptions): unknown;
+  stats(): GasStats;
+  /** Holds a script/document lock as another execution would, until `until` (simulated) or `release()`. */
+  holdLock(kind: 'script' | 'document', options?: { until?: Date | string }): HeldLock;
+  /** The installed triggers (host view, all users). */
+  triggers(): InstalledTrigger[];
+}
+
+/** Creates a local Apps Script environment. */
+export function createGasEnvironment(options: GasEnvironmentOptions = {}): GasEnvironment {
+  return buildEnvironment(options, MODULE_FACTORIES);
+}

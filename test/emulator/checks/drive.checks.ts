@@ -1,0 +1,494 @@
+// Checks of the Drive v3 advanced service: present only when the manifest enables it, HTML → Google Doc
+// conversion, folders and parents, fields, list queries, copy/update/remove, Google's error shapes and
+// scopes, the PDF export endpoint through UrlFetchApp, and the loud built-in services the app must not use.
+import type { Check } from './harness';
+import type { GasEnvironment, Manifest } from '../../../emulator/index';
+
+const FILES = 'https://developers.google.com/drive/api/reference/rest/v3/files';
+const ADV = 'https://developers.google.com/apps-script/guides/services/advanced';
+const SEARCH = 'https://developers.google.com/drive/api/guides/search-files';
+const EXPORT = FILES + '/export';
+const NOT_FOUND_LOG = 'GoogleJsonResponseException text in public logs (ericyd/gdrive-copy#186) + ' + FILES + '/get';
+
+const scope = (s: string): string => 'https://www.googleapis.com/auth/' + s;
+/** decisions.md §3: the app's seven scopes. */
+export const APP_SCOPES = [
+  'spreadsheets.currentonly',
+  'drive',
+  'script.send_mail',
+  'script.scriptapp',
+  'script.container.ui',
+  'script.external_request',
+  'userinfo.email',
+].map(scope);
+export const ADVANCED = [
+  { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+  { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
+];
+
+/** A setup that loads an empty bundle whose manifest enables the given advanced services and scopes. */
+export function manifest(scopes: string[] = APP_SCOPES, services = ADVANCED): (env: GasEnvironment) => void {
+  const m: Manifest = {
+    timeZone: 'Asia/Shanghai',
+    oauthScopes: scopes,
+    dependencies: { enabledAdvancedServices: services },
+  };
+  return (env) => env.loadSource('', m);
+}
+
+/** The same, with a file the app did not create (made by another app or by hand), its id in Script Properties. */
+function withForeignDoc(scopes: string[]): (env: GasEnvironment) => void {
+  return (env) => {
+    manifest(scopes)(env);
+    const f = env.drive.store.add({
+      name: '外部文件',
+      mimeType: 'application/vnd.google-apps.document',
+      parents: [env.drive.store.rootId],
+      trashed: false,
+      appCreated: false,
+      doc: { blocks: [{ type: 'paragraph', style: 'NORMAL_TEXT', runs: [] }] },
+    });
+    env.globals.PropertiesService.getScriptProperties().setProperty('FOREIGN', f.id);
+  };
+}
+
+export const driveChecks: Check[] = [
+  {
+    name: 'Drive and Docs are not defined when the manifest does not enable them',
+    source: ADV,
+    setup: manifest(APP_SCOPES, []),
+    run: (t) => {
+      t.equal(typeof Drive, 'undefined');
+      t.equal(typeof Docs, 'undefined');
+    },
+  },
+  {
+    name: 'an advanced service is defined under the userSymbol the manifest gives, and only that one',
+    source: ADV,
+    setup: manifest(APP_SCOPES, [{ userSymbol: 'DriveApi', serviceId: 'drive', version: 'v3' }]),
+    run: (t) => {
+      const g = globalThis as unknown as Record<
+        string,
+        { Files: GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection }
+      >;
+      t.equal(typeof g.DriveApi, 'object');
+      t.equal(typeof Drive, 'undefined');
+      t.equal(typeof Docs, 'undefined');
+      t.equal(g.DriveApi.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.folder' }).name, 'x');
+    },
+  },
+  {
+    name: 'Files.create of a folder returns the default fields kind, id, name, mimeType only',
+    source: FILES + '/create',
+    setup: manifest(),
+    run: (t) => {
+      const f = Drive!.Files.create({ name: '信访模板', mimeType: 'application/vnd.google-apps.folder' });
+      t.deepEqual(Object.keys(f).sort(), ['id', 'kind', 'mimeType', 'name']);
+      t.equal(f.kind, 'drive#file');
+      t.equal(f.mimeType, 'application/vnd.google-apps.folder');
+      t.ok(/^[A-Za-z0-9_-]{44}$/.test(f.id!), 'a 44-character id: ' + f.id);
+    },
+  },
+  {
+    name: 'Files.create with a text/html blob and the Google Docs type converts the HTML into a Google Doc',
+    source: FILES + '/create',
+    setup: manifest(),
+    run: (t) => {
+      const html = '<h1>办理单</h1><p>姓名：{{姓名}}</p><table><tr><td>来信☐</td><td>来访☑</td></tr></table>';
+      const f = Drive!.Files.create(
+        { name: '附件3', mimeType: 'application/vnd.google-apps.document' },
+        Utilities.newBlob(html, 'text/html', 't.html'),
+      );
+      t.equal(f.mimeType, 'application/vnd.google-apps.document');
+      const doc = Docs!.Documents.get(f.id!);
+      t.equal(doc.title, '附件3');
+      const content = doc.body!.content!;
+      t.equal(content[1].paragraph!.paragraphStyle!.namedStyleType, 'HEADING_1');
+      t.equal(content[1].paragraph!.elements![0].textRun!.content, '办理单\n');
+      t.equal(content[2].paragraph!.elements![0].textRun!.content, '姓名：{{姓名}}\n');
+      const cells = content[3].table!.tableRows![0].tableCells!;
+      t.deepEqual(
+        cells.map((c) => c.content![0].paragraph!.elements![0].textRun!.content),
+        ['来信☐\n', '来访☑\n'],
+      );
+    },
+  },
+  {
+    name: 'fields selects what Files.get returns (parents, trashed, times, webViewLink)',
+    source: FILES + '/get',
+    setup: manifest(),
+    run: (t) => {
+      const folder = Drive!.Files.create({ name: 'F', mimeType: 'application/vnd.google-apps.folder' });
+      const doc = Drive!.Files.create({
+        name: 'D',
+        mimeType: 'application/vnd.google-apps.document',
+        parents: [folder.id!],
+      });
+      const got = Drive!.Files.get(doc.id!, { fields: 'id,name,parents,trashed,webViewLink,createdTime' });
+      t.deepEqual(Object.keys(got).sort(), ['createdTime', 'id', 'name', 'parents', 'trashed', 'webViewLink']);
+      t.deepEqual(got.parents, [folder.id]);
+      t.equal(got.trashed, false);
+      t.equal(got.webViewLink, 'https://docs.google.com/document/d/' + doc.id + '/edit?usp=drivesdk');
+      t.ok(
+        /^2024-03-05T01:00:\d\d\.\d{3}Z$/.test(got.createdTime!),
+        'RFC 3339 from the simulated clock: ' + got.createdTime,
+      );
+      t.equal(Drive!.Files.get(doc.id!).parents, undefined, 'not among the default fields');
+    },
+  },
+  {
+    name: 'Files.get of an unknown id throws GoogleJsonResponseException "File not found: <id>."',
+    source: NOT_FOUND_LOG,
+    setup: manifest(),
+    run: (t) => {
+      t.throws(
+        () => Drive!.Files.get('nope'),
+        /^API call to drive\.files\.get failed with error: File not found: nope\.$/,
+        'GoogleJsonResponseException',
+      );
+    },
+  },
+  {
+    name: 'an unknown field in fields is Drive\'s 400 "Invalid field selection"',
+    source: 'https://developers.google.com/drive/api/guides/fields-parameter',
+    setup: manifest(),
+    run: (t) => {
+      const f = Drive!.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.folder' });
+      t.throws(
+        () => Drive!.Files.get(f.id!, { fields: 'id,colour' }),
+        /failed with error: Invalid field selection colour$/,
+        'GoogleJsonResponseException',
+      );
+    },
+  },
+  {
+    name: "Files.list with \"'<folder>' in parents and trashed = false\" lists that folder's live files",
+    source: SEARCH,
+    setup: manifest(),
+    run: (t) => {
+      const a = Drive!.Files.create({ name: 'A', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      const b = Drive!.Files.create({ name: 'B', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      Drive!.Files.create({ name: 'a1', mimeType: 'application/vnd.google-apps.document', parents: [a] });
+      const gone = Drive!.Files.create({
+        name: 'a2',
+        mimeType: 'application/vnd.google-apps.document',
+        parents: [a],
+      }).id!;
+      Drive!.Files.create({ name: 'b1', mimeType: 'application/vnd.google-apps.document', parents: [b] });
+      Drive!.Files.update({ trashed: true }, gone);
+      const res = Drive!.Files.list({ q: "'" + a + "' in parents and trashed = false", fields: 'files(id,name)' });
+      t.deepEqual(
+        res.files!.map((f) => f.name),
+        ['a1'],
+      );
+      t.equal(res.nextPageToken, undefined);
+      const all = Drive!.Files.list({ q: "'" + a + "' in parents" });
+      t.deepEqual(
+        all.files!.map((f) => f.name),
+        ['a1', 'a2'],
+        'list includes trashed files unless asked not to',
+      );
+    },
+  },
+  {
+    name: "Files.list by name = '…' and mimeType = '…' (quotes escaped with a backslash)",
+    source: SEARCH,
+    setup: manifest(),
+    run: (t) => {
+      Drive!.Files.create({ name: "O'Brien 模板", mimeType: 'application/vnd.google-apps.folder' });
+      Drive!.Files.create({ name: "O'Brien 模板", mimeType: 'application/vnd.google-apps.document' });
+      const res = Drive!.Files.list({
+        q: "name = 'O\\'Brien 模板' and mimeType = 'application/vnd.google-apps.folder'",
+      });
+      t.equal(res.files!.length, 1);
+      t.equal(res.files![0].mimeType, 'application/vnd.google-apps.folder');
+      t.deepEqual(Object.keys(res).sort(), ['files', 'incompleteSearch', 'kind']);
+    },
+  },
+  {
+    name: 'Files.list pages with pageSize and nextPageToken',
+    source: FILES + '/list',
+    setup: manifest(),
+    run: (t) => {
+      for (let i = 0; i < 3; i++)
+        Drive!.Files.create({ name: 'f' + i, mimeType: 'application/vnd.google-apps.folder' });
+      const p1 = Drive!.Files.list({ pageSize: 2 });
+      t.equal(p1.files!.length, 2);
+      t.ok(p1.nextPageToken);
+      const p2 = Drive!.Files.list({ pageSize: 2, pageToken: p1.nextPageToken });
+      t.deepEqual(
+        p2.files!.map((f) => f.name),
+        ['f2'],
+      );
+    },
+  },
+  {
+    name: 'a query term the runtime does not evaluate (contains, or, dates…) fails loudly, never ignored',
+    source: SEARCH,
+    setup: manifest(),
+    run: (t) => {
+      t.throws(
+        () => Drive!.Files.list({ q: "name contains '模板'" }),
+        /not implemented in the local runtime: Drive\.Files\.list query term: name contains/,
+        'NotImplemented',
+      );
+    },
+  },
+  {
+    name: 'Files.update renames and trashes; the file keeps its id',
+    source: FILES + '/update',
+    setup: manifest(),
+    run: (t) => {
+      const id = Drive!.Files.create({ name: 'old', mimeType: 'application/vnd.google-apps.document' }).id!;
+      const r = Drive!.Files.update({ name: 'new', trashed: true }, id, null as unknown as GoogleAppsScript.Base.Blob, {
+        fields: 'id,name,trashed',
+      });
+      t.deepEqual(r, { id: id, name: 'new', trashed: true });
+    },
+  },
+  {
+    name: 'Files.update moves with addParents/removeParents; parents in the body is refused; two parents are not allowed',
+    source: FILES + '/update',
+    setup: manifest(),
+    run: (t) => {
+      const a = Drive!.Files.create({ name: 'A', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      const b = Drive!.Files.create({ name: 'B', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      const id = Drive!.Files.create({
+        name: 'doc',
+        mimeType: 'application/vnd.google-apps.document',
+        parents: [a],
+      }).id!;
+      const none = null as unknown as GoogleAppsScript.Base.Blob;
+      t.throws(
+        () => Drive!.Files.update({ parents: [b] }, id),
+        /The parents field is not directly writable in update requests\. Use the addParents and removeParents parameters instead\./,
+        'GoogleJsonResponseException',
+      );
+      t.throws(
+        () => Drive!.Files.update({}, id, none, { addParents: b }),
+        /Increasing the number of parents is not allowed\./,
+        'GoogleJsonResponseException',
+      );
+      Drive!.Files.update({}, id, none, { addParents: b, removeParents: a });
+      t.deepEqual(Drive!.Files.get(id, { fields: 'parents' }).parents, [b]);
+    },
+  },
+  {
+    name: 'Files.copy is a deep copy named "Copy of …" in the same folder; editing the copy leaves the template',
+    source: FILES + '/copy',
+    setup: manifest(),
+    run: (t) => {
+      const folder = Drive!.Files.create({ name: 'F', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      const tpl = Drive!.Files.create(
+        { name: '模板', mimeType: 'application/vnd.google-apps.document', parents: [folder] },
+        Utilities.newBlob('<p>{{姓名}}</p><table><tr><td>{{电话}}</td></tr></table>', 'text/html'),
+      ).id!;
+      const copy = Drive!.Files.copy({}, tpl, { fields: 'id,name,parents' });
+      t.equal(copy.name, 'Copy of 模板');
+      t.deepEqual(copy.parents, [folder]);
+      Docs!.Documents.batchUpdate(
+        {
+          requests: [
+            { replaceAllText: { containsText: { text: '{{姓名}}' }, replaceText: '张三' } },
+            { replaceAllText: { containsText: { text: '{{电话}}' }, replaceText: '138' } },
+          ],
+        },
+        copy.id!,
+      );
+      const text = (id: string): string => JSON.stringify(Docs!.Documents.get(id).body);
+      t.ok(text(copy.id!).indexOf('张三') >= 0 && text(copy.id!).indexOf('138') >= 0);
+      t.ok(text(tpl).indexOf('{{姓名}}') >= 0 && text(tpl).indexOf('{{电话}}') >= 0, 'the template is unchanged');
+    },
+  },
+  {
+    name: 'Files.copy with a name and parents; an unknown source id is "File not found"',
+    source: FILES + '/copy',
+    setup: manifest(),
+    run: (t) => {
+      const out = Drive!.Files.create({ name: 'out', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      const tpl = Drive!.Files.create({ name: 'tpl', mimeType: 'application/vnd.google-apps.document' }).id!;
+      const c = Drive!.Files.copy({ name: '2024-001 办理单', parents: [out] }, tpl, { fields: 'name,parents' });
+      t.deepEqual(c, { name: '2024-001 办理单', parents: [out] });
+      t.throws(
+        () => Drive!.Files.copy({}, 'missing'),
+        /^API call to drive\.files\.copy failed with error: File not found: missing\.$/,
+        'GoogleJsonResponseException',
+      );
+    },
+  },
+  {
+    name: 'Files.remove deletes the file for good',
+    source: FILES + '/delete',
+    setup: manifest(),
+    run: (t) => {
+      const id = Drive!.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' }).id!;
+      Drive!.Files.remove(id);
+      t.throws(() => Drive!.Files.get(id), /File not found/, 'GoogleJsonResponseException');
+    },
+  },
+  {
+    name: 'without a Drive scope in the manifest the API answers 403 insufficient scopes',
+    source: 'https://developers.google.com/drive/api/guides/api-specific-auth',
+    setup: manifest(APP_SCOPES.filter((s) => !s.endsWith('/drive'))),
+    run: (t) => {
+      t.throws(
+        () => Drive!.Files.list({}),
+        /^API call to drive\.files\.list failed with error: Request had insufficient authentication scopes\.$/,
+        'GoogleJsonResponseException',
+      );
+    },
+  },
+  {
+    name: 'with drive.file only, files the app did not create are "not found"; its own files work',
+    source: 'https://developers.google.com/drive/api/guides/api-specific-auth',
+    setup: withForeignDoc([scope('drive.file'), scope('script.external_request')]),
+    run: (t) => {
+      const id = PropertiesService.getScriptProperties().getProperty('FOREIGN')!;
+      t.throws(() => Drive!.Files.copy({}, id), /File not found: /, 'GoogleJsonResponseException');
+      const mine = Drive!.Files.create({ name: 'mine', mimeType: 'application/vnd.google-apps.document' }).id!;
+      t.equal(Drive!.Files.get(mine).name, 'mine');
+      t.deepEqual(
+        Drive!.Files.list({}).files!.map((f) => f.name),
+        ['mine'],
+      );
+    },
+  },
+  {
+    name: 'a simple trigger (AuthMode.LIMITED) may not call the advanced service',
+    source: 'https://developers.google.com/apps-script/guides/triggers#restrictions',
+    kind: 'simpleTrigger',
+    setup: manifest(),
+    run: (t) => {
+      t.throws(() => Drive!.Files.list({}), /You do not have permission to call/);
+    },
+  },
+  {
+    name: 'Files.create is counted and costs simulated time',
+    source: '../shared/docs/local-runtime-fidelity.md §14 (P2 execution-time counters)',
+    setup: manifest(),
+    run: () => {
+      Drive!.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.document' });
+    },
+    after: (env) => {
+      expect(env.stats().total['Drive.Files.create']).toBe(1);
+      const ex = env.executions()[0];
+      expect(ex.end!.getTime() - ex.start.getTime()).toBeGreaterThanOrEqual(2000);
+    },
+  },
+  {
+    name: 'the Drive export endpoint returns a PDF of the document when called with ScriptApp.getOAuthToken()',
+    source: EXPORT,
+    setup: manifest(),
+    run: (t) => {
+      const id = Drive!.Files.create(
+        { name: '办理单', mimeType: 'application/vnd.google-apps.document' },
+        Utilities.newBlob('<p>信访人：{{姓名}}</p>', 'text/html'),
+      ).id!;
+      Docs!.Documents.batchUpdate(
+        { requests: [{ replaceAllText: { containsText: { text: '{{姓名}}' }, replaceText: '张三' } }] },
+        id,
+      );
+      const res = UrlFetchApp.fetch(
+        'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application%2Fpdf',
+        { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } },
+      );
+      t.equal(res.getResponseCode(), 200);
+      t.equal((res.getHeaders() as Record<string, string>)['Content-Type'], 'application/pdf');
+      const blob = res.getBlob();
+      t.equal(blob.getContentType(), 'application/pdf');
+      t.equal(blob.getDataAsString().slice(0, 8), '%PDF-1.4');
+      t.ok(blob.getDataAsString().slice(-6).indexOf('%%EOF') >= 0);
+    },
+  },
+  {
+    name: 'the export endpoint without a token answers 401 (missing credential)',
+    source: EXPORT,
+    setup: manifest(),
+    run: (t) => {
+      const id = Drive!.Files.create({ name: 'd', mimeType: 'application/vnd.google-apps.document' }).id!;
+      const res = UrlFetchApp.fetch(
+        'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application/pdf',
+        { muteHttpExceptions: true },
+      );
+      t.equal(res.getResponseCode(), 401);
+      const err = JSON.parse(res.getContentText()).error;
+      t.equal(err.code, 401);
+      t.equal(err.status, 'UNAUTHENTICATED');
+      t.ok(/^Request is missing required authentication credential\./.test(err.message), err.message);
+    },
+  },
+  {
+    name: 'the export endpoint with a wrong token fails: UrlFetchApp throws for the 401',
+    source: EXPORT,
+    setup: manifest(),
+    run: (t) => {
+      const id = Drive!.Files.create({ name: 'd', mimeType: 'application/vnd.google-apps.document' }).id!;
+      const url = 'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application/pdf';
+      t.throws(() => UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ya29.forged' } }), /returned code 401/);
+      const res = UrlFetchApp.fetch(url, {
+        headers: { Authorization: 'Bearer ya29.forged' },
+        muteHttpExceptions: true,
+      });
+      t.ok(/^Request had invalid authentication credentials\./.test(JSON.parse(res.getContentText()).error.message));
+    },
+  },
+  {
+    name: 'the export endpoint answers 404 for an unknown file and 403 for a folder',
+    source: EXPORT,
+    setup: manifest(),
+    run: (t) => {
+      const opts = { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() }, muteHttpExceptions: true };
+      const res = UrlFetchApp.fetch(
+        'https://www.googleapis.com/drive/v3/files/nope/export?mimeType=application/pdf',
+        opts,
+      );
+      t.equal(res.getResponseCode(), 404);
+      t.equal(JSON.parse(res.getContentText()).error.message, 'File not found: nope.');
+      const folder = Drive!.Files.create({ name: 'F', mimeType: 'application/vnd.google-apps.folder' }).id!;
+      t.equal(
+        UrlFetchApp.fetch(
+          'https://www.googleapis.com/drive/v3/files/' + folder + '/export?mimeType=application/pdf',
+          opts,
+        ).getResponseCode(),
+        403,
+      );
+    },
+  },
+  {
+    name: 'DocumentApp exists and every member is loud (the app uses the Docs advanced service)',
+    source: '../shared/docs/decisions.md §4',
+    run: (t) => {
+      t.equal(typeof DocumentApp, 'object');
+      t.throws(
+        () => DocumentApp.openById('x'),
+        /^not implemented in the local runtime: DocumentApp\.openById$/,
+        'NotImplemented',
+      );
+    },
+  },
+  {
+    name: 'DriveApp and GmailApp exist and every member is loud',
+    source: '../shared/docs/decisions.md §3–4',
+    run: (t) => {
+      t.throws(
+        () => DriveApp.getFileById('x'),
+        /^not implemented in the local runtime: DriveApp\.getFileById$/,
+        'NotImplemented',
+      );
+      t.throws(
+        () => GmailApp.sendEmail('a@example.com', 's', 'b'),
+        /^not implemented in the local runtime: GmailApp\.sendEmail$/,
+        'NotImplemented',
+      );
+    },
+  },
+  {
+    name: 'an enabled advanced service the runtime does not emulate is a global whose members are loud',
+    source: ADV,
+    setup: manifest(APP_SCOPES, [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v2' }]),
+    run: (t) => {
+      t.equal(typeof Drive, 'object');
+      t.throws(() => Drive!.Files, /^not implemented in the local runtime: Drive\.Files$/, 'NotImplemented');
+    },
+  },
+];

@@ -1,0 +1,164 @@
+// env.exportTo(dir): a spreadsheet, a Google Doc, a mail and a webhook call written as .xlsx, .docx, .eml and
+// .json, read back with exceljs, jszip and mailparser; the .docx converted by LibreOffice where installed.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { simpleParser } from 'mailparser';
+import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
+import { APP_SCOPES, ADVANCED } from './checks/drive.checks';
+
+const APP = `
+function produce() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.setName('台账');
+  sheet.getRange('A1:C1').setValues([['编号', '登记日期', '状态']]).setFontWeight('bold').setBackground('#d9ead3');
+  sheet.getRange('A2:C3').setValues([['2024-001', new Date(2024, 2, 5), '办理中'], ['2024-002', new Date(2024, 2, 6), '已办结']]);
+  sheet.getRange('A2:A3').setNumberFormat('@');
+  sheet.getRange('B2:B3').setNumberFormat('yyyy-mm-dd');
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 140);
+  sheet.getRange('C2:C3').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['办理中', '已办结']).build());
+  sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).setPosition(5, 5, 0, 0).build());
+
+  var html = '<h1>"2211"信访流程办理单</h1><p>单号：<b>{{单号}}</b></p>' +
+    '<table><tr><td>信访人姓名</td><td>{{姓名}}</td></tr><tr><td>信访形式</td><td>来信{{来信}} 来访{{来访}}</td></tr></table>';
+  var tpl = Drive.Files.create({ name: '附件3 模板', mimeType: 'application/vnd.google-apps.document' }, Utilities.newBlob(html, 'text/html')).id;
+  var doc = Drive.Files.copy({ name: '2024-001 办理单' }, tpl).id;
+  Docs.Documents.batchUpdate({ requests: [
+    { replaceAllText: { containsText: { text: '{{单号}}' }, replaceText: '2024-001' } },
+    { replaceAllText: { containsText: { text: '{{姓名}}' }, replaceText: '张*' } },
+    { replaceAllText: { containsText: { text: '{{来信}}' }, replaceText: '☑' } },
+    { replaceAllText: { containsText: { text: '{{来访}}' }, replaceText: '☐' } }] }, doc);
+
+  MailApp.sendEmail('leader@example.gov.cn', '【信访提醒】2024-001 即将到期', '请于三日内办结。', {
+    htmlBody: '<p>请于<b>三日内</b>办结。</p>', name: '信访办', cc: 'desk@example.gov.cn',
+    attachments: [Utilities.newBlob('编号,状态\\n2024-001,办理中', 'text/csv', '清单.csv')] });
+
+  UrlFetchApp.fetch('https://oapi.dingtalk.com/robot/send?access_token=T', { method: 'post', contentType: 'application/json',
+    payload: JSON.stringify({ msgtype: 'text', text: { content: '2024-001 即将到期' } }) });
+}`;
+
+function environment(): GasEnvironment {
+  const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
+  env.loadSource(APP, {
+    timeZone: 'Asia/Shanghai',
+    oauthScopes: APP_SCOPES,
+    dependencies: { enabledAdvancedServices: ADVANCED },
+  });
+  env.http.respond('https://oapi.dingtalk.com/', () => ({ status: 200, body: { errcode: 0, errmsg: 'ok' } }));
+  env.run('produce');
+  return env;
+}
+
+describe('env.exportTo', () => {
+  let dir: string;
+  let files: string[];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'gas-export-'));
+    files = await environment().exportTo(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('writes one file per spreadsheet, document, mail and webhook call', () => {
+    expect(files.map((f) => basename(f))).toEqual([
+      'Untitled spreadsheet.xlsx',
+      '附件3 模板.docx',
+      '2024-001 办理单.docx',
+      'mail-001.eml',
+      'http-001.json',
+    ]);
+  });
+
+  test('the .xlsx holds typed values, formats, fills, the frozen row, widths, the validation list and the charts', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'Untitled spreadsheet.xlsx'));
+    const ws = wb.getWorksheet('台账')!;
+    expect(ws.getCell('A2').value).toBe('2024-001');
+    expect(ws.getCell('A2').numFmt).toBe('@');
+    expect(ws.getCell('B2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('B2').value).toEqual(new Date(Date.UTC(2024, 2, 5)));
+    expect(ws.getCell('A1').font.bold).toBe(true);
+    expect(ws.getCell('A1').fill).toMatchObject({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9EAD3' } });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getColumn(1).width).toBeCloseTo(20, 0);
+    expect(ws.getCell('C3').dataValidation).toMatchObject({ type: 'list', formulae: ['"办理中,已办结"'] });
+    const charts = wb.getWorksheet('图表')!;
+    expect(charts.getRow(2).values).toEqual(expect.arrayContaining(['台账', 'COLUMN']));
+  });
+
+  test('the .docx holds the filled form: heading, bold, a bordered table, tick boxes as characters', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, '2024-001 办理单.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Heading1');
+    expect(xml).toContain('"2211"信访流程办理单'.replace(/"/g, '&quot;'));
+    expect(xml).toMatch(/<w:b\/>[\s\S]*?2024-001/);
+    expect(xml).toContain('<w:tbl>');
+    expect(xml).toMatch(/<w:tblBorders>[\s\S]*w:val="single"/);
+    expect(xml).toContain('张*');
+    expect(xml).toContain('来信☑ 来访☐');
+    expect(xml).not.toContain('{{');
+    const template = await JSZip.loadAsync(readFileSync(join(dir, '附件3 模板.docx')));
+    expect(await template.file('word/document.xml')!.async('string')).toContain('{{姓名}}');
+  });
+
+  test('the .eml parses: encoded subject, text and HTML alternatives, the attachment', async () => {
+    const mail = await simpleParser(readFileSync(join(dir, 'mail-001.eml')));
+    expect(mail.subject).toBe('【信访提醒】2024-001 即将到期');
+    expect(mail.from?.value[0]).toMatchObject({ name: '信访办', address: 'owner@example.gov.cn' });
+    expect(mail.cc && !Array.isArray(mail.cc) && mail.cc.text).toBe('desk@example.gov.cn');
+    expect(mail.text?.trim()).toBe('请于三日内办结。');
+    expect(mail.html).toBe('<p>请于<b>三日内</b>办结。</p>');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0].filename).toBe('清单.csv');
+    expect(mail.attachments[0].content.toString('utf8')).toBe('编号,状态\n2024-001,办理中');
+    expect(mail.date?.toISOString().slice(0, 13)).toBe('2024-03-05T01');
+  });
+
+  test('the webhook call is JSON with its payload parsed', () => {
+    const call = JSON.parse(readFileSync(join(dir, 'http-001.json'), 'utf8'));
+    expect(call).toMatchObject({
+      method: 'POST',
+      url: 'https://oapi.dingtalk.com/robot/send?access_token=T',
+      status: 200,
+      payload: { msgtype: 'text', text: { content: '2024-001 即将到期' } },
+    });
+  });
+
+  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
+    existsSync(p),
+  );
+  if (!soffice && !process.env.CI) {
+    test.skip('LibreOffice converts the .docx to PDF — skipped: soffice is not installed here (apt-get install libreoffice-writer-nogui)', () =>
+      undefined);
+  } else {
+    test('LibreOffice converts the .docx to PDF without error', () => {
+      if (!soffice)
+        throw new Error(
+          'soffice is not installed, and CI is set: install libreoffice-writer-nogui in .ci/run or drop this test',
+        );
+      const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+      try {
+        execFileSync(
+          soffice,
+          [
+            `-env:UserInstallation=file://${profile}`,
+            '--headless',
+            '--convert-to',
+            'pdf',
+            '--outdir',
+            dir,
+            join(dir, '2024-001 办理单.docx'),
+          ],
+          { timeout: 120_000, stdio: 'pipe' },
+        );
+      } finally {
+        rmSync(profile, { recursive: true, force: true });
+      }
+      const pdf = readFileSync(join(dir, '2024-001 办理单.pdf'));
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }, 150_000);
+  }
+});

@@ -1,0 +1,137 @@
+// What people do: open the spreadsheet (simple and installable on-open), click menus, type and paste
+// (installable on-edit, never on script writes), select — each its own execution with the right identity.
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from '../../emulator/index';
+
+const NOW = '2024-03-05T09:00:00+08:00';
+const CLERK = 'clerk@example.gov.cn';
+const OUTSIDER = 'someone@gmail.com';
+
+const APP = `
+function onOpen(e) {
+  var ui = SpreadsheetApp.getUi();
+  ui.createMenu('台账').addItem('登记', 'register').addSeparator()
+    .addSubMenu(ui.createMenu('管理').addItem('安装', 'install').addItem('对象方法', 'tools.ping')).addToUi();
+  PropertiesService.getScriptProperties().setProperty('openEvent', JSON.stringify({ mode: e.authMode, user: e.user.getEmail(), hasSource: !!e.source }));
+}
+var tools = { ping: function () { return 'pong ' + Session.getActiveUser().getEmail(); } };
+function register() { return Session.getActiveUser().getEmail(); }
+function install() {
+  var ss = SpreadsheetApp.getActive();
+  ScriptApp.newTrigger('edited').forSpreadsheet(ss).onEdit().create();
+  ScriptApp.newTrigger('opened').forSpreadsheet(ss).onOpen().create();
+}
+function opened(e) {
+  SpreadsheetApp.getUi().createMenu('管理员').addItem('登记', 'register').addToUi();
+}
+function edited(e) {
+  var log = JSON.parse(PropertiesService.getScriptProperties().getProperty('edits') || '[]');
+  log.push({ a1: e.range.getA1Notation(), value: e.value, oldValue: e.oldValue, hasValue: 'value' in e, active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(), mode: e.authMode, uid: e.triggerUid });
+  PropertiesService.getScriptProperties().setProperty('edits', JSON.stringify(log));
+}
+function scriptWrite() { SpreadsheetApp.getActive().getSheets()[0].getRange('C1').setValue('by script'); }
+function selected() { return SpreadsheetApp.getActiveRange().getA1Notation(); }
+`;
+
+function setup(options: GasEnvironmentOptions = {}): GasEnvironment {
+  const env = createGasEnvironment({ now: NOW, seed: 2, ...options });
+  env.loadSource(APP);
+  return env;
+}
+const prop = (env: GasEnvironment, key: string): unknown => JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty(key) ?? 'null');
+
+describe('open and menus', () => {
+  test('onOpen runs as a LIMITED simple trigger that cannot see the e-mail; the menu is built for that person', () => {
+    const env = setup();
+    env.open({ user: CLERK });
+    expect(env.executions()[0]).toMatchObject({ functionName: 'onOpen', kind: 'simpleTrigger', user: '', outcome: 'completed' });
+    expect(prop(env, 'openEvent')).toEqual({ mode: 'LIMITED', user: '', hasSource: true });
+    expect(env.ui.menus(CLERK).map((m) => m.caption)).toEqual(['台账']);
+    expect(env.ui.menus()).toEqual([]);
+  });
+
+  test('a menu click runs the item as the person who clicked, with the full caption path', () => {
+    const env = setup();
+    env.open({ user: CLERK });
+    expect(env.clickMenu('台账', '登记', { user: CLERK })).toBe(CLERK);
+    expect(env.clickMenu('台账', '管理', '对象方法', { user: CLERK })).toBe(`pong ${CLERK}`);
+    expect(env.executions().at(-1)).toMatchObject({ kind: 'menu', user: CLERK, functionName: 'tools.ping' });
+  });
+
+  test('clicking a caption that is not there, or before opening, fails clearly', () => {
+    const env = setup();
+    expect(() => env.clickMenu('台账', '登记')).toThrow(/has not opened the spreadsheet/);
+    env.open();
+    expect(() => env.clickMenu('台账', '删除')).toThrow(/no "删除" in "台账" \(has: 登记, 管理\)/);
+    expect(() => env.clickMenu('台账', '管理')).toThrow(/is a menu, not an item/);
+  });
+
+  test('an installable on-open trigger runs as its installer and adds to the opener\'s menus', () => {
+    const env = setup();
+    env.run('install');
+    env.open({ user: CLERK });
+    const opened = env.executions().find((e) => e.functionName === 'opened');
+    expect(opened).toMatchObject({ kind: 'installableTrigger', effectiveUser: 'owner@example.gov.cn', user: CLERK });
+    expect(env.ui.menus(CLERK).map((m) => m.caption)).toEqual(['台账', '管理员']);
+  });
+});
+
+describe('typing and on-edit triggers', () => {
+  test('a single-cell edit fires the installable on-edit trigger with value and oldValue as strings', () => {
+    const env = setup();
+    env.run('install');
+    env.typeInto('Sheet1', 'B2', '12');
+    env.typeInto('Sheet1', 'B2', '13', { user: CLERK });
+    const edits = prop(env, 'edits') as Record<string, unknown>[];
+    expect(edits[0]).toMatchObject({ a1: 'B2', value: '12', hasValue: true, mode: 'FULL' });
+    expect(edits[0]).not.toHaveProperty('oldValue');
+    expect(edits[1]).toMatchObject({ a1: 'B2', value: '13', oldValue: '12', active: CLERK, effective: 'owner@example.gov.cn' });
+    expect(edits[1].uid).toBe(env.triggers().find((t) => t.eventType === 'ON_EDIT')!.uid);
+  });
+
+  test('a paste carries neither value nor oldValue', () => {
+    const env = setup();
+    env.run('install');
+    env.typeInto('Sheet1', 'A1', [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(prop(env, 'edits')).toEqual([expect.objectContaining({ a1: 'A1:B2', hasValue: false })]);
+  });
+
+  test('someone outside the owner\'s domain is hidden from the trigger; on a consumer account so is a colleague', () => {
+    const env = setup();
+    env.run('install');
+    env.typeInto('Sheet1', 'A1', 'x', { user: OUTSIDER });
+    expect((prop(env, 'edits') as { active: string }[])[0].active).toBe('');
+    const consumer = setup({ accountType: 'consumer', owner: 'owner@gmail.com' });
+    consumer.run('install');
+    consumer.typeInto('Sheet1', 'A1', 'x', { user: 'friend@gmail.com' });
+    consumer.typeInto('Sheet1', 'A2', 'y');
+    expect((prop(consumer, 'edits') as { active: string }[]).map((e) => e.active)).toEqual(['', 'owner@gmail.com']);
+  });
+
+  test('script writes never fire on-edit triggers', () => {
+    const env = setup();
+    env.run('install');
+    env.run('scriptWrite');
+    expect(prop(env, 'edits')).toBeNull();
+    expect(env.executions().map((e) => e.functionName)).toEqual(['install', 'scriptWrite']);
+  });
+
+  test('a simple onEdit in the bundle fires too, LIMITED and without the e-mail', () => {
+    const env = createGasEnvironment({ now: NOW });
+    env.loadSource('function onEdit(e) { PropertiesService.getScriptProperties().setProperty("e", JSON.stringify([e.authMode, e.value, e.user.getEmail(), e.range.getA1Notation()])); }');
+    env.typeInto('Sheet1', 'A1', 'hello', { user: CLERK });
+    expect(prop(env, 'e')).toEqual(['LIMITED', 'hello', '', 'A1']);
+    expect(env.executions()[0]).toMatchObject({ functionName: 'onEdit', kind: 'simpleTrigger', user: '' });
+  });
+
+  test('a selection is per person and lasts until they change it', () => {
+    const env = setup();
+    env.select('Sheet1', 'C3:D4', { user: CLERK });
+    env.select('Sheet1', 'B2');
+    env.open({ user: CLERK });
+    expect(env.submitDialog('selected', [], { user: CLERK })).toBe('C3:D4');
+    expect(env.submitDialog('selected')).toBe('B2');
+  });
+});
