@@ -75,7 +75,7 @@ function timeEvent(t: InstalledTrigger, atMs: number): Record<string, unknown> {
 function setClock(env: EnvInternals, ms: number): void {
   const clock = env.core.kernel.clock;
   if (ms >= clock.nowMs()) clock.set(new Date(ms));
-  else Reflect.set(clock, 'ms', ms);
+  else clock._replayAt(ms);
 }
 
 /** A person opens the spreadsheet: the simple onOpen (LIMITED), then each installable on-open trigger as its installer. */

@@ -103,6 +103,13 @@ export class Clock {
     if (!(ms >= 0)) throw new Error(`clock.advance: ms must be >= 0, got ${ms}`);
     this.ms += ms;
   }
+  /**
+   * Host-only, for `runDueTriggers`: replays an occurrence that fell due while the test moved the clock on, so
+   * the trigger's execution sees its own fire time (the issue's contract); the caller moves the clock forward again.
+   */
+  _replayAt(ms: number): void {
+    this.ms = ms;
+  }
 }
 
 export interface FaultSpec {
@@ -157,6 +164,8 @@ export class Kernel {
   private readonly faults: ArmedFault[] = [];
   private kill: (KillSpec & { seen: number }) | null = null;
   private readonly proxies = new WeakMap<object, unknown>();
+  /** Plain values (enums) read off service objects, converted once per realm so `X.Enum === X.Enum` holds. */
+  private readonly realmValues = new WeakMap<object, WeakMap<object, unknown>>();
   private readonly wrappers = new WeakMap<object, Map<string, unknown>>();
   private readonly scopeResolvers: ScopeResolver[] = [];
 
@@ -226,7 +235,7 @@ export class Kernel {
       throw new NotImplementedError(`${t.gasClass}.${prop}`);
     }
     const value = Reflect.get(t, prop, t);
-    if (typeof value !== 'function') return this.toRealm(value);
+    if (typeof value !== 'function') return this.stableRealmValue(value);
     let byName = this.wrappers.get(t);
     if (!byName) this.wrappers.set(t, (byName = new Map()));
     let w = byName.get(prop);
@@ -239,6 +248,14 @@ export class Kernel {
       byName.set(prop, w);
     }
     return w;
+  }
+
+  private stableRealmValue(value: unknown): unknown {
+    if (value === null || typeof value !== 'object' || value instanceof GasObject || !this.realm) return this.toRealm(value);
+    let cache = this.realmValues.get(this.realm);
+    if (!cache) this.realmValues.set(this.realm, (cache = new WeakMap()));
+    if (!cache.has(value)) cache.set(value, this.toRealm(value));
+    return cache.get(value);
   }
 
   /** One call from the app into a service: the checks Apps Script makes, then the call, then realm crossing. */
@@ -342,7 +359,8 @@ export class Kernel {
     const target = proxyTargets.get(v as object);
     if (target) return target;
     if (isDateLike(v)) return new Date((v as Date).getTime());
-    if (Array.isArray(v)) return v.map((x) => this.fromRealm(x));
+    // Array.from of the host realm: `v.map` would build another array of the app's realm.
+    if (Array.isArray(v)) return Array.from(v, (x) => this.fromRealm(x));
     const proto = Object.getPrototypeOf(v);
     if (proto === null || (proto && proto.constructor && proto.constructor.name === 'Object' && Object.getPrototypeOf(proto) === null)) {
       const out: Record<string, unknown> = {};

@@ -11,6 +11,27 @@ const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas
 
 export const executionChecks: Check[] = [
   {
+    name: 'enum objects of a service are the same object on every read, so they compare and can be cached',
+    source: 'https://developers.google.com/apps-script/reference/script/auth-mode',
+    run: (t) => {
+      t.ok(ScriptApp.AuthMode === ScriptApp.AuthMode, 'ScriptApp.AuthMode is one object');
+      t.ok(SpreadsheetApp.ProtectionType === SpreadsheetApp.ProtectionType, 'SpreadsheetApp.ProtectionType is one object');
+      t.equal(ScriptApp.AuthMode.FULL, ScriptApp.AuthMode.FULL);
+    },
+  },
+  {
+    name: 'arrays passed from the app reach the service intact (setValues with the app realm arrays)',
+    source: 'https://developers.google.com/apps-script/reference/spreadsheet/range#setValues(Object)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0]!;
+      const rows = [1, 2, 3].map((n) => [n, String(n * 2)]);
+      sh.getRange(1, 1, 3, 2).setValues(rows);
+      const back = sh.getRange(1, 1, 3, 2).getValues();
+      t.ok(Array.isArray(back) && back instanceof Array, 'getValues returns an array of the app realm');
+      t.deepEqual(back, [[1, 2], [2, 4], [3, 6]]);
+    },
+  },
+  {
     name: 'no Node module system inside an execution',
     source: FIDELITY_1,
     run: (t) => {
