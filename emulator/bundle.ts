@@ -21,16 +21,22 @@ export function readBundle(target: string): LoadedBundle {
   const names = stat.isDirectory() ? fs.readdirSync(dir).sort() : [path.basename(target)];
   const files = new Map<string, string>();
   for (const name of names) {
-    if (/\.(js|gs|html)$/.test(name) && fs.statSync(path.join(dir, name)).isFile()) files.set(name, fs.readFileSync(path.join(dir, name), 'utf8'));
+    if (/\.(js|gs|html)$/.test(name) && fs.statSync(path.join(dir, name)).isFile())
+      files.set(name, fs.readFileSync(path.join(dir, name), 'utf8'));
   }
   const manifestPath = path.join(dir, 'appsscript.json');
   const manifest = fs.existsSync(manifestPath) ? (JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as Manifest) : null;
-  if (stat.isDirectory() && !manifest) throw new Error(`loadBundle: ${dir} has no appsscript.json (clasp pushes it with the code)`);
+  if (stat.isDirectory() && !manifest)
+    throw new Error(`loadBundle: ${dir} has no appsscript.json (clasp pushes it with the code)`);
   return { manifest, files, scripts: compile(files, dir), globalNames: globalNames(files) };
 }
 
 /** A bundle from source text (for tests that build code on the fly). */
-export function bundleFromSource(code: string, manifest: Manifest | null = null, extraFiles: Record<string, string> = {}): LoadedBundle {
+export function bundleFromSource(
+  code: string,
+  manifest: Manifest | null = null,
+  extraFiles: Record<string, string> = {},
+): LoadedBundle {
   const files = new Map<string, string>([['Code.js', code], ...Object.entries(extraFiles)]);
   return { manifest, files, scripts: compile(files, ''), globalNames: globalNames(files) };
 }

@@ -3,7 +3,14 @@ import { GasObject } from './kernel';
 import type { EnvCore, ServiceModule } from './env-core';
 
 /** Limits from https://developers.google.com/apps-script/reference/cache/cache (put, putAll). */
-export const CACHE_LIMITS = { keyChars: 250, valueBytes: 100 * 1024, items: 1000, evictTo: 900, defaultTtlS: 600, maxTtlS: 21_600 };
+export const CACHE_LIMITS = {
+  keyChars: 250,
+  valueBytes: 100 * 1024,
+  items: 1000,
+  evictTo: 900,
+  defaultTtlS: 600,
+  maxTtlS: 21_600,
+};
 
 interface Entry {
   value: string;
@@ -39,7 +46,8 @@ export class CacheHost extends GasObject implements Partial<GoogleAppsScript.Cac
   }
   private _validate(key: string, value: string): void {
     if (key.length > CACHE_LIMITS.keyChars) throw this._core.kernel.error('Argument too large: key');
-    if (Buffer.byteLength(value, 'utf8') > CACHE_LIMITS.valueBytes) throw this._core.kernel.error('Argument too large: value');
+    if (Buffer.byteLength(value, 'utf8') > CACHE_LIMITS.valueBytes)
+      throw this._core.kernel.error('Argument too large: value');
   }
   private _store(key: string, value: string, ttlS: number): void {
     this._entries.delete(key); // re-inserting moves the key to the back of the FIFO eviction order

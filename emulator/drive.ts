@@ -254,8 +254,7 @@ export class DriveFilesHost
 
   _args(optionalArgs: unknown): Args {
     const args = (optionalArgs ?? {}) as Args;
-    for (const k of Object.keys(args))
-      if (!KNOWN_ARGS.has(k)) throw new NotImplementedError(`Drive v3 parameter ${k}`);
+    for (const k of Object.keys(args)) if (!KNOWN_ARGS.has(k)) throw new NotImplementedError(`Drive v3 parameter ${k}`);
     return args;
   }
 

@@ -110,11 +110,37 @@ export function buildEnvironment(options: GasEnvironmentOptions, factories: Modu
   const urlfetch = createUrlFetchModule(core);
   const sheets = createSheetsModule(core, { ui: () => getExecutionUi(core), currentUser: () => currentPerson(core) });
   const advanced = createAdvancedServices(core, { http: urlfetch.http });
-  const modules: (ServiceModule & ExecutionHooks)[] = [props, cache, lock, script, mail, urlfetch, sheets, advanced, ...factories.map((f) => f(core))];
+  const modules: (ServiceModule & ExecutionHooks)[] = [
+    props,
+    cache,
+    lock,
+    script,
+    mail,
+    urlfetch,
+    sheets,
+    advanced,
+    ...factories.map((f) => f(core)),
+  ];
   const globals: Record<string, object> = Object.assign({}, ...modules.map((m) => m.globals));
   const uiHook: ExecutionHooks = { begin: (scope) => attachUi(core, uiState, scope.execution, scope.person) };
-  const engine = new ExecutionEngine(core, () => globals, () => [uiHook, ...modules]);
-  const internals: EnvInternals = { core, engine, uiState, triggers: script.triggers, locks: lock.locks, globals, http: urlfetch.http, outbox: mail.outbox, advanced, sheets: sheets.wiring, execute: (spec) => execute(internals, spec) };
+  const engine = new ExecutionEngine(
+    core,
+    () => globals,
+    () => [uiHook, ...modules],
+  );
+  const internals: EnvInternals = {
+    core,
+    engine,
+    uiState,
+    triggers: script.triggers,
+    locks: lock.locks,
+    globals,
+    http: urlfetch.http,
+    outbox: mail.outbox,
+    advanced,
+    sheets: sheets.wiring,
+    execute: (spec) => execute(internals, spec),
+  };
   return environmentApi(internals, options);
 }
 
@@ -123,7 +149,8 @@ function execute(env: EnvInternals, spec: RunSpec): unknown {
   assertHostZone(core.options.timeZone);
   const effective = spec.effectiveUser ?? spec.person;
   const kind = spec.kind;
-  const hasUi = spec.hasUi ?? (kind === 'menu' || kind === 'dialog' || kind === 'simpleTrigger' || kind === 'installableTrigger');
+  const hasUi =
+    spec.hasUi ?? (kind === 'menu' || kind === 'dialog' || kind === 'simpleTrigger' || kind === 'installableTrigger');
   const value = engine.run({
     functionName: spec.functionName,
     kind,
@@ -137,7 +164,10 @@ function execute(env: EnvInternals, spec: RunSpec): unknown {
       spec.body ??
       ((scope) => {
         const { fn, self } = resolveFunction(scope, spec.functionName);
-        return fn.apply(self, (spec.args ?? []).map((a) => core.kernel.toRealm(a)));
+        return fn.apply(
+          self,
+          (spec.args ?? []).map((a) => core.kernel.toRealm(a)),
+        );
       }),
   });
   return hostCopy(value);
@@ -190,13 +220,19 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
   const { core, engine, uiState } = env;
   const kernel = core.kernel;
   const owner = core.options.owner;
-  const exposed = Object.fromEntries(Object.entries(env.globals).map(([k, v]) => [k, v instanceof GasObject ? kernel.expose(v) : v]));
+  const exposed = Object.fromEntries(
+    Object.entries(env.globals).map(([k, v]) => [k, v instanceof GasObject ? kernel.expose(v) : v]),
+  );
   const act = interactions(env);
   return {
     kernel,
     core,
     clock: kernel.clock,
-    faults: { failOn: (n, s) => kernel.failOn(n, s), killAt: (s) => kernel.killAt(s), clear: () => kernel.clearFaults() },
+    faults: {
+      failOn: (n, s) => kernel.failOn(n, s),
+      killAt: (s) => kernel.killAt(s),
+      clear: () => kernel.clearFaults(),
+    },
     globals: exposed as GasEnvironment['globals'],
     ui: {
       dialogs: uiState.dialogs,
@@ -209,11 +245,27 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     http: env.http,
     outbox: env.outbox,
     drive: env.advanced,
-    exportTo: (dir) => exportEnvironment(dir, { sheets: env.sheets, outbox: env.outbox, http: env.http, driveStore: env.advanced.store }),
-    serveDialog: (which) => serveDialog({ ui: uiState, submitDialog: (fn, args = [], o = {}) => act.submitDialog(fn, args, o.user ?? owner) }, which),
-    loadBundle: (path) => load(env, readBundle(path), options.timeZone !== undefined, options.spreadsheetTimeZone !== undefined),
+    exportTo: (dir) =>
+      exportEnvironment(dir, {
+        sheets: env.sheets,
+        outbox: env.outbox,
+        http: env.http,
+        driveStore: env.advanced.store,
+      }),
+    serveDialog: (which) =>
+      serveDialog(
+        { ui: uiState, submitDialog: (fn, args = [], o = {}) => act.submitDialog(fn, args, o.user ?? owner) },
+        which,
+      ),
+    loadBundle: (path) =>
+      load(env, readBundle(path), options.timeZone !== undefined, options.spreadsheetTimeZone !== undefined),
     loadSource: (code, manifest = null, html = {}) =>
-      load(env, bundleFromSource(code, manifest, html), options.timeZone !== undefined, options.spreadsheetTimeZone !== undefined),
+      load(
+        env,
+        bundleFromSource(code, manifest, html),
+        options.timeZone !== undefined,
+        options.spreadsheetTimeZone !== undefined,
+      ),
     open: (o = {}) => act.open(o.user ?? owner),
     clickMenu: (...path) => act.clickMenu(path),
     submitDialog: (fn, args = [], o = {}) => act.submitDialog(fn, args, o.user ?? owner),
@@ -221,18 +273,32 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     select: (sheet, a1, o = {}) => act.select(o.user ?? owner, sheet, a1),
     typeInto: (sheet, a1, values, o = {}) => act.typeInto(o.user ?? owner, sheet, a1, values),
     run: (fn, event, o = {}) =>
-      env.execute({ functionName: fn, kind: o.as ?? 'editor', person: o.user ?? owner, args: event === undefined ? [] : [event] }),
+      env.execute({
+        functionName: fn,
+        kind: o.as ?? 'editor',
+        person: o.user ?? owner,
+        args: event === undefined ? [] : [event],
+      }),
     runDueTriggers: () => act.runDueTriggers().map(record),
     executions: () => engine.records.map(record),
     runCheck: (fn, o = {}) => {
       const source = typeof fn === 'function' ? fn.toString() : fn;
-      return env.execute({ functionName: '(check)', kind: o.kind ?? 'editor', person: o.user ?? owner, body: (scope) => runCheckBody(scope, source) });
+      return env.execute({
+        functionName: '(check)',
+        kind: o.kind ?? 'editor',
+        person: o.user ?? owner,
+        body: (scope) => runCheckBody(scope, source),
+      });
     },
     stats: (): GasStats => ({
       total: { ...kernel.totals },
       spreadsheetCalls: sumCalls(kernel.totals, true),
       serviceCalls: sumCalls(kernel.totals, false),
-      executions: engine.records.map((ex) => ({ functionName: ex.functionName, calls: sumCalls(ex.calls, false), spreadsheetCalls: sumCalls(ex.calls, true) })),
+      executions: engine.records.map((ex) => ({
+        functionName: ex.functionName,
+        calls: sumCalls(ex.calls, false),
+        spreadsheetCalls: sumCalls(ex.calls, true),
+      })),
     }),
     holdLock: (kind, o = {}) => env.locks.holdAsOther(kind, o.until),
     triggers: () => env.triggers.all.map((t) => ({ ...t })),

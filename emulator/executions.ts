@@ -157,7 +157,8 @@ export class ExecutionEngine {
     const settled: { done: boolean; ok: boolean; value: unknown } = { done: false, ok: false, value: undefined };
     const invoker = vm.runInContext(INVOKER, scope.context) as (...a: unknown[]) => void;
     const thunk = (): unknown => req.body(scope);
-    const invoke = () => invoker(thunk, undefined, [], (ok: boolean, value: unknown) => Object.assign(settled, { done: true, ok, value }));
+    const invoke = () =>
+      invoker(thunk, undefined, [], (ok: boolean, value: unknown) => Object.assign(settled, { done: true, ok, value }));
     Object.defineProperty(scope.global, '__gasLocalInvoke__', { value: invoke, configurable: true, enumerable: false });
     try {
       vm.runInContext('__gasLocalInvoke__()', scope.context, { timeout: HOST_TIMEOUT_MS });
@@ -165,7 +166,12 @@ export class ExecutionEngine {
       delete scope.global.__gasLocalInvoke__;
     }
     if (!settled.done) {
-      return { ok: false, value: new Error(`${req.functionName} returned a promise that never settled: Apps Script has no timers, so nothing would resolve it`) };
+      return {
+        ok: false,
+        value: new Error(
+          `${req.functionName} returned a promise that never settled: Apps Script has no timers, so nothing would resolve it`,
+        ),
+      };
     }
     return settled;
   }
@@ -176,7 +182,8 @@ export class ExecutionEngine {
     let failure: { name: string; message: string; stack?: string } | null = null;
     if (scope.fatal) failure = { name: 'Error', message: scope.fatal };
     else if (ex.killed) failure = { name: 'Exception', message: ex.killed };
-    else if (ex.end.getTime() - ex.start.getTime() > ex.limitMs) failure = { name: 'Exception', message: (ex.killed = 'Exceeded maximum execution time') };
+    else if (ex.end.getTime() - ex.start.getTime() > ex.limitMs)
+      failure = { name: 'Exception', message: (ex.killed = 'Exceeded maximum execution time') };
     else if (!outcome.ok) failure = describeError(outcome.value);
     if (!failure) {
       ex.outcome = 'completed';
@@ -187,7 +194,8 @@ export class ExecutionEngine {
     const error = new ScriptError(failure.name, failure.message, ex);
     // Show where the app failed (its own frames) above the host frames of the call that started it.
     const appFrames = (failure.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
-    if (appFrames.length) error.stack = `${failure.name}: ${failure.message}\n${appFrames.join('\n')}\n    --- started by ---\n${(error.stack ?? '').split('\n').slice(1).join('\n')}`;
+    if (appFrames.length)
+      error.stack = `${failure.name}: ${failure.message}\n${appFrames.join('\n')}\n    --- started by ---\n${(error.stack ?? '').split('\n').slice(1).join('\n')}`;
     throw error;
   }
 }
@@ -200,7 +208,11 @@ export function limitFor(kind: ExecutionKind): number {
 function describeError(e: unknown): { name: string; message: string; stack?: string } {
   if (e !== null && typeof e === 'object' && 'message' in e) {
     const err = e as { name?: unknown; message?: unknown; stack?: unknown };
-    return { name: String(err.name ?? 'Error'), message: String(err.message), stack: typeof err.stack === 'string' ? err.stack : undefined };
+    return {
+      name: String(err.name ?? 'Error'),
+      message: String(err.message),
+      stack: typeof err.stack === 'string' ? err.stack : undefined,
+    };
   }
   return { name: 'Error', message: String(e) };
 }
@@ -211,7 +223,10 @@ const CALLABLE = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
  * The function a menu, trigger or google.script.run names: a top-level function (or, under V8, `obj.method`
  * of a top-level object). Private names ending in `_` are not callable. Throws Apps Script's error.
  */
-export function resolveFunction(scope: ExecutionScope, name: string): { fn: (...a: unknown[]) => unknown; self: unknown } {
+export function resolveFunction(
+  scope: ExecutionScope,
+  name: string,
+): { fn: (...a: unknown[]) => unknown; self: unknown } {
   const notFound = (): never => {
     throw new ScriptError('Exception', `Script function not found: ${name}`, scope.execution);
   };

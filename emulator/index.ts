@@ -17,7 +17,20 @@ import type { SentMail } from './mail';
 import type { DialogSelector, DialogServer } from './browser-bridge';
 import type { DriveHandle } from './advanced-services';
 
-export type { AccountType, Manifest, Execution, ExecutionKind, FaultSpec, KillSpec, AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot, HeldLock, InstalledTrigger };
+export type {
+  AccountType,
+  Manifest,
+  Execution,
+  ExecutionKind,
+  FaultSpec,
+  KillSpec,
+  AlertRecord,
+  DialogAnswer,
+  DialogRecord,
+  MenuSnapshot,
+  HeldLock,
+  InstalledTrigger,
+};
 export { ScriptError } from './executions';
 export type { Toast };
 
@@ -28,7 +41,12 @@ export type ModuleFactory = (core: EnvCore) => ServiceModule & ExecutionHooks;
  * Service modules without host handles the environment needs (ScriptApp, PropertiesService, CacheService and
  * LockService are created by the environment itself). Add one line per module.
  */
-export const MODULE_FACTORIES: ModuleFactory[] = [createSessionModule, createLoggerModule, createUtilitiesModule, createHtmlModule];
+export const MODULE_FACTORIES: ModuleFactory[] = [
+  createSessionModule,
+  createLoggerModule,
+  createUtilitiesModule,
+  createHtmlModule,
+];
 
 export interface GasEnvironmentOptions {
   /** The simulated clock's start (default: the real time now). */

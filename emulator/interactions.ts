@@ -33,16 +33,24 @@ function definesFunction(env: EnvInternals, name: string): boolean {
 
 function splitUser(args: unknown[]): { path: string[]; user?: string } {
   const last = args[args.length - 1];
-  if (last !== null && typeof last === 'object') return { path: args.slice(0, -1) as string[], user: (last as AsUser).user };
+  if (last !== null && typeof last === 'object')
+    return { path: args.slice(0, -1) as string[], user: (last as AsUser).user };
   return { path: args as string[] };
 }
 
 function findItem(menus: MenuSnapshot[], path: string[]): string {
   let entries: MenuEntry[] = menus.map((m) => ({ type: 'submenu', menu: m }));
   for (let i = 0; i < path.length; i++) {
-    const hit = entries.find((e) => (e.type === 'submenu' && e.menu.caption === path[i]) || (e.type === 'item' && e.caption === path[i]));
-    const captions = entries.flatMap((e) => (e.type === 'submenu' ? [e.menu.caption] : e.type === 'item' ? [e.caption] : []));
-    if (!hit) throw new Error(`clickMenu: no "${path[i]}" in ${i === 0 ? 'the menu bar' : `"${path.slice(0, i).join(' > ')}"`} (has: ${captions.join(', ') || 'nothing'})`);
+    const hit = entries.find(
+      (e) => (e.type === 'submenu' && e.menu.caption === path[i]) || (e.type === 'item' && e.caption === path[i]),
+    );
+    const captions = entries.flatMap((e) =>
+      e.type === 'submenu' ? [e.menu.caption] : e.type === 'item' ? [e.caption] : [],
+    );
+    if (!hit)
+      throw new Error(
+        `clickMenu: no "${path[i]}" in ${i === 0 ? 'the menu bar' : `"${path.slice(0, i).join(' > ')}"`} (has: ${captions.join(', ') || 'nothing'})`,
+      );
     if (hit.type === 'item') {
       if (i !== path.length - 1) throw new Error(`clickMenu: "${path[i]}" is an item, not a submenu`);
       return hit.functionName;
@@ -86,12 +94,30 @@ function openSpreadsheet(env: EnvInternals, person: string): void {
   const source = wiring?.spreadsheet() ?? null;
   const thunks: (() => unknown)[] = [];
   if (definesFunction(env, 'onOpen')) {
-    const ev = { authMode: 'LIMITED', source, user: new UserHost(visibleActiveUser(core, 'simpleTrigger', person, person)) };
+    const ev = {
+      authMode: 'LIMITED',
+      source,
+      user: new UserHost(visibleActiveUser(core, 'simpleTrigger', person, person)),
+    };
     thunks.push(() => env.execute({ functionName: 'onOpen', kind: 'simpleTrigger', person, args: [ev] }));
   }
   for (const t of env.triggers.all.filter((x) => x.eventType === 'ON_OPEN' && x.sourceId === wiring?.spreadsheetId())) {
-    const ev = { authMode: 'FULL', source, triggerUid: t.uid, user: new UserHost(visibleActiveUser(core, 'installableTrigger', person, t.owner)) };
-    thunks.push(() => env.execute({ functionName: t.handler, kind: 'installableTrigger', person, effectiveUser: t.owner, triggerUid: t.uid, args: [ev] }));
+    const ev = {
+      authMode: 'FULL',
+      source,
+      triggerUid: t.uid,
+      user: new UserHost(visibleActiveUser(core, 'installableTrigger', person, t.owner)),
+    };
+    thunks.push(() =>
+      env.execute({
+        functionName: t.handler,
+        kind: 'installableTrigger',
+        person,
+        effectiveUser: t.owner,
+        triggerUid: t.uid,
+        args: [ev],
+      }),
+    );
   }
   runAll(thunks);
 }
@@ -112,7 +138,8 @@ function submitDialog(env: EnvInternals, functionName: string, args: unknown[], 
   const result = env.execute({ functionName, kind: 'dialog', person, args: wireArgs });
   return toWire(
     result,
-    (p) => `google.script.run: ${functionName} returned an illegal value in property: ${p} (a Date, function or service object; Apps Script would hand the success handler null)`,
+    (p) =>
+      `google.script.run: ${functionName} returned an illegal value in property: ${p} (a Date, function or service object; Apps Script would hand the success handler null)`,
   );
 }
 
@@ -129,7 +156,14 @@ function runDueTriggers(env: EnvInternals): Execution[] {
     t.fires += 1;
     setClock(env, Math.max(atMs, fired.length ? clock.nowMs() : atMs));
     try {
-      env.execute({ functionName: t.handler, kind: 'timeTrigger', person: t.owner, triggerUid: t.uid, hasUi: false, args: [timeEvent(t, atMs)] });
+      env.execute({
+        functionName: t.handler,
+        kind: 'timeTrigger',
+        person: t.owner,
+        triggerUid: t.uid,
+        hasUi: false,
+        args: [timeEvent(t, atMs)],
+      });
     } catch (e) {
       if (!(e instanceof ScriptError)) throw e;
       first ??= e;
@@ -163,7 +197,16 @@ function typeInto(env: EnvInternals, person: string, sheetName: string, a1: stri
   }
   for (const t of env.triggers.all.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === wiring.spreadsheetId())) {
     const ev = { ...event(visibleActiveUser(core, 'installableTrigger', person, t.owner), 'FULL'), triggerUid: t.uid };
-    thunks.push(() => env.execute({ functionName: t.handler, kind: 'installableTrigger', person, effectiveUser: t.owner, triggerUid: t.uid, args: [ev] }));
+    thunks.push(() =>
+      env.execute({
+        functionName: t.handler,
+        kind: 'installableTrigger',
+        person,
+        effectiveUser: t.owner,
+        triggerUid: t.uid,
+        args: [ev],
+      }),
+    );
   }
   runAll(thunks);
 }
@@ -179,9 +222,11 @@ export function interactions(env: EnvInternals) {
   return {
     open: (person: string): void => openSpreadsheet(env, person),
     clickMenu: (args: unknown[]): unknown => clickMenu(env, args),
-    submitDialog: (functionName: string, args: unknown[], person: string): unknown => submitDialog(env, functionName, args, person),
+    submitDialog: (functionName: string, args: unknown[], person: string): unknown =>
+      submitDialog(env, functionName, args, person),
     runDueTriggers: (): Execution[] => runDueTriggers(env),
-    typeInto: (person: string, sheetName: string, a1: string, values: unknown): void => typeInto(env, person, sheetName, a1, values),
+    typeInto: (person: string, sheetName: string, a1: string, values: unknown): void =>
+      typeInto(env, person, sheetName, a1, values),
     select: (person: string, sheetName: string, a1: string): void => select(env, person, sheetName, a1),
     toasts: (): Toast[] => sheetsWiring(env)?.toasts() ?? [],
   };

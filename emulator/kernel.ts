@@ -35,13 +35,7 @@ export abstract class GasObject {
   }
 }
 
-export type ExecutionKind =
-  | 'simpleTrigger'
-  | 'installableTrigger'
-  | 'timeTrigger'
-  | 'menu'
-  | 'dialog'
-  | 'editor';
+export type ExecutionKind = 'simpleTrigger' | 'installableTrigger' | 'timeTrigger' | 'menu' | 'dialog' | 'editor';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
@@ -96,7 +90,10 @@ export class Clock {
   set(date: Date | string): void {
     const ms = new Date(date).getTime();
     if (Number.isNaN(ms)) throw new Error(`clock.set: invalid date ${String(date)}`);
-    if (ms < this.ms) throw new Error(`clock.set: the clock never goes back (${new Date(ms).toISOString()} < ${this.now().toISOString()})`);
+    if (ms < this.ms)
+      throw new Error(
+        `clock.set: the clock never goes back (${new Date(ms).toISOString()} < ${this.now().toISOString()})`,
+      );
     this.ms = ms;
   }
   advance(ms: number): void {
@@ -145,7 +142,9 @@ const SCOPE_PREFIX = 'https://www.googleapis.com/auth/';
 
 /** Counts a call name like `SpreadsheetApp.Range.getValues`; the short name in errors is `Range.getValues`. */
 export function callName(obj: GasObject, method: string): string {
-  return obj.gasClass === obj.gasService ? `${obj.gasService}.${method}` : `${obj.gasService}.${obj.gasClass}.${method}`;
+  return obj.gasClass === obj.gasService
+    ? `${obj.gasService}.${method}`
+    : `${obj.gasService}.${obj.gasClass}.${method}`;
 }
 
 export function shortCallName(obj: GasObject, method: string): string {
@@ -251,7 +250,8 @@ export class Kernel {
   }
 
   private stableRealmValue(value: unknown): unknown {
-    if (value === null || typeof value !== 'object' || value instanceof GasObject || !this.realm) return this.toRealm(value);
+    if (value === null || typeof value !== 'object' || value instanceof GasObject || !this.realm)
+      return this.toRealm(value);
     let cache = this.realmValues.get(this.realm);
     if (!cache) this.realmValues.set(this.realm, (cache = new WeakMap()));
     if (!cache.has(value)) cache.set(value, this.toRealm(value));
@@ -261,11 +261,18 @@ export class Kernel {
   /** One call from the app into a service: the checks Apps Script makes, then the call, then realm crossing. */
   invoke(t: GasObject, method: string, fn: (...a: unknown[]) => unknown, args: unknown[]): unknown {
     const ex = this.current;
-    if (!ex) return fn.apply(t, args.map((a) => unwrapProxies(a)));
+    if (!ex)
+      return fn.apply(
+        t,
+        args.map((a) => unwrapProxies(a)),
+      );
     const name = callName(t, method);
     try {
       this.beforeCall(ex, t, method, name);
-      const result = fn.apply(t, args.map((a) => this.fromRealm(a)));
+      const result = fn.apply(
+        t,
+        args.map((a) => this.fromRealm(a)),
+      );
       return this.toRealm(result);
     } catch (e) {
       throw this.crossError(e);
@@ -316,7 +323,9 @@ export class Kernel {
     const granted = this.scopes;
     if (!rule.scopes.some((s) => granted.includes(s.startsWith('https://') ? s : SCOPE_PREFIX + s))) {
       const wanted = rule.scopes.map((s) => (s.startsWith('https://') ? s : SCOPE_PREFIX + s));
-      throw this.error(`Specified permissions are not sufficient to call ${short}. Required permissions: ${wanted.join(' || ')}`);
+      throw this.error(
+        `Specified permissions are not sufficient to call ${short}. Required permissions: ${wanted.join(' || ')}`,
+      );
     }
   }
 
@@ -362,7 +371,10 @@ export class Kernel {
     // Array.from of the host realm: `v.map` would build another array of the app's realm.
     if (Array.isArray(v)) return Array.from(v, (x) => this.fromRealm(x));
     const proto = Object.getPrototypeOf(v);
-    if (proto === null || (proto && proto.constructor && proto.constructor.name === 'Object' && Object.getPrototypeOf(proto) === null)) {
+    if (
+      proto === null ||
+      (proto && proto.constructor && proto.constructor.name === 'Object' && Object.getPrototypeOf(proto) === null)
+    ) {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = this.fromRealm(x);
       return out;

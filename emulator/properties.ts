@@ -23,8 +23,12 @@ export class PropertiesHost extends GasObject implements Partial<GoogleAppsScrip
   }
   private _check(method: string, args: unknown[]): void {
     if (args.some((a) => a === null || a === undefined)) {
-      const types = args.map((a) => (a === null || a === undefined ? 'null' : typeof a === 'string' ? 'String' : typeof a));
-      throw this._core.kernel.error(`The parameters (${types.join(',')}) don't match the method signature for PropertiesService.Properties.${method}.`);
+      const types = args.map((a) =>
+        a === null || a === undefined ? 'null' : typeof a === 'string' ? 'String' : typeof a,
+      );
+      throw this._core.kernel.error(
+        `The parameters (${types.join(',')}) don't match the method signature for PropertiesService.Properties.${method}.`,
+      );
     }
   }
   /** Applies `entries` to a copy of the store, checks the limits, then commits. */
@@ -37,7 +41,9 @@ export class PropertiesHost extends GasObject implements Partial<GoogleAppsScrip
     let total = 0;
     for (const [k, v] of next) total += bytes(k) + bytes(v);
     if (total > PROPERTY_STORE_LIMIT) {
-      throw this._core.kernel.error('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw this._core.kernel.error(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this._store.clear();
     for (const [k, v] of next) this._store.set(k, v);
@@ -57,7 +63,10 @@ export class PropertiesHost extends GasObject implements Partial<GoogleAppsScrip
     this._write([[String(key), String(value)]]);
     return this._self();
   }
-  setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): GoogleAppsScript.Properties.Properties {
+  setProperties(
+    properties: Record<string, unknown>,
+    deleteAllOthers?: boolean,
+  ): GoogleAppsScript.Properties.Properties {
     this._check('setProperties', [properties]);
     const entries = Object.entries(properties).map(([k, v]): [string, string] => [k, String(v)]);
     this._write(entries, deleteAllOthers === true);

@@ -14,7 +14,13 @@ const EVENT_TYPE = Object.freeze({
   ON_CHANGE: 'ON_CHANGE',
   ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
 });
-const TRIGGER_SOURCE = Object.freeze({ SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' });
+const TRIGGER_SOURCE = Object.freeze({
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+});
 const WEEK_DAY = Object.freeze({
   SUNDAY: 'SUNDAY',
   MONDAY: 'MONDAY',
@@ -42,7 +48,11 @@ export function oauthTokenFor(core: EnvCore, email: string): string {
 
 /** The script's id: deterministic from the seed, shaped like Apps Script's (57 characters starting with "1"). */
 export function scriptIdFor(core: EnvCore): string {
-  return ('1' + createHash('sha256').update(`script:${core.options.seed}`).digest('base64url') + 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').slice(0, 57);
+  return (
+    '1' +
+    createHash('sha256').update(`script:${core.options.seed}`).digest('base64url') +
+    'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+  ).slice(0, 57);
 }
 
 /** ScriptApp (https://developers.google.com/apps-script/reference/script/script-app). */
@@ -64,13 +74,20 @@ export class ScriptAppHost extends GasObject implements Partial<Omit<GoogleAppsS
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     if (typeof functionName !== 'string') throw this._core.kernel.error('Invalid argument: functionName');
-    return new TriggerBuilderHost(this._core, this._store, functionName) as unknown as GoogleAppsScript.Script.TriggerBuilder;
+    return new TriggerBuilderHost(
+      this._core,
+      this._store,
+      functionName,
+    ) as unknown as GoogleAppsScript.Script.TriggerBuilder;
   }
   getProjectTriggers(): TriggerHost[] {
     return this._store.ofUser(triggerUser(this._core)).map((t) => new TriggerHost(t));
   }
   getUserTriggers(spreadsheet: unknown): TriggerHost[] {
-    const id = spreadsheet instanceof GasObject && 'getId' in spreadsheet ? (spreadsheet as unknown as { getId(): string }).getId() : null;
+    const id =
+      spreadsheet instanceof GasObject && 'getId' in spreadsheet
+        ? (spreadsheet as unknown as { getId(): string }).getId()
+        : null;
     return this._store
       .ofUser(triggerUser(this._core))
       .filter((t) => t.sourceId !== null && t.sourceId === id)
@@ -90,7 +107,9 @@ export class ScriptAppHost extends GasObject implements Partial<Omit<GoogleAppsS
 }
 
 /** The ScriptApp module with its trigger store (the environment fires the triggers it holds). */
-export function createScriptAppModule(core: EnvCore): ServiceModule & { triggers: TriggerStore; scriptApp: ScriptAppHost } {
+export function createScriptAppModule(
+  core: EnvCore,
+): ServiceModule & { triggers: TriggerStore; scriptApp: ScriptAppHost } {
   core.kernel.addScopeResolver((name) => {
     if (TRIGGER_CALLS.has(name)) return { scopes: ['script.scriptapp'], limitedRefused: true };
     if (name === 'ScriptApp.getOAuthToken') return { scopes: [], limitedRefused: true };

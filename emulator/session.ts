@@ -63,13 +63,17 @@ export class SessionHost extends GasObject implements Partial<GoogleAppsScript.B
     return this._core.options.locale;
   }
   getTemporaryActiveUserKey(): string {
-    const digest = createHash('sha256').update(`${this._core.options.seed}:${currentPerson(this._core)}`).digest('base64');
+    const digest = createHash('sha256')
+      .update(`${this._core.options.seed}:${currentPerson(this._core)}`)
+      .digest('base64');
     return digest.replace(/[^A-Za-z0-9]/g, '').slice(0, 43);
   }
 }
 
 /** The Session module: the service and the userinfo.email scope its e-mail getters need. */
 export function createSessionModule(core: EnvCore): ServiceModule {
-  core.kernel.addScopeResolver((name) => (name === 'Session.User.getEmail' ? { scopes: ['userinfo.email'] } : undefined));
+  core.kernel.addScopeResolver((name) =>
+    name === 'Session.User.getEmail' ? { scopes: ['userinfo.email'] } : undefined,
+  );
   return { globals: { Session: new SessionHost(core) } };
 }

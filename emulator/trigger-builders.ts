@@ -6,7 +6,8 @@ import { instantFromZoned, isValidTimeZone } from './zoned-time';
 
 /** 20 triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
 export const TRIGGERS_PER_USER = 20;
-const TOO_MANY = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+const TOO_MANY =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 const WEEK_DAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'];
 
 /** The account triggers are installed for and listed to: the running execution's effective user. */
@@ -15,7 +16,11 @@ export function triggerUser(core: EnvCore): string {
 }
 
 /** Installs a trigger after the per-user cap check. */
-function install(core: EnvCore, store: TriggerStore, t: Omit<InstalledTrigger, 'uid' | 'owner' | 'createdMs' | 'lastFiredMs' | 'fires'>): TriggerHost {
+function install(
+  core: EnvCore,
+  store: TriggerStore,
+  t: Omit<InstalledTrigger, 'uid' | 'owner' | 'createdMs' | 'lastFiredMs' | 'fires'>,
+): TriggerHost {
   const owner = triggerUser(core);
   if (store.ofUser(owner).length >= TRIGGERS_PER_USER) throw core.kernel.error(TOO_MANY);
   const now = core.kernel.clock.nowMs();
@@ -63,14 +68,22 @@ export class TriggerBuilderHost extends GasObject implements Partial<GoogleAppsS
     return new ClockTriggerBuilderHost(this._core, this._store, this._handler);
   }
   forSpreadsheet(key: unknown): SpreadsheetTriggerBuilderHost {
-    const id = typeof key === 'string' ? key : key instanceof GasObject && 'getId' in key ? String((key as unknown as { getId(): string }).getId()) : null;
+    const id =
+      typeof key === 'string'
+        ? key
+        : key instanceof GasObject && 'getId' in key
+          ? String((key as unknown as { getId(): string }).getId())
+          : null;
     if (!id) throw this._core.kernel.error('Invalid argument: key');
     return new SpreadsheetTriggerBuilderHost(this._core, this._store, this._handler, id);
   }
 }
 
 /** `forSpreadsheet(…)` (https://developers.google.com/apps-script/reference/script/spreadsheet-trigger-builder). */
-export class SpreadsheetTriggerBuilderHost extends GasObject implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder {
+export class SpreadsheetTriggerBuilderHost
+  extends GasObject
+  implements GoogleAppsScript.Script.SpreadsheetTriggerBuilder
+{
   readonly gasService = 'ScriptApp';
   readonly gasClass = 'SpreadsheetTriggerBuilder';
   private _event: TriggerEventType | null = null;
@@ -99,8 +112,17 @@ export class SpreadsheetTriggerBuilderHost extends GasObject implements GoogleAp
     return this;
   }
   create(): GoogleAppsScript.Script.Trigger {
-    if (!this._event) throw this._core.kernel.error('Trigger type not specified: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().');
-    return install(this._core, this._store, { handler: this._handler, eventType: this._event, source: 'SPREADSHEETS', sourceId: this._id, offsetMinutes: 0 });
+    if (!this._event)
+      throw this._core.kernel.error(
+        'Trigger type not specified: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().',
+      );
+    return install(this._core, this._store, {
+      handler: this._handler,
+      eventType: this._event,
+      source: 'SPREADSHEETS',
+      sourceId: this._id,
+      offsetMinutes: 0,
+    });
   }
 }
 
@@ -125,7 +147,8 @@ export class ClockTriggerBuilderHost extends GasObject implements GoogleAppsScri
   }
   private _int(v: unknown, name: string, ok: (n: number) => boolean): number {
     const n = Number(v);
-    if (typeof v !== 'number' || !Number.isInteger(n) || !ok(n)) throw this._core.kernel.error(`Invalid argument: ${name}`);
+    if (typeof v !== 'number' || !Number.isInteger(n) || !ok(n))
+      throw this._core.kernel.error(`Invalid argument: ${name}`);
     return n;
   }
   everyMinutes(n: number): this {
@@ -164,7 +187,8 @@ export class ClockTriggerBuilderHost extends GasObject implements GoogleAppsScri
     return this;
   }
   at(date: unknown): this {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw this._core.kernel.error('Invalid argument: date');
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+      throw this._core.kernel.error('Invalid argument: date');
     this._freqs.push({ kind: 'once', every: 1, onceMs: date.getTime() });
     return this;
   }
@@ -174,7 +198,15 @@ export class ClockTriggerBuilderHost extends GasObject implements GoogleAppsScri
     return this;
   }
   atDate(year: number, month: number, day: number): this {
-    this._freqs.push({ kind: 'once', every: 1, atDate: [this._int(year, 'year', (x) => x > 0), this._int(month, 'month', (x) => x >= 1 && x <= 12), this._int(day, 'day', (x) => x >= 1 && x <= 31)] });
+    this._freqs.push({
+      kind: 'once',
+      every: 1,
+      atDate: [
+        this._int(year, 'year', (x) => x > 0),
+        this._int(month, 'month', (x) => x >= 1 && x <= 12),
+        this._int(day, 'day', (x) => x >= 1 && x <= 31),
+      ],
+    });
     return this;
   }
   inTimezone(timezone: string): this {
@@ -191,8 +223,23 @@ export class ClockTriggerBuilderHost extends GasObject implements GoogleAppsScri
       offsetMinutes = this._nearMinute !== undefined ? this._nearMinute + Math.floor(r * 31) - 15 : Math.floor(r * 60);
     }
     const atDate = this._freqs[0]?.atDate;
-    if (atDate) schedule.onceMs = instantFromZoned(atDate[0], atDate[1], atDate[2], 0, Math.floor(r * 31) - 15, schedule.timeZone);
-    return install(this._core, this._store, { handler: this._handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule, offsetMinutes });
+    if (atDate)
+      schedule.onceMs = instantFromZoned(
+        atDate[0],
+        atDate[1],
+        atDate[2],
+        0,
+        Math.floor(r * 31) - 15,
+        schedule.timeZone,
+      );
+    return install(this._core, this._store, {
+      handler: this._handler,
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      schedule,
+      offsetMinutes,
+    });
   }
   /** Validates the combination of builder calls (one frequency; hour/minute only with a daily or longer one). */
   private _schedule(): ClockSchedule {
@@ -201,11 +248,15 @@ export class ClockTriggerBuilderHost extends GasObject implements GoogleAppsScri
     const err = (m: string): never => {
       throw this._core.kernel.error(m);
     };
-    if (freqs.length === 0) err('Missing trigger frequency: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, after or atDate before create().');
+    if (freqs.length === 0)
+      err(
+        'Missing trigger frequency: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay, onMonthDay, at, after or atDate before create().',
+      );
     if (freqs.length > 1) err(`Conflicting trigger frequencies: ${freqs.map((f) => f.kind).join(', ')}.`);
     const f = freqs[0];
     const daily = f.kind === 'days' || f.kind === 'weeks' || f.kind === 'monthDay';
-    if (!daily && (this._hour !== undefined || this._nearMinute !== undefined)) err('atHour and nearMinute need everyDays, everyWeeks, onWeekDay or onMonthDay.');
+    if (!daily && (this._hour !== undefined || this._nearMinute !== undefined))
+      err('atHour and nearMinute need everyDays, everyWeeks, onWeekDay or onMonthDay.');
     return {
       kind: f.kind,
       every: f.every,

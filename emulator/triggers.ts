@@ -72,7 +72,8 @@ function nextByDays(t: InstalledTrigger, s: ClockSchedule, afterMs: number): num
   let startDay = c.day;
   if (s.kind === 'weeks' && s.weekDay !== undefined) startDay += (s.weekDay - c.weekday + 7) % 7;
   const stepDays = s.kind === 'weeks' ? 7 * s.every : s.every;
-  const at = (k: number): number => instantFromZoned(c.year, c.month, startDay + k * stepDays, hour, t.offsetMinutes, s.timeZone);
+  const at = (k: number): number =>
+    instantFromZoned(c.year, c.month, startDay + k * stepDays, hour, t.offsetMinutes, s.timeZone);
   let k = Math.max(0, Math.floor((afterMs - at(0)) / (stepDays * DAY)) - 1);
   while (at(k) <= afterMs || at(k) <= t.createdMs) k++;
   return at(k);

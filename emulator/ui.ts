@@ -4,11 +4,24 @@ import type { EnvCore } from './env-core';
 import { currentScope, failExecution, resolveFunction } from './executions';
 
 const BUTTON = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
-const BUTTON_SET = Object.freeze({ OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' });
-const SET_BUTTONS: Record<string, string[]> = { OK: ['OK'], OK_CANCEL: ['OK', 'CANCEL'], YES_NO: ['YES', 'NO'], YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'] };
+const BUTTON_SET = Object.freeze({
+  OK: 'OK',
+  OK_CANCEL: 'OK_CANCEL',
+  YES_NO: 'YES_NO',
+  YES_NO_CANCEL: 'YES_NO_CANCEL',
+});
+const SET_BUTTONS: Record<string, string[]> = {
+  OK: ['OK'],
+  OK_CANCEL: ['OK', 'CANCEL'],
+  YES_NO: ['YES', 'NO'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
+};
 
 /** One entry of a menu as a person sees it. */
-export type MenuEntry = { type: 'item'; caption: string; functionName: string } | { type: 'separator' } | { type: 'submenu'; menu: MenuSnapshot };
+export type MenuEntry =
+  | { type: 'item'; caption: string; functionName: string }
+  | { type: 'separator' }
+  | { type: 'submenu'; menu: MenuSnapshot };
 export interface MenuSnapshot {
   caption: string;
   entries: MenuEntry[];
@@ -150,7 +163,15 @@ export class UiHost extends GasObject implements Partial<Omit<GoogleAppsScript.B
   prompt(...args: unknown[]): PromptResponseHost {
     const [title, message, buttons] = this._parse('prompt', args);
     const answer = this._answer('prompt', message, buttons);
-    this._state.alerts.push({ kind: 'prompt', title, message, buttons, answer: answer.button, text: answer.text, user: this._person });
+    this._state.alerts.push({
+      kind: 'prompt',
+      title,
+      message,
+      buttons,
+      answer: answer.button,
+      text: answer.text,
+      user: this._person,
+    });
     return new PromptResponseHost(answer.button, answer.text);
   }
   showSidebar(userInterface: unknown): void {
@@ -165,7 +186,8 @@ export class UiHost extends GasObject implements Partial<Omit<GoogleAppsScript.B
   }
   private _show(kind: DialogRecord['kind'], ui: unknown, title?: string, width?: number, height?: number | null): void {
     const out = ui as HtmlLike | null;
-    if (!out || typeof out !== 'object' || typeof out.getContent !== 'function') throw this._core.kernel.error('Invalid argument: userInterface');
+    if (!out || typeof out !== 'object' || typeof out.getContent !== 'function')
+      throw this._core.kernel.error('Invalid argument: userInterface');
     this._state.dialogs.push({
       kind,
       title: title !== undefined ? String(title) : (out.getTitle?.() ?? ''),
@@ -179,7 +201,11 @@ export class UiHost extends GasObject implements Partial<Omit<GoogleAppsScript.B
   private _parse(method: string, args: unknown[]): [string, string, string] {
     const strs = args.map((a) => (a === undefined ? '' : String(a)));
     const [title, message, buttons] =
-      args.length >= 3 ? [strs[0], strs[1], strs[2]] : args.length === 2 ? ['', strs[0], strs[1]] : ['', strs[0] ?? '', 'OK'];
+      args.length >= 3
+        ? [strs[0], strs[1], strs[2]]
+        : args.length === 2
+          ? ['', strs[0], strs[1]]
+          : ['', strs[0] ?? '', 'OK'];
     if (!SET_BUTTONS[buttons]) throw this._core.kernel.error(`Invalid argument: buttons (Ui.${method})`);
     return [title, message, buttons];
   }
@@ -188,10 +214,18 @@ export class UiHost extends GasObject implements Partial<Omit<GoogleAppsScript.B
     const ex = this._core.kernel.current;
     if (ex) this._state.onSuspend(ex); // the script is suspended while the dialog is open: its locks are released
     const a = this._state.answers.shift();
-    if (!a) failExecution(this._core.kernel, `ui.${kind}("${message}") was shown but no answer was queued: call env.answerNextDialog({ button }) first`);
+    if (!a)
+      failExecution(
+        this._core.kernel,
+        `ui.${kind}("${message}") was shown but no answer was queued: call env.answerNextDialog({ button }) first`,
+      );
     const allowed = [...SET_BUTTONS[buttons], 'CLOSE'];
     const button = a.button ?? (buttons === 'OK' ? 'OK' : '');
-    if (!allowed.includes(button)) failExecution(this._core.kernel, `answerNextDialog: button "${button}" is not offered by ui.${kind}("${message}") (${allowed.join(', ')})`);
+    if (!allowed.includes(button))
+      failExecution(
+        this._core.kernel,
+        `answerNextDialog: button "${button}" is not offered by ui.${kind}("${message}") (${allowed.join(', ')})`,
+      );
     return { button, text: a.text ?? '' };
   }
 }
@@ -217,5 +251,7 @@ export function getExecutionUi(core: EnvCore): UiHost {
 /** Ui calls need script.container.ui; dialogs cannot be shown by a simple trigger. */
 export function registerUiScopes(core: EnvCore): void {
   const refused = new Set(['Ui.alert', 'Ui.prompt', 'Ui.showSidebar', 'Ui.showModalDialog', 'Ui.showModelessDialog']);
-  core.kernel.addScopeResolver((name) => (name.startsWith('Ui.') ? { scopes: ['script.container.ui'], limitedRefused: refused.has(name) } : undefined));
+  core.kernel.addScopeResolver((name) =>
+    name.startsWith('Ui.') ? { scopes: ['script.container.ui'], limitedRefused: refused.has(name) } : undefined,
+  );
 }

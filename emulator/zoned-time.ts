@@ -63,11 +63,18 @@ export function zonedParts(ms: number, zone: string): ZonedParts {
 export function zoneOffsetMs(ms: number, zone: string): number {
   const p = zonedParts(ms, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
+  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
 }
 
 /** The instant whose wall clock in `zone` reads the given time (minutes may overflow; DST gaps move forward). */
-export function instantFromZoned(year: number, month: number, day: number, hour: number, minute: number, zone: string): number {
+export function instantFromZoned(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  zone: string,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute);
   const first = guess - zoneOffsetMs(guess, zone);
   const second = guess - zoneOffsetMs(first, zone);

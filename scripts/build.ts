@@ -46,9 +46,7 @@ async function checkAgainstTable(names: string[]): Promise<void> {
 
 /** One top-level function declaration per handler, so menus, triggers and google.script.run can see it. */
 export function stubs(names: string[]): string {
-  return names
-    .map((n) => `function ${n}() {\n  return ${BUNDLE_GLOBAL}.${n}.apply(this, arguments);\n}`)
-    .join('\n');
+  return names.map((n) => `function ${n}() {\n  return ${BUNDLE_GLOBAL}.${n}.apply(this, arguments);\n}`).join('\n');
 }
 
 async function main(): Promise<void> {

@@ -40,7 +40,9 @@ function create(): void {
   const status = clasp(['create', '--type', 'sheets', '--title', '信访台账', '--rootDir', 'dist']);
   if (status !== 0) process.exit(status);
   // clasp create may write .clasp.json into dist/ or rewrite rootDir; keep ours at the top with rootDir dist.
-  const created = [path.join(root, 'dist', '.clasp.json'), claspFile].find((f) => fs.existsSync(f) && JSON.parse(fs.readFileSync(f, 'utf8')).scriptId);
+  const created = [path.join(root, 'dist', '.clasp.json'), claspFile].find(
+    (f) => fs.existsSync(f) && JSON.parse(fs.readFileSync(f, 'utf8')).scriptId,
+  );
   if (!created) throw new Error('clasp create did not write a script id');
   const scriptId = JSON.parse(fs.readFileSync(created, 'utf8')).scriptId as string;
   if (created !== claspFile) fs.rmSync(created);

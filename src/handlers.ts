@@ -57,7 +57,9 @@ export const HANDLERS = {
 export type HandlerName = keyof typeof HANDLERS;
 
 /** The handlers of one kind, in table order. */
-export function handlersOfKind<K extends HandlerKind['kind']>(kind: K): [HandlerName, Extract<HandlerKind, { kind: K }>][] {
+export function handlersOfKind<K extends HandlerKind['kind']>(
+  kind: K,
+): [HandlerName, Extract<HandlerKind, { kind: K }>][] {
   return (Object.entries(HANDLERS) as [HandlerName, HandlerKind][]).filter(
     (e): e is [HandlerName, Extract<HandlerKind, { kind: K }>] => e[1].kind === kind,
   );

@@ -18,7 +18,12 @@ function office(now: string): GasEnvironment {
 
 function header(env: GasEnvironment): Map<string, number> {
   const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
-  return new Map(sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map((l, i) => [String(l), i + 1]));
+  return new Map(
+    sheet
+      .getRange(1, 1, 1, sheet.getLastColumn())
+      .getValues()[0]!
+      .map((l, i) => [String(l), i + 1]),
+  );
 }
 
 function seed(env: GasEnvironment, n: number): void {
@@ -58,7 +63,11 @@ function measure(env: GasEnvironment, name: string, cases: number, step: () => v
     spreadsheetCalls: runs.reduce((s, e) => s + e.spreadsheetCalls, 0),
     serviceCalls: runs.reduce((s, e) => s + e.calls, 0),
     executions: runs.length,
-    failed: env.executions().slice(-runs.length).filter((e) => e.outcome === 'failed').map((e) => e.error),
+    failed: env
+      .executions()
+      .slice(-runs.length)
+      .filter((e) => e.outcome === 'failed')
+      .map((e) => e.error),
     cpuMs: Math.round((used.user + used.system) / 1000),
   };
 }
@@ -70,22 +79,43 @@ export function run(): object[] {
     seed(env, n);
     const h = header(env);
     const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
-    out.push(measure(env, 'daily-refresh', n, () => {
-      env.clock.set('2026-11-03T09:00:00+08:00');
-      env.runDueTriggers();
-    }));
+    out.push(
+      measure(env, 'daily-refresh', n, () => {
+        env.clock.set('2026-11-03T09:00:00+08:00');
+        env.runDueTriggers();
+      }),
+    );
     const demandCol = h.get('信访诉求')!;
-    const letter = String.fromCharCode(64 + Math.floor((demandCol - 1) / 26)).replace('@', '') + String.fromCharCode(65 + ((demandCol - 1) % 26));
-    out.push(measure(env, 'typed-edit', n, () => env.typeInto('台账', `${letter}${2 + (n >> 1)}`, '补充诉求', { user: OWNER })));
-    out.push(measure(env, 'register-case', n, () => {
-      env.clickMenu('信访台账', '新建信访件…');
-      env.submitDialog('submitNewCase', [{ petitionDate: '2026-11-03', petitionerName: '新来人', source: '本级', form: '来信', matterType: '咨询', demand: '咨询政策' }]);
-    }));
-    out.push(measure(env, 'menu-sign', n, () => {
-      const row = sheet.getLastRow();
-      env.select('台账', `A${row}`);
-      env.clickMenu('信访台账', '受理交办', '签收');
-    }));
+    const letter =
+      String.fromCharCode(64 + Math.floor((demandCol - 1) / 26)).replace('@', '') +
+      String.fromCharCode(65 + ((demandCol - 1) % 26));
+    out.push(
+      measure(env, 'typed-edit', n, () =>
+        env.typeInto('台账', `${letter}${2 + (n >> 1)}`, '补充诉求', { user: OWNER }),
+      ),
+    );
+    out.push(
+      measure(env, 'register-case', n, () => {
+        env.clickMenu('信访台账', '新建信访件…');
+        env.submitDialog('submitNewCase', [
+          {
+            petitionDate: '2026-11-03',
+            petitionerName: '新来人',
+            source: '本级',
+            form: '来信',
+            matterType: '咨询',
+            demand: '咨询政策',
+          },
+        ]);
+      }),
+    );
+    out.push(
+      measure(env, 'menu-sign', n, () => {
+        const row = sheet.getLastRow();
+        env.select('台账', `A${row}`);
+        env.clickMenu('信访台账', '受理交办', '签收');
+      }),
+    );
   }
   return out;
 }

@@ -10,17 +10,38 @@ import { LedgerError } from './table';
 
 /** What each action asks for in its dialog (beyond these, the case's own cells are used). */
 export const ACTION_INPUTS: Readonly<Record<ActionType, readonly CaseKey[]>> = {
-  sign: [], approveAssign: ['assignSignOpinion'], assign: ['department'], returnCase: ['returnReason'],
-  forward: ['forwardedTo'], submit: ['handler', 'opinion'], itemReview: ['itemReviewOpinion'],
-  petitionReview: ['petitionReviewOpinion'], approveClose: ['closeSignOpinion'], reply: [],
-  callback: ['satisfaction', 'callbackMethod'], assignVerify: ['verifyRequirement'], submitVerify: ['verifyStatement'],
-  issueVerify: [], replyVerify: [], redo: ['redoReason'], requestExtension: ['extRequestDays', 'extReason'],
-  approveExtension: [], rejectExtension: [], liaisonLetter: ['liaisonUnit'], flagWeekly: ['weeklyConsult'],
-  flagSupervision: ['supervised'], archive: [], correct: ['correctionReason'],
+  sign: [],
+  approveAssign: ['assignSignOpinion'],
+  assign: ['department'],
+  returnCase: ['returnReason'],
+  forward: ['forwardedTo'],
+  submit: ['handler', 'opinion'],
+  itemReview: ['itemReviewOpinion'],
+  petitionReview: ['petitionReviewOpinion'],
+  approveClose: ['closeSignOpinion'],
+  reply: [],
+  callback: ['satisfaction', 'callbackMethod'],
+  assignVerify: ['verifyRequirement'],
+  submitVerify: ['verifyStatement'],
+  issueVerify: [],
+  replyVerify: [],
+  redo: ['redoReason'],
+  requestExtension: ['extRequestDays', 'extReason'],
+  approveExtension: [],
+  rejectExtension: [],
+  liaisonLetter: ['liaisonUnit'],
+  flagWeekly: ['weeklyConsult'],
+  flagSupervision: ['supervised'],
+  archive: [],
+  correct: ['correctionReason'],
 };
 
 /** Fields whose dialog input must not be empty. */
-const MUST: Partial<Record<ActionType, readonly CaseKey[]>> = { ...REQUIRED_INPUT, assign: ['department'], submit: ['handler', 'opinion'] };
+const MUST: Partial<Record<ActionType, readonly CaseKey[]>> = {
+  ...REQUIRED_INPUT,
+  assign: ['department'],
+  submit: ['handler', 'opinion'],
+};
 
 /** The 编号 of the selected 台账 rows, or a LedgerError telling the person how to select. */
 export function selectedCaseNos(p: GasPorts): string[] {
@@ -32,7 +53,10 @@ export function selectedCaseNos(p: GasPorts): string[] {
   const last = range.getLastRow();
   if (last < first) throw new LedgerError('INPUT', '选中的是表头。请选中信访件所在的行。');
   const col = p.ledger.col('编号')!;
-  const nos = p.ledger.sheet.getRange(first, col, last - first + 1, 1).getValues().map((r) => String(r[0]).trim());
+  const nos = p.ledger.sheet
+    .getRange(first, col, last - first + 1, 1)
+    .getValues()
+    .map((r) => String(r[0]).trim());
   const empty = nos.map((n, i) => (n ? 0 : first + i)).filter(Boolean);
   if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有编号，不是已登记的信访件。`);
   return nos;
@@ -41,10 +65,17 @@ export function selectedCaseNos(p: GasPorts): string[] {
 /** The person acting, from 人员; refuses with the reason when Apps Script hides them or they are not listed. */
 export function actingPerson(p: GasPorts): Person {
   if (!p.actorEmail) {
-    throw new LedgerError('DENIED', 'Google 没有提供您的账号（通常因为您不在本表格所有者的 Google Workspace 域内），无法确认您在「人员」表中的角色，因此不能办理需要角色的操作。请由信访办工作人员办理。');
+    throw new LedgerError(
+      'DENIED',
+      'Google 没有提供您的账号（通常因为您不在本表格所有者的 Google Workspace 域内），无法确认您在「人员」表中的角色，因此不能办理需要角色的操作。请由信访办工作人员办理。',
+    );
   }
   const person = p.directory.findByEmail(p.actorEmail);
-  if (!person) throw new LedgerError('DENIED', `${p.actorEmail} 未在「人员」表登记，不能办理。请信访办在「人员」表中添加您的姓名、邮箱和角色。`);
+  if (!person)
+    throw new LedgerError(
+      'DENIED',
+      `${p.actorEmail} 未在「人员」表登记，不能办理。请信访办在「人员」表中添加您的姓名、邮箱和角色。`,
+    );
   return person;
 }
 
@@ -71,13 +102,24 @@ export function startAction(type: ActionType): void {
 }
 
 /** The fields a dialog shows for an action. */
-export function dialogFields(type: ActionType): { key: string; label: string; kind: string; options: string[]; required: boolean }[] {
-  const fields: { key: string; label: string; kind: string; options: string[]; required: boolean }[] = ACTION_INPUTS[type].map((key) => {
+export function dialogFields(
+  type: ActionType,
+): { key: string; label: string; kind: string; options: string[]; required: boolean }[] {
+  const fields: { key: string; label: string; kind: string; options: string[]; required: boolean }[] = ACTION_INPUTS[
+    type
+  ].map((key) => {
     const s = fieldSpec(key);
     const options = s.kind === 'bool' ? ['是', '否'] : [...(s.options ?? [])];
     return { key, label: s.label, kind: s.kind, options, required: (MUST[type] ?? []).includes(key) };
   });
-  if (type === 'correct') fields.unshift({ key: 'toState', label: '更正为状态', kind: 'enum', options: [...CORRECTION_TARGETS], required: true });
+  if (type === 'correct')
+    fields.unshift({
+      key: 'toState',
+      label: '更正为状态',
+      kind: 'enum',
+      options: [...CORRECTION_TARGETS],
+      required: true,
+    });
   return fields;
 }
 
@@ -85,7 +127,10 @@ function showActionDialog(type: ActionType, caseIds: string[]): void {
   const t = HtmlService.createTemplateFromFile('ActionDialog');
   const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields: dialogFields(type) };
   t.data = JSON.stringify(data).replace(/</g, '\\u003c');
-  const html = t.evaluate().setWidth(460).setHeight(Math.min(560, 200 + data.fields.length * 90));
+  const html = t
+    .evaluate()
+    .setWidth(460)
+    .setHeight(Math.min(560, 200 + data.fields.length * 90));
   SpreadsheetApp.getUi().showModalDialog(html, `${ACTION_RULES[type].caption} · ${caseIds.length} 件`);
 }
 
@@ -111,7 +156,8 @@ export function submitAction(sub: ActionSubmission): { ok: boolean; message: str
 function report(type: ActionType, r: PerformResult): string {
   const caption = ACTION_RULES[type].caption;
   const lines: string[] = [];
-  if (r.done.length) lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
+  if (r.done.length)
+    lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
   for (const x of r.refused) lines.push(`未办理 ${x.caseNo}：${x.reason}`);
   for (const f of r.forms) lines.push(`${f.caseNo} 可生成附件${f.annex}`);
   lines.push(...r.warnings);

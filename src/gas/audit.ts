@@ -52,7 +52,8 @@ export function caseHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNo
     .map((r) => {
       const t = cell(r, '时间');
       const when = t instanceof Date ? Utilities.formatDate(t, tz, 'yyyy-MM-dd HH:mm') : String(t);
-      const states = cell(r, '原状态') || cell(r, '新状态') ? `（${cell(r, '原状态') || '—'} → ${cell(r, '新状态') || '—'}）` : '';
+      const states =
+        cell(r, '原状态') || cell(r, '新状态') ? `（${cell(r, '原状态') || '—'} → ${cell(r, '新状态') || '—'}）` : '';
       return `${when}  ${cell(r, '动作')}${states}  ${cell(r, '操作人')}  ${cell(r, '说明')}`.trim();
     });
 }

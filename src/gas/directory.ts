@@ -12,7 +12,11 @@ export interface Department {
   liaisons: { name: string; email: string; mobile: string }[];
 }
 
-const split = (v: unknown): string[] => String(v ?? '').split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean);
+const split = (v: unknown): string[] =>
+  String(v ?? '')
+    .split(/[,，、;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export class SheetDirectory implements Directory {
   private people: Person[] | null = null;
@@ -27,8 +31,14 @@ export class SheetDirectory implements Directory {
     for (const { values } of readRecords(sheet, cols)) {
       const email = String(values['邮箱']).trim().toLowerCase();
       if (!email) continue;
-      const p = byEmail.get(email) ?? { email, name: String(values['姓名']).trim() || email, roles: [], departments: [] };
-      for (const r of split(values['角色'])) if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
+      const p = byEmail.get(email) ?? {
+        email,
+        name: String(values['姓名']).trim() || email,
+        roles: [],
+        departments: [],
+      };
+      for (const r of split(values['角色']))
+        if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
       for (const d of split(values['部室'])) if (!p.departments.includes(d)) p.departments.push(d);
       byEmail.set(email, p);
     }
@@ -42,7 +52,17 @@ export class SheetDirectory implements Directory {
 
   departments(): Department[] {
     const sheet = sheetNamed(this.ss, SHEET.departments);
-    const labels = ['部室', '分管领导', '分管领导邮箱', '联络员A', '联络员A邮箱', '联络员A手机', '联络员B', '联络员B邮箱', '联络员B手机'];
+    const labels = [
+      '部室',
+      '分管领导',
+      '分管领导邮箱',
+      '联络员A',
+      '联络员A邮箱',
+      '联络员A手机',
+      '联络员B',
+      '联络员B邮箱',
+      '联络员B手机',
+    ];
     const cols = requireColumns(SHEET.departments, readHeader(sheet), labels);
     return readRecords(sheet, cols)
       .map(({ values: v }) => ({
@@ -50,7 +70,11 @@ export class SheetDirectory implements Directory {
         leader: String(v['分管领导']).trim(),
         leaderEmail: String(v['分管领导邮箱']).trim(),
         liaisons: (['A', 'B'] as const)
-          .map((x) => ({ name: String(v[`联络员${x}`]).trim(), email: String(v[`联络员${x}邮箱`]).trim(), mobile: String(v[`联络员${x}手机`]).trim() }))
+          .map((x) => ({
+            name: String(v[`联络员${x}`]).trim(),
+            email: String(v[`联络员${x}邮箱`]).trim(),
+            mobile: String(v[`联络员${x}手机`]).trim(),
+          }))
           .filter((l) => l.name || l.email),
       }))
       .filter((d) => d.name);

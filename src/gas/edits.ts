@@ -50,8 +50,13 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
 
 /** Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. */
 function markIssues(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet, first: number, last: number, width: number,
-  columns: Map<string, number>, issues: EditIssue[], editedKeys: CaseKey[],
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  first: number,
+  last: number,
+  width: number,
+  columns: Map<string, number>,
+  issues: EditIssue[],
+  editedKeys: CaseKey[],
 ): void {
   const block = sheet.getRange(first, 1, last - first + 1, width);
   const notes = block.getNotes();
@@ -100,7 +105,13 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   const cases = p.ledger.loadAllRows();
   if (cases.length === 0) return;
   const first = cases[0]!.row;
-  const columns: Record<string, unknown[][]> = { [DERIVED.workdaysLeft]: [], [DERIVED.deadlineState]: [], [DERIVED.overdueWorkdays]: [], 办理期限: [], 期限暂定: [] };
+  const columns: Record<string, unknown[][]> = {
+    [DERIVED.workdaysLeft]: [],
+    [DERIVED.deadlineState]: [],
+    [DERIVED.overdueWorkdays]: [],
+    办理期限: [],
+    期限暂定: [],
+  };
   let dueChanged = false;
   for (const { c, raw } of cases) {
     let { dueDate, dueProvisional } = c;
@@ -114,12 +125,22 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
       }
     }
     const open = isCaseState(c.state) && !CLOSED.has(c.state) && !!c.caseNo;
-    const s = open && dueDate ? deadlineStatus({ dueAt: endOfShanghaiDay(dueDate), now, calendar: rules.calendar, dueSoonWorkdays: config.dueSoonWorkdays }) : null;
+    const s =
+      open && dueDate
+        ? deadlineStatus({
+            dueAt: endOfShanghaiDay(dueDate),
+            now,
+            calendar: rules.calendar,
+            dueSoonWorkdays: config.dueSoonWorkdays,
+          })
+        : null;
     columns[DERIVED.workdaysLeft]!.push([s ? s.workdaysLeft : '']);
     columns[DERIVED.deadlineState]!.push([s ? s.state : c.caseNo && dueDate ? '已结' : '']);
     columns[DERIVED.overdueWorkdays]!.push([s ? s.overdueWorkdays : '']);
     columns['办理期限']!.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
-    columns['期限暂定']!.push([dueDate && c.dueSource !== '手填' ? toCell('dueProvisional', !!dueProvisional) : (raw.dueProvisional ?? '')]);
+    columns['期限暂定']!.push([
+      dueDate && c.dueSource !== '手填' ? toCell('dueProvisional', !!dueProvisional) : (raw.dueProvisional ?? ''),
+    ]);
   }
   if (!dueChanged) {
     delete columns['办理期限'];

@@ -7,7 +7,8 @@ export function messageOf(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
   if (/Lock timeout|too many LockService/i.test(text)) return '其他人正在办理，台账暂时被占用。请稍等片刻再试。';
   if (/Service invoked too many times/i.test(text)) return `今天的 Google 服务配额已用完，请明天再试。（${text}）`;
-  if (/timed out|Too many simultaneous/i.test(text)) return `Google 服务暂时没有响应，请稍后再试；已完成的操作不会重复。（${text}）`;
+  if (/timed out|Too many simultaneous/i.test(text))
+    return `Google 服务暂时没有响应，请稍后再试；已完成的操作不会重复。（${text}）`;
   return `出错了：${text}`;
 }
 

@@ -45,7 +45,13 @@ export function findCasesQuery(query: string): FoundCase[] {
       name: String(v['信访人姓名'] ?? ''),
       state: String(v['状态'] ?? ''),
       date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
-      hint: [v['承办部室'], v['身份证号码'] ? maskIdNumber(String(v['身份证号码'])) : '', v['联系电话'] ? maskPhone(String(v['联系电话'])) : ''].filter(Boolean).join(' · '),
+      hint: [
+        v['承办部室'],
+        v['身份证号码'] ? maskIdNumber(String(v['身份证号码'])) : '',
+        v['联系电话'] ? maskPhone(String(v['联系电话'])) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     });
     if (out.length >= MAX_RESULTS) break;
   }
@@ -68,5 +74,9 @@ export function showHistory(): void {
   const [caseNo] = selectedCaseNos(p);
   const lines = caseHistory(p.ss, caseNo!);
   const ui = SpreadsheetApp.getUi();
-  ui.alert(`案件历史 · ${caseNo}`, lines.length ? lines.join('\n') : '流转记录中还没有这件信访件的记录。', ui.ButtonSet.OK);
+  ui.alert(
+    `案件历史 · ${caseNo}`,
+    lines.length ? lines.join('\n') : '流转记录中还没有这件信访件的记录。',
+    ui.ButtonSet.OK,
+  );
 }

@@ -42,7 +42,11 @@ export const mailNotifier: Notifier = {
   send(notices: readonly Notice[]): void {
     for (const n of notices) {
       if (n.to.length === 0) continue;
-      MailApp.sendEmail({ to: n.to.join(','), subject: `【信访台账】${n.caseNo}`, body: `${maskText(n.text)}\n\n（本邮件由信访台账自动发送，个人信息已脱敏。）` });
+      MailApp.sendEmail({
+        to: n.to.join(','),
+        subject: `【信访台账】${n.caseNo}`,
+        body: `${maskText(n.text)}\n\n（本邮件由信访台账自动发送，个人信息已脱敏。）`,
+      });
     }
   },
 };

@@ -15,7 +15,11 @@ export const SHEET = {
 } as const;
 
 /** Columns the daily refresh derives from 办理期限 (script-owned, never tracked). */
-export const DERIVED = { workdaysLeft: '剩余工作日', deadlineState: '期限状态', overdueWorkdays: '超期工作日' } as const;
+export const DERIVED = {
+  workdaysLeft: '剩余工作日',
+  deadlineState: '期限状态',
+  overdueWorkdays: '超期工作日',
+} as const;
 
 /** 流转记录 columns. */
 export const LOG_HEADERS = ['时间', '编号', '动作', '原状态', '新状态', '操作人', '说明'] as const;
@@ -59,7 +63,12 @@ function ledgerColumn(f: FieldSpec): ColumnSpec {
     case 'enum':
       return { ...base, options: f.options, width: 96 };
     default:
-      return { ...base, format: '@', width: f.key === 'demand' || f.key === 'opinion' ? 280 : 120, ...(f.key === 'department' ? { optionsFrom: `'${SHEET.departments}'!A2:A` } : {}) };
+      return {
+        ...base,
+        format: '@',
+        width: f.key === 'demand' || f.key === 'opinion' ? 280 : 120,
+        ...(f.key === 'department' ? { optionsFrom: `'${SHEET.departments}'!A2:A` } : {}),
+      };
   }
 }
 
@@ -106,23 +115,53 @@ export function sheetSpecs(): SheetSpec[] {
       name: SHEET.log,
       columns: [
         { label: '时间', format: DATETIME_FORMAT, width: 128 },
-        text('编号', 150), text('动作', 110), text('原状态', 90), text('新状态', 90), text('操作人', 180), text('说明', 420),
+        text('编号', 150),
+        text('动作', 110),
+        text('原状态', 90),
+        text('新状态', 90),
+        text('操作人', 180),
+        text('说明', 420),
       ],
     },
     {
       name: SHEET.departments,
-      columns: ['部室', '分管领导', '分管领导邮箱', '联络员A', '联络员A邮箱', '联络员A手机', '联络员B', '联络员B邮箱', '联络员B手机'].map((l) => text(l, 140)),
+      columns: [
+        '部室',
+        '分管领导',
+        '分管领导邮箱',
+        '联络员A',
+        '联络员A邮箱',
+        '联络员A手机',
+        '联络员B',
+        '联络员B邮箱',
+        '联络员B手机',
+      ].map((l) => text(l, 140)),
     },
-    { name: SHEET.people, columns: [text('姓名', 90), text('邮箱', 200), { label: '角色', width: 140, options: ROLES }, text('部室', 140)] },
+    {
+      name: SHEET.people,
+      columns: [text('姓名', 90), text('邮箱', 200), { label: '角色', width: 140, options: ROLES }, text('部室', 140)],
+    },
     {
       name: SHEET.limits,
-      columns: [text('节点', 90), text('事项类型', 90), { label: '时限', format: '0', width: 60 }, { label: '单位', width: 80, options: ['日', '工作日', '工作小时'] }],
+      columns: [
+        text('节点', 90),
+        text('事项类型', 90),
+        { label: '时限', format: '0', width: 60 },
+        { label: '单位', width: 80, options: ['日', '工作日', '工作小时'] },
+      ],
       seedRows: () => DEFAULT_TIME_LIMITS.map((l) => [l.node, l.matterType ?? '', l.amount, l.unit]),
     },
     {
       name: SHEET.holidays,
-      columns: [{ label: '日期', format: DATE_FORMAT, width: 100 }, { label: '类型', width: 60, options: ['休', '班'] }, text('名称', 160)],
-      seedRows: () => officialEntries().filter((e) => e.date >= '2025-01-01').map((e) => [e.date, e.kind, e.name ?? '']),
+      columns: [
+        { label: '日期', format: DATE_FORMAT, width: 100 },
+        { label: '类型', width: 60, options: ['休', '班'] },
+        text('名称', 160),
+      ],
+      seedRows: () =>
+        officialEntries()
+          .filter((e) => e.date >= '2025-01-01')
+          .map((e) => [e.date, e.kind, e.name ?? '']),
     },
     {
       name: SHEET.settings,

@@ -68,7 +68,7 @@ export class SheetLedger implements CaseRepo {
   readRows(rows: readonly number[]): LoadedRow[] {
     const sorted = [...new Set(rows)].sort((a, b) => a - b);
     const out: LoadedRow[] = [];
-    for (let i = 0; i < sorted.length; ) {
+    for (let i = 0; i < sorted.length;) {
       let j = i;
       while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
       const grid = this.sheet.getRange(sorted[i]!, 1, j - i + 1, this.header.width).getValues();
@@ -138,7 +138,11 @@ export class SheetLedger implements CaseRepo {
     const out: [number, unknown][] = [];
     for (const key of Object.keys(fields) as CaseKey[]) {
       const col = this.col(fieldSpec(key).label);
-      if (!col) throw new LedgerError('NO_HEADER', `「台账」缺少表头「${fieldSpec(key).label}」。请运行「信访台账 › 初始化/修复」。`);
+      if (!col)
+        throw new LedgerError(
+          'NO_HEADER',
+          `「台账」缺少表头「${fieldSpec(key).label}」。请运行「信访台账 › 初始化/修复」。`,
+        );
       out.push([col, toCell(key, fields[key])]);
     }
     return out;

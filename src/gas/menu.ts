@@ -1,7 +1,8 @@
 // Builds the 信访台账 menu from the handler table (the only place menu captions live).
 import { MENU_TITLE, handlersOfKind } from '../handlers';
 
-type Entry = { item: [caption: string, fn: string]; separatorBefore?: boolean } | { submenu: string; items: [string, string][] };
+type Entry =
+  { item: [caption: string, fn: string]; separatorBefore?: boolean } | { submenu: string; items: [string, string][] };
 
 /** The menu's entries in table order, each submenu gathered where its first item appears. */
 function entries(): Entry[] {

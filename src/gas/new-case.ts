@@ -12,15 +12,31 @@ export type NewCaseResult = RegisterResult;
 
 /** Sidebar fields (keys of the case model) the form sends. */
 const FORM_KEYS = [
-  'petitionDate', 'petitionerName', 'personCount', 'phone', 'idNumber', 'address', 'source', 'upstreamNo', 'form',
-  'matterType', 'category', 'demand', 'visitRouting', 'department', 'dueDate',
+  'petitionDate',
+  'petitionerName',
+  'personCount',
+  'phone',
+  'idNumber',
+  'address',
+  'source',
+  'upstreamNo',
+  'form',
+  'matterType',
+  'category',
+  'demand',
+  'visitRouting',
+  'department',
+  'dueDate',
 ] as const;
 
 export function showNewCaseSidebar(): void {
   const t = HtmlService.createTemplateFromFile('NewCase');
   const p = gasPorts();
   const options = {
-    sources: SOURCES, forms: FORMS, matterTypes: MATTER_TYPES, routings: VISIT_ROUTINGS,
+    sources: SOURCES,
+    forms: FORMS,
+    matterTypes: MATTER_TYPES,
+    routings: VISIT_ROUTINGS,
     departments: p.directory.departments().map((d) => d.name),
     today: toShanghaiDate(new Date()),
   };
@@ -50,7 +66,12 @@ export function submitNewCaseForm(form: Record<string, string>): NewCaseResult {
 export function checkRepeatHint(form: { idNumber?: string; phone?: string }): string {
   const p = gasPorts();
   const rules = p.settings.rules();
-  const probe = { state: '待签收', idNumber: form?.idNumber, phone: form?.phone, petitionDate: toShanghaiDate(new Date()) } as Case;
+  const probe = {
+    state: '待签收',
+    idNumber: form?.idNumber,
+    phone: form?.phone,
+    petitionDate: toShanghaiDate(new Date()),
+  } as Case;
   const earlier = findEarlierCases(probe, p.ledger.loadAll(), rules.settings.repeatWindowDays);
   return earlier.length ? `可能是重复信访：${earlier.join('、')}` : '';
 }

@@ -1,7 +1,13 @@
 // The 设置, 时限 and 节假日 sheets read as the workflow's rules; a bad value falls back to its default and is
 // reported by sheet, row and field, in Chinese.
 import type { Settings } from '../app/ports';
-import { DEFAULT_OFFICE_HOURS, WorkCalendar, parseOfficeHours, type CalendarEntry, type OfficeHours } from '../core/calendar';
+import {
+  DEFAULT_OFFICE_HOURS,
+  WorkCalendar,
+  parseOfficeHours,
+  type CalendarEntry,
+  type OfficeHours,
+} from '../core/calendar';
 import { toShanghaiDate } from '../core/dates';
 import { DEFAULT_TIME_LIMITS, type DeadlineNode, type DeadlineUnit, type TimeLimit } from '../core/deadlines';
 import { ROLES, type Role } from '../core/model';
@@ -39,7 +45,12 @@ export class SheetSettings implements Settings {
 function readKeyValues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { value: string; row: number }> {
   const sheet = sheetNamed(ss, SHEET.settings);
   const cols = requireColumns(SHEET.settings, readHeader(sheet), ['设置项', '值']);
-  return new Map(readRecords(sheet, cols).map(({ row, values }) => [String(values['设置项']).trim(), { value: String(values['值']).trim(), row }]));
+  return new Map(
+    readRecords(sheet, cols).map(({ row, values }) => [
+      String(values['设置项']).trim(),
+      { value: String(values['值']).trim(), row },
+    ]),
+  );
 }
 
 function readConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OfficeConfig {
@@ -50,11 +61,16 @@ function readConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OfficeConfig 
     if (!e || e.value === '') return fallback;
     const n = Number(e.value);
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    warnings.push(`「设置」第 ${e.row} 行「${key}」：「${e.value}」应为 ${min}–${max} 的整数，已按默认值 ${fallback} 处理`);
+    warnings.push(
+      `「设置」第 ${e.row} 行「${key}」：「${e.value}」应为 ${min}–${max} 的整数，已按默认值 ${fallback} 处理`,
+    );
     return fallback;
   };
   const text = (key: string, fallback: string): string => kv.get(key)?.value || fallback;
-  const list = (key: string): string[] => text(key, '').split(/[,，、;；\s]+/).filter(Boolean);
+  const list = (key: string): string[] =>
+    text(key, '')
+      .split(/[,，、;；\s]+/)
+      .filter(Boolean);
   const brackets = text('编号括号', '〔〕');
   const hoursText = text('上班时间', '08:30-12:00,13:30-17:30');
   const hours = parseOfficeHours(hoursText);
@@ -98,7 +114,9 @@ function readLimits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: stri
     const amount = Number(values['时限']);
     const unit = String(values['单位']).trim() as DeadlineUnit;
     if (!NODES.includes(node) || !UNITS.includes(unit) || !Number.isInteger(amount) || amount < 0) {
-      warnings.push(`「时限」第 ${row} 行：节点应为 ${NODES.join('/')}，时限为非负整数，单位为 日/工作日/工作小时，本行已忽略`);
+      warnings.push(
+        `「时限」第 ${row} 行：节点应为 ${NODES.join('/')}，时限为非负整数，单位为 日/工作日/工作小时，本行已忽略`,
+      );
       continue;
     }
     const matterType = String(values['事项类型']).trim();

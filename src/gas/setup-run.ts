@@ -22,7 +22,11 @@ export function runSetup(): void {
   } else {
     lines.push(`定时任务由 ${owner} 负责，本次未安装，以免重复提醒。若其已离开，请用「初始化/修复 › 接管定时任务」。`);
   }
-  SpreadsheetApp.getUi().alert('初始化/修复完成', lines.filter(Boolean).join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
+  SpreadsheetApp.getUi().alert(
+    '初始化/修复完成',
+    lines.filter(Boolean).join('\n'),
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
 }
 
 /** Moves the triggers' ownership to the person clicking and installs theirs. */
@@ -34,9 +38,17 @@ export function takeOverTriggers(): void {
     return;
   }
   const before = triggerOwner();
-  const answer = ui.alert('接管定时任务', `定时任务现由 ${before || '（无人）'} 负责。改由您（${me}）负责并安装定时任务？`, ui.ButtonSet.YES_NO);
+  const answer = ui.alert(
+    '接管定时任务',
+    `定时任务现由 ${before || '（无人）'} 负责。改由您（${me}）负责并安装定时任务？`,
+    ui.ButtonSet.YES_NO,
+  );
   if (answer !== ui.Button.YES) return;
   setTriggerOwner(me);
   const t = installTriggers(SpreadsheetApp.getActive());
-  ui.alert('接管定时任务', `已改由 ${me} 负责，安装 ${t.created} 个定时任务。原负责人的定时任务此后不再执行。`, ui.ButtonSet.OK);
+  ui.alert(
+    '接管定时任务',
+    `已改由 ${me} 负责，安装 ${t.created} 个定时任务。原负责人的定时任务此后不再执行。`,
+    ui.ButtonSet.OK,
+  );
 }

@@ -28,7 +28,11 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   return report;
 }
 
-function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSpec, report: SetupReport): { sheet: Sheet; columns: Map<string, number> } {
+function ensureSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spec: SheetSpec,
+  report: SetupReport,
+): { sheet: Sheet; columns: Map<string, number> } {
   let sheet = ss.getSheetByName(spec.name);
   const created = !sheet;
   if (!sheet) {
@@ -37,7 +41,11 @@ function ensureSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, spec: SheetSp
   }
   const header = readHeader(sheet);
   const dup = spec.columns.find((c) => header.duplicates.includes(c.label));
-  if (dup) throw new LedgerError('DUP_HEADER', `「${spec.name}」表头「${dup.label}」出现了不止一次。请先删除或改名多余的一列，再运行「初始化/修复」。`);
+  if (dup)
+    throw new LedgerError(
+      'DUP_HEADER',
+      `「${spec.name}」表头「${dup.label}」出现了不止一次。请先删除或改名多余的一列，再运行「初始化/修复」。`,
+    );
   const missing = spec.columns.filter((c) => !header.columns.has(c.label));
   if (missing.length) {
     const first = header.width + 1;
@@ -80,10 +88,19 @@ function applyDropdowns(sheet: Sheet, columns: ColumnSpec[], at: Map<string, num
 
 function dropdown(sheet: Sheet, c: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const help = `请从下拉列表选择「${c.label}」`;
-  if (c.options) return SpreadsheetApp.newDataValidation().requireValueInList([...c.options], true).setAllowInvalid(true).setHelpText(help).build();
+  if (c.options)
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList([...c.options], true)
+      .setAllowInvalid(true)
+      .setHelpText(help)
+      .build();
   if (c.optionsFrom) {
     const source = sheet.getParent().getRange(c.optionsFrom);
-    return SpreadsheetApp.newDataValidation().requireValueInRange(source, true).setAllowInvalid(true).setHelpText(help).build();
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInRange(source, true)
+      .setAllowInvalid(true)
+      .setHelpText(help)
+      .build();
   }
   return null;
 }
@@ -95,7 +112,8 @@ function writeSeed(sheet: Sheet, spec: SheetSpec, at: Map<string, number>, rows:
     spec.columns.forEach((c, i) => (line[at.get(c.label)! - 1] = r[i] ?? ''));
     return line;
   });
-  if (grid.length + 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), grid.length + 1 - sheet.getMaxRows());
+  if (grid.length + 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, grid.length, width).setValues(grid);
 }
 
@@ -118,7 +136,11 @@ function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, st
   const range = sheet.getRange(2, 1, sheet.getMaxRows() - 1, width);
   const marked = (f: string): string => `=AND(${f},N("${MARK}")=0)`;
   const rule = (formula: string, color: string): GoogleAppsScript.Spreadsheet.ConditionalFormatRule =>
-    SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(marked(formula)).setBackground(color).setRanges([range]).build();
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenFormulaSatisfied(marked(formula))
+      .setBackground(color)
+      .setRanges([range])
+      .build();
   const s = `$${letter(statusCol)}2`;
   const ours = [
     rule(`OR(${s}="已办结",${s}="已回访",${s}="已核实",${s}="已归档",${s}="已转送")`, '#eeeeee'),
@@ -137,7 +159,9 @@ function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, st
 function protectColumn(sheet: Sheet, label: string, col: number): void {
   const description = `${MARK}：由脚本维护的列「${label}」`;
   const a1 = `${letter(col)}2:${letter(col)}`;
-  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).filter((p) => p.getDescription() === description);
+  const existing = sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === description);
   const keep = existing.find((p) => p.getRange().getA1Notation() === sheet.getRange(a1).getA1Notation());
   for (const p of existing) if (p !== keep) p.remove();
   if (!keep) sheet.getRange(a1).protect().setDescription(description).setWarningOnly(true);

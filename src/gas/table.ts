@@ -39,16 +39,26 @@ export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): Header {
 /** The column of each required label; a missing or duplicated one is a LedgerError naming it. */
 export function requireColumns(sheetName: string, header: Header, labels: readonly string[]): Map<string, number> {
   const dup = labels.find((l) => header.duplicates.includes(l));
-  if (dup) throw new LedgerError('DUP_HEADER', `「${sheetName}」表头「${dup}」出现了不止一次，请删除或改名多余的一列，再运行「初始化/修复」。`);
+  if (dup)
+    throw new LedgerError(
+      'DUP_HEADER',
+      `「${sheetName}」表头「${dup}」出现了不止一次，请删除或改名多余的一列，再运行「初始化/修复」。`,
+    );
   const missing = labels.filter((l) => !header.columns.has(l));
   if (missing.length) {
-    throw new LedgerError('NO_HEADER', `「${sheetName}」缺少表头：${missing.join('、')}。请运行「信访台账 › 初始化/修复」。`);
+    throw new LedgerError(
+      'NO_HEADER',
+      `「${sheetName}」缺少表头：${missing.join('、')}。请运行「信访台账 › 初始化/修复」。`,
+    );
   }
   return new Map(labels.map((l) => [l, header.columns.get(l)!]));
 }
 
 /** A sheet of the spreadsheet by name, or a LedgerError telling the person to run setup. */
-export function sheetNamed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+export function sheetNamed(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  name: string,
+): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new LedgerError('NO_SHEET', `找不到工作表「${name}」。请运行「信访台账 › 初始化/修复」。`);
   return sheet;
@@ -77,7 +87,8 @@ export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unkn
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
   const width = rows[0]!.length;
-  if (start + rows.length - 1 > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+  if (start + rows.length - 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
   return start;
 }

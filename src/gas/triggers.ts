@@ -6,14 +6,21 @@ import { HANDLERS, type HandlerKind, type HandlerName } from '../handlers';
 export const OWNER_KEY = 'TRIGGER_OWNER';
 const SIGNATURE_KEY = 'TRIGGER_SIGNATURE';
 
-type TriggerSpec = { name: HandlerName; event: 'edit' | 'open' | 'clock'; atHour?: number; everyDays?: number; onMonthDay?: number };
+type TriggerSpec = {
+  name: HandlerName;
+  event: 'edit' | 'open' | 'clock';
+  atHour?: number;
+  everyDays?: number;
+  onMonthDay?: number;
+};
 
 /** The triggers the table asks for. */
 export function triggerSpecs(): TriggerSpec[] {
   const out: TriggerSpec[] = [];
   for (const [name, h] of Object.entries(HANDLERS) as [HandlerName, HandlerKind][]) {
     if (h.kind === 'installableTrigger') out.push({ name, event: h.event });
-    if (h.kind === 'timeTrigger') out.push({ name, event: 'clock', atHour: h.atHour, everyDays: h.everyDays, onMonthDay: h.onMonthDay });
+    if (h.kind === 'timeTrigger')
+      out.push({ name, event: 'clock', atHour: h.atHour, everyDays: h.everyDays, onMonthDay: h.onMonthDay });
   }
   return out;
 }
@@ -43,8 +50,18 @@ function create(spec: TriggerSpec, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
   const b = ScriptApp.newTrigger(spec.name);
   if (spec.event === 'edit') b.forSpreadsheet(ss).onEdit().create();
   else if (spec.event === 'open') b.forSpreadsheet(ss).onOpen().create();
-  else if (spec.onMonthDay) b.timeBased().onMonthDay(spec.onMonthDay).atHour(spec.atHour ?? 0).inTimezone('Asia/Shanghai').create();
-  else b.timeBased().everyDays(spec.everyDays ?? 1).atHour(spec.atHour ?? 0).inTimezone('Asia/Shanghai').create();
+  else if (spec.onMonthDay)
+    b.timeBased()
+      .onMonthDay(spec.onMonthDay)
+      .atHour(spec.atHour ?? 0)
+      .inTimezone('Asia/Shanghai')
+      .create();
+  else
+    b.timeBased()
+      .everyDays(spec.everyDays ?? 1)
+      .atHour(spec.atHour ?? 0)
+      .inTimezone('Asia/Shanghai')
+      .create();
 }
 
 /**
@@ -61,7 +78,9 @@ export function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   const keep = new Set<GoogleAppsScript.Script.Trigger>();
   let created = 0;
   for (const spec of specs) {
-    const match = changed ? undefined : mine.find((t) => !keep.has(t) && t.getHandlerFunction() === spec.name && eventOf(t) === spec.event);
+    const match = changed
+      ? undefined
+      : mine.find((t) => !keep.has(t) && t.getHandlerFunction() === spec.name && eventOf(t) === spec.event);
     if (match) keep.add(match);
     else {
       create(spec, ss);

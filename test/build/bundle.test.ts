@@ -10,7 +10,25 @@ import gasLocal from 'gas-local';
 import { HANDLERS } from '../../src/handlers';
 import { ensureDist, ROOT } from '../helpers/dist';
 
-const NODE_GLOBALS = ['require', 'module', 'exports', 'process', 'Buffer', 'global', 'setTimeout', 'setInterval', 'setImmediate', 'fetch', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone'];
+const NODE_GLOBALS = [
+  'require',
+  'module',
+  'exports',
+  'process',
+  'Buffer',
+  'global',
+  'setTimeout',
+  'setInterval',
+  'setImmediate',
+  'fetch',
+  'URL',
+  'URLSearchParams',
+  'TextEncoder',
+  'TextDecoder',
+  'atob',
+  'btoa',
+  'structuredClone',
+];
 
 let dist: string;
 let code: string;
@@ -38,9 +56,11 @@ describe('dist/Code.js loaded with gas-local in a context without Node', () => {
 
 describe('the bundle is plain Apps Script V8 code', () => {
   function walk(node: ts.Node, found: string[]): void {
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node)) found.push('import/export');
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node) || ts.isExportAssignment(node))
+      found.push('import/export');
     if (ts.isPrivateIdentifier(node)) found.push(`private field ${node.text}`);
-    if (ts.isPropertyDeclaration(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) found.push('static field');
+    if (ts.isPropertyDeclaration(node) && node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword))
+      found.push('static field');
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) found.push('dynamic import');
     ts.forEachChild(node, (c) => walk(c, found));
   }
@@ -52,7 +72,12 @@ describe('the bundle is plain Apps Script V8 code', () => {
   });
 
   it('contains none of the local runtime', () => {
-    for (const marker of ['not implemented in the local runtime', 'GasException', 'createGasEnvironment', 'emulator/']) {
+    for (const marker of [
+      'not implemented in the local runtime',
+      'GasException',
+      'createGasEnvironment',
+      'emulator/',
+    ]) {
       expect(code).not.toContain(marker);
     }
     // A Node built-in module named anywhere (import, require or a string such as "node:fs").
@@ -65,13 +90,24 @@ describe('what clasp pushes', () => {
     // A throwaway copy of the project with the tracked .clasp.json plus a made-up script id (clasp needs one).
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'clasp-status-'));
     const tracked = JSON.parse(fs.readFileSync(path.join(ROOT, '.clasp.json'), 'utf8'));
-    fs.writeFileSync(path.join(tmp, '.clasp.json'), JSON.stringify({ ...tracked, scriptId: '1ThrowawayScriptIdForTheBuildTestOnly0000000000000' }));
-    for (const dir of ['dist', 'src', 'test/build']) fs.cpSync(path.join(ROOT, dir), path.join(tmp, dir), { recursive: true });
+    fs.writeFileSync(
+      path.join(tmp, '.clasp.json'),
+      JSON.stringify({ ...tracked, scriptId: '1ThrowawayScriptIdForTheBuildTestOnly0000000000000' }),
+    );
+    for (const dir of ['dist', 'src', 'test/build'])
+      fs.cpSync(path.join(ROOT, dir), path.join(tmp, dir), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'node_modules', 'somepkg'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'node_modules', 'somepkg', 'index.js'), 'module.exports = 1;');
-    const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js'), 'show-file-status', '--json'], { cwd: tmp, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', '@google', 'clasp', 'build', 'src', 'index.js'), 'show-file-status', '--json'],
+      { cwd: tmp, encoding: 'utf8' },
+    );
     const pushed: string[] = JSON.parse(out).filesToPush;
-    const pages = fs.readdirSync(path.join(ROOT, 'src', 'ui')).filter((f) => f.endsWith('.html')).map((f) => `dist/${f}`);
+    const pages = fs
+      .readdirSync(path.join(ROOT, 'src', 'ui'))
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => `dist/${f}`);
     expect([...pushed].sort()).toEqual(['dist/Code.js', 'dist/appsscript.json', ...pages].sort());
     fs.rmSync(tmp, { recursive: true, force: true });
   });

@@ -8,7 +8,11 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 
 
 describe('appsscript.json', () => {
   it('runs V8 in Asia/Shanghai with Cloud Logging', () => {
-    expect(manifest).toMatchObject({ timeZone: 'Asia/Shanghai', runtimeVersion: 'V8', exceptionLogging: 'STACKDRIVER' });
+    expect(manifest).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      runtimeVersion: 'V8',
+      exceptionLogging: 'STACKDRIVER',
+    });
   });
 
   it('asks for exactly the seven scopes decisions.md allows — a new scope must change this test on purpose', () => {

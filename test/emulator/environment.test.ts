@@ -17,7 +17,13 @@ describe('executions()', () => {
     env.run('ok', undefined, { user: 'clerk@example.gov.cn' });
     expect(() => env.run('bad')).toThrow(expect.objectContaining({ name: 'TypeError' }));
     const [a, b] = env.executions();
-    expect(a).toMatchObject({ functionName: 'ok', user: 'clerk@example.gov.cn', effectiveUser: 'clerk@example.gov.cn', kind: 'editor', outcome: 'completed' });
+    expect(a).toMatchObject({
+      functionName: 'ok',
+      user: 'clerk@example.gov.cn',
+      effectiveUser: 'clerk@example.gov.cn',
+      kind: 'editor',
+      outcome: 'completed',
+    });
     expect(a.start.toISOString()).toBe('2024-03-05T01:00:00.000Z');
     expect(b).toMatchObject({ functionName: 'bad', outcome: 'failed' });
     expect(b.error).toMatch(/^TypeError: Cannot read properties of null/);
@@ -26,8 +32,15 @@ describe('executions()', () => {
   test('an uncaught service error rejects the call with the Apps Script error', () => {
     const env = env0('function lock() { LockService.getScriptLock().waitLock(10); }');
     env.holdLock('script');
-    expect(() => env.run('lock')).toThrow(expect.objectContaining({ name: 'Exception', message: 'Lock timeout: another process was holding the lock for too long.' }));
-    expect(env.executions()[0].error).toBe('Exception: Lock timeout: another process was holding the lock for too long.');
+    expect(() => env.run('lock')).toThrow(
+      expect.objectContaining({
+        name: 'Exception',
+        message: 'Lock timeout: another process was holding the lock for too long.',
+      }),
+    );
+    expect(env.executions()[0].error).toBe(
+      'Exception: Lock timeout: another process was holding the lock for too long.',
+    );
   });
 
   test('a function that is not top-level, or is private, is "Script function not found"', () => {
@@ -55,14 +68,20 @@ describe('realms', () => {
         return new Date(0);
       }
     }
-    const clocky: ModuleFactory = () => ({ globals: { Clocky: new Clocky() }, begin: (scope) => void (scope.global.hostDate = new Date(0)) });
+    const clocky: ModuleFactory = () => ({
+      globals: { Clocky: new Clocky() },
+      begin: (scope) => void (scope.global.hostDate = new Date(0)),
+    });
     const env = buildEnvironment({ now: NOW }, [clocky]);
-    expect(env.runCheck('() => [hostDate instanceof Date, Clocky.now() instanceof Date, Array.isArray(Clocky.now()) ]')).toEqual([false, true, false]);
+    expect(
+      env.runCheck('() => [hostDate instanceof Date, Clocky.now() instanceof Date, Array.isArray(Clocky.now()) ]'),
+    ).toEqual([false, true, false]);
   });
 });
 
 describe('stats() and faults', () => {
-  const code = 'function two() { var p = PropertiesService.getScriptProperties(); p.getProperty("a"); p.getProperty("b"); }';
+  const code =
+    'function two() { var p = PropertiesService.getScriptProperties(); p.getProperty("a"); p.getProperty("b"); }';
 
   test('counts calls per execution and in total', () => {
     const env = env0(code);
@@ -112,7 +131,10 @@ describe('bundles and zones', () => {
 
   test('the manifest decides the script zone and the scopes', () => {
     const env = createGasEnvironment({ now: NOW });
-    env.loadSource('function tz() { return Session.getScriptTimeZone(); }', { timeZone: 'Asia/Shanghai', oauthScopes: [] });
+    env.loadSource('function tz() { return Session.getScriptTimeZone(); }', {
+      timeZone: 'Asia/Shanghai',
+      oauthScopes: [],
+    });
     expect(env.run('tz')).toBe('Asia/Shanghai');
     expect(env.kernel.scopes).toEqual([]);
   });
@@ -128,13 +150,18 @@ describe('submitDialog (google.script.run rules)', () => {
 
   test('plain values cross as copies; undefined in arrays becomes null', () => {
     const env = env0(code);
-    expect(env.submitDialog('echo', [{ a: [1, undefined, 'x'], b: null, c: undefined }])).toEqual({ a: [1, null, 'x'], b: null });
+    expect(env.submitDialog('echo', [{ a: [1, undefined, 'x'], b: null, c: undefined }])).toEqual({
+      a: [1, null, 'x'],
+      b: null,
+    });
     expect(env.executions()[0].kind).toBe('dialog');
   });
 
   test('a Date argument fails the call before any execution', () => {
     const env = env0(code);
-    expect(() => env.submitDialog('echo', [{ due: new Date() }])).toThrow('Failed due to illegal value in property: 0.due');
+    expect(() => env.submitDialog('echo', [{ due: new Date() }])).toThrow(
+      'Failed due to illegal value in property: 0.due',
+    );
     expect(env.executions()).toHaveLength(0);
   });
 

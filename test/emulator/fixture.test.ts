@@ -52,7 +52,12 @@ describe('mini-ledger fixture', () => {
     expect(env.clickMenu('台账', '登记来信', { user: CLERK })).toBe('20240305-001');
     expect(rows(env, '台账')[1]).toEqual(['20240305-001', '2024-03-05 10:30', CLERK, '待办']);
     expect(env.ui.toasts).toEqual([expect.objectContaining({ message: '已登记 20240305-001', title: '台账' })]);
-    expect(env.executions().at(-1)).toMatchObject({ functionName: 'registerLetter', kind: 'menu', user: CLERK, outcome: 'completed' });
+    expect(env.executions().at(-1)).toMatchObject({
+      functionName: 'registerLetter',
+      kind: 'menu',
+      user: CLERK,
+      outcome: 'completed',
+    });
   });
 
   test('registering waits for the script lock held by another execution, and gives up loudly', () => {
@@ -61,7 +66,9 @@ describe('mini-ledger fixture', () => {
     expect(env.clickMenu('台账', '登记来信')).toBe('20240305-001');
     held.release();
     env.holdLock('script');
-    expect(() => env.clickMenu('台账', '登记来信')).toThrow('Lock timeout: another process was holding the lock for too long.');
+    expect(() => env.clickMenu('台账', '登记来信')).toThrow(
+      'Lock timeout: another process was holding the lock for too long.',
+    );
     expect(rows(env, '台账')).toHaveLength(2);
   });
 

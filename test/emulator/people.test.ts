@@ -37,13 +37,19 @@ function setup(options: GasEnvironmentOptions = {}): GasEnvironment {
   env.loadSource(APP);
   return env;
 }
-const prop = (env: GasEnvironment, key: string): unknown => JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty(key) ?? 'null');
+const prop = (env: GasEnvironment, key: string): unknown =>
+  JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty(key) ?? 'null');
 
 describe('open and menus', () => {
   test('onOpen runs as a LIMITED simple trigger that cannot see the e-mail; the menu is built for that person', () => {
     const env = setup();
     env.open({ user: CLERK });
-    expect(env.executions()[0]).toMatchObject({ functionName: 'onOpen', kind: 'simpleTrigger', user: '', outcome: 'completed' });
+    expect(env.executions()[0]).toMatchObject({
+      functionName: 'onOpen',
+      kind: 'simpleTrigger',
+      user: '',
+      outcome: 'completed',
+    });
     expect(prop(env, 'openEvent')).toEqual({ mode: 'LIMITED', user: '', hasSource: true });
     expect(env.ui.menus(CLERK).map((m) => m.caption)).toEqual(['台账']);
     expect(env.ui.menus()).toEqual([]);
@@ -65,7 +71,7 @@ describe('open and menus', () => {
     expect(() => env.clickMenu('台账', '管理')).toThrow(/is a menu, not an item/);
   });
 
-  test('an installable on-open trigger runs as its installer and adds to the opener\'s menus', () => {
+  test("an installable on-open trigger runs as its installer and adds to the opener's menus", () => {
     const env = setup();
     env.run('install');
     env.open({ user: CLERK });
@@ -84,7 +90,13 @@ describe('typing and on-edit triggers', () => {
     const edits = prop(env, 'edits') as Record<string, unknown>[];
     expect(edits[0]).toMatchObject({ a1: 'B2', value: '12', hasValue: true, mode: 'FULL' });
     expect(edits[0]).not.toHaveProperty('oldValue');
-    expect(edits[1]).toMatchObject({ a1: 'B2', value: '13', oldValue: '12', active: CLERK, effective: 'owner@example.gov.cn' });
+    expect(edits[1]).toMatchObject({
+      a1: 'B2',
+      value: '13',
+      oldValue: '12',
+      active: CLERK,
+      effective: 'owner@example.gov.cn',
+    });
     expect(edits[1].uid).toBe(env.triggers().find((t) => t.eventType === 'ON_EDIT')!.uid);
   });
 
@@ -98,7 +110,7 @@ describe('typing and on-edit triggers', () => {
     expect(prop(env, 'edits')).toEqual([expect.objectContaining({ a1: 'A1:B2', hasValue: false })]);
   });
 
-  test('someone outside the owner\'s domain is hidden from the trigger; on a consumer account so is a colleague', () => {
+  test("someone outside the owner's domain is hidden from the trigger; on a consumer account so is a colleague", () => {
     const env = setup();
     env.run('install');
     env.typeInto('Sheet1', 'A1', 'x', { user: OUTSIDER });
@@ -120,7 +132,9 @@ describe('typing and on-edit triggers', () => {
 
   test('a simple onEdit in the bundle fires too, LIMITED and without the e-mail', () => {
     const env = createGasEnvironment({ now: NOW });
-    env.loadSource('function onEdit(e) { PropertiesService.getScriptProperties().setProperty("e", JSON.stringify([e.authMode, e.value, e.user.getEmail(), e.range.getA1Notation()])); }');
+    env.loadSource(
+      'function onEdit(e) { PropertiesService.getScriptProperties().setProperty("e", JSON.stringify([e.authMode, e.value, e.user.getEmail(), e.range.getA1Notation()])); }',
+    );
     env.typeInto('Sheet1', 'A1', 'hello', { user: CLERK });
     expect(prop(env, 'e')).toEqual(['LIMITED', 'hello', '', 'A1']);
     expect(env.executions()[0]).toMatchObject({ functionName: 'onEdit', kind: 'simpleTrigger', user: '' });

@@ -3,7 +3,8 @@
 import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
 
 const NOW = '2024-03-05T09:00:00+08:00';
-const JOB = 'function job(e) { var p = PropertiesService.getScriptProperties(); p.setProperty("runs", (Number(p.getProperty("runs")) || 0) + 1 + ""); p.setProperty("last", JSON.stringify(e)); }';
+const JOB =
+  'function job(e) { var p = PropertiesService.getScriptProperties(); p.setProperty("runs", (Number(p.getProperty("runs")) || 0) + 1 + ""); p.setProperty("last", JSON.stringify(e)); }';
 
 function envWith(install: string, seed = 3): GasEnvironment {
   const env = createGasEnvironment({ now: NOW, seed });
@@ -19,7 +20,11 @@ describe('runDueTriggers', () => {
     const env = envWith('ScriptApp.newTrigger("job").timeBased().everyDays(1).atHour(10).create();');
     env.clock.set('2024-03-08T09:00:00+08:00');
     const fired = env.runDueTriggers();
-    expect(fired.map((e) => shanghai(e.start).slice(0, 13))).toEqual(['2024-03-05 10', '2024-03-06 10', '2024-03-07 10']);
+    expect(fired.map((e) => shanghai(e.start).slice(0, 13))).toEqual([
+      '2024-03-05 10',
+      '2024-03-06 10',
+      '2024-03-07 10',
+    ]);
     expect(fired.every((e) => e.kind === 'timeTrigger' && e.outcome === 'completed')).toBe(true);
     expect(env.clock.now().toISOString()).toBe('2024-03-08T01:00:00.000Z');
     expect(env.runDueTriggers()).toEqual([]);
@@ -31,15 +36,39 @@ describe('runDueTriggers', () => {
     env.clock.set('2024-03-06T09:00:00+08:00');
     const [ex] = env.runDueTriggers();
     const e = JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty('last')!);
-    expect(Object.keys(e).sort()).toEqual(['authMode', 'day-of-month', 'day-of-week', 'hour', 'minute', 'month', 'second', 'timezone', 'triggerUid', 'week-of-year', 'year']);
-    expect(e).toMatchObject({ authMode: 'FULL', year: 2024, month: 3, 'day-of-month': 5, 'day-of-week': 2, hour: 10, timezone: 'Asia/Shanghai', 'week-of-year': 10 });
+    expect(Object.keys(e).sort()).toEqual([
+      'authMode',
+      'day-of-month',
+      'day-of-week',
+      'hour',
+      'minute',
+      'month',
+      'second',
+      'timezone',
+      'triggerUid',
+      'week-of-year',
+      'year',
+    ]);
+    expect(e).toMatchObject({
+      authMode: 'FULL',
+      year: 2024,
+      month: 3,
+      'day-of-month': 5,
+      'day-of-week': 2,
+      hour: 10,
+      timezone: 'Asia/Shanghai',
+      'week-of-year': 10,
+    });
     expect(e.minute).toBe(Number(shanghai(ex.start).slice(14, 16)));
     expect(e.triggerUid).toBe(env.triggers()[0].uid);
   });
 
   test('nearMinute fires within ±15 minutes, the same minute for the same seed, fixed per trigger', () => {
     const minutes = (seed: number): number[] => {
-      const env = envWith('ScriptApp.newTrigger("job").timeBased().everyDays(1).atHour(10).nearMinute(30).create();', seed);
+      const env = envWith(
+        'ScriptApp.newTrigger("job").timeBased().everyDays(1).atHour(10).nearMinute(30).create();',
+        seed,
+      );
       env.clock.set('2024-03-08T09:00:00+08:00');
       return env.runDueTriggers().map((e) => Number(shanghai(e.start).slice(14, 16)));
     };
@@ -66,7 +95,9 @@ describe('runDueTriggers', () => {
   });
 
   test('inTimezone: a 09:00 UTC daily trigger fires at 17:00 Shanghai time', () => {
-    const env = envWith('ScriptApp.newTrigger("job").timeBased().everyDays(1).atHour(9).nearMinute(0).inTimezone("UTC").create();');
+    const env = envWith(
+      'ScriptApp.newTrigger("job").timeBased().everyDays(1).atHour(9).nearMinute(0).inTimezone("UTC").create();',
+    );
     env.clock.set('2024-03-06T00:00:00+08:00');
     const [ex] = env.runDueTriggers();
     const start = shanghai(ex.start);
@@ -75,7 +106,9 @@ describe('runDueTriggers', () => {
   });
 
   test('a weekly trigger fires on its weekday', () => {
-    const env = envWith('ScriptApp.newTrigger("job").timeBased().onWeekDay(ScriptApp.WeekDay.FRIDAY).atHour(8).create();');
+    const env = envWith(
+      'ScriptApp.newTrigger("job").timeBased().onWeekDay(ScriptApp.WeekDay.FRIDAY).atHour(8).create();',
+    );
     env.clock.set('2024-03-20T00:00:00+08:00');
     expect(env.runDueTriggers().map((e) => shanghai(e.start).slice(0, 10))).toEqual(['2024-03-08', '2024-03-15']);
   });
@@ -91,23 +124,35 @@ describe('runDueTriggers', () => {
 
   test('a trigger runs as its installer, who is the effective and active user', () => {
     const env = createGasEnvironment({ now: NOW });
-    env.loadSource('function install() { ScriptApp.newTrigger("me").timeBased().everyHours(1).create(); }\nfunction me() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }');
+    env.loadSource(
+      'function install() { ScriptApp.newTrigger("me").timeBased().everyHours(1).create(); }\nfunction me() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }',
+    );
     env.run('install', undefined, { user: 'clerk@example.gov.cn' });
     env.clock.advance(3600_000);
     const [ex] = env.runDueTriggers();
-    expect(ex).toMatchObject({ user: 'clerk@example.gov.cn', effectiveUser: 'clerk@example.gov.cn', kind: 'timeTrigger' });
+    expect(ex).toMatchObject({
+      user: 'clerk@example.gov.cn',
+      effectiveUser: 'clerk@example.gov.cn',
+      kind: 'timeTrigger',
+    });
   });
 
   test('a trigger whose handler is missing fails as Apps Script fails, and the failure is recorded', () => {
     const env = envWith('ScriptApp.newTrigger("gone").timeBased().everyHours(1).create();');
     env.clock.advance(3600_000);
     expect(() => env.runDueTriggers()).toThrow('Script function not found: gone');
-    expect(env.executions().at(-1)).toMatchObject({ functionName: 'gone', outcome: 'failed', error: 'Exception: Script function not found: gone' });
+    expect(env.executions().at(-1)).toMatchObject({
+      functionName: 'gone',
+      outcome: 'failed',
+      error: 'Exception: Script function not found: gone',
+    });
   });
 
   test('a deleted trigger no longer fires', () => {
     const env = envWith('ScriptApp.newTrigger("job").timeBased().everyHours(1).create();');
-    env.loadSource(`${JOB}\nfunction drop() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }`);
+    env.loadSource(
+      `${JOB}\nfunction drop() { ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); }); }`,
+    );
     env.run('drop');
     env.clock.advance(5 * 3600_000);
     expect(env.runDueTriggers()).toHaveLength(0);

@@ -20,7 +20,12 @@ export function ensureDist(): string {
   const code = path.join(DIST, 'Code.js');
   const stale =
     !fs.existsSync(code) ||
-    fs.statSync(code).mtimeMs < Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'appsscript.json')).mtimeMs);
-  if (stale) execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], { cwd: ROOT, stdio: 'pipe' });
+    fs.statSync(code).mtimeMs <
+      Math.max(newestMtime(path.join(ROOT, 'src')), fs.statSync(path.join(ROOT, 'appsscript.json')).mtimeMs);
+  if (stale)
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/build.ts'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
   return DIST;
 }

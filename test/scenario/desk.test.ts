@@ -1,7 +1,19 @@
 // The rest of the desk through the real bundle: 查找 and 案件历史, flags, wrong selections, people Apps Script
 // does not identify, 重复信访 hints, masked notices, and provisional deadlines recomputed once a year is confirmed.
 import type { GasEnvironment } from '../../emulator/index';
-import { act, caseRow, cellOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowNumberOf, startOffice } from './office';
+import {
+  act,
+  caseRow,
+  cellOf,
+  lastAlert,
+  logOf,
+  ok,
+  PEOPLE,
+  PLATFORM_CASE,
+  register,
+  rowNumberOf,
+  startOffice,
+} from './office';
 
 const office = { user: PEOPLE.office.email };
 
@@ -23,7 +35,9 @@ describe('查找 and 案件历史', () => {
     expect(byName[0]!.hint).toContain('110105********002X');
     expect(byName[0]!.hint).toContain('138****5678');
     expect(env.submitDialog('findCases', ['11010519491231002x'], office)).toHaveLength(1);
-    expect(env.submitDialog('findCases', ['139 0000 1111'], office)).toEqual([expect.objectContaining({ name: '李四' })]);
+    expect(env.submitDialog('findCases', ['139 0000 1111'], office)).toEqual([
+      expect.objectContaining({ name: '李四' }),
+    ]);
   });
 
   it('treats regex characters in a query as plain text', () => {
@@ -60,9 +74,15 @@ describe('flags, selections and identities', () => {
 
   it('sets 是否进入周会商 and 是否进入督查督办 with a log line each', () => {
     expect(act(env, 'office', caseNo, ['标记与归档', '周会商…'], { weeklyConsult: '是' })).toMatchObject({ ok: true });
-    expect(act(env, 'petitionLeader', caseNo, ['标记与归档', '督查督办…'], { supervised: '是' })).toMatchObject({ ok: true });
+    expect(act(env, 'petitionLeader', caseNo, ['标记与归档', '督查督办…'], { supervised: '是' })).toMatchObject({
+      ok: true,
+    });
     expect(caseRow(env, caseNo)).toMatchObject({ 是否进入周会商: '是', 是否进入督查督办: '是', 状态: '待签收' });
-    expect(logOf(env, caseNo).slice(-2).map((l) => l['说明'])).toEqual(['是否进入周会商：是', '是否进入督查督办：是']);
+    expect(
+      logOf(env, caseNo)
+        .slice(-2)
+        .map((l) => l['说明']),
+    ).toEqual(['是否进入周会商：是', '是否进入督查督办：是']);
   });
 
   it('tells a person who selected rows on another sheet what to do, and writes nothing', () => {
@@ -91,7 +111,9 @@ describe('flags, selections and identities', () => {
   it('hints 重复信访 with the earlier 编号 while registering and in the ledger', () => {
     env.open(office);
     env.clickMenu('信访台账', '新建信访件…', office);
-    expect(env.submitDialog('checkRepeat', [{ idNumber: '11010519491231002X', phone: '' }], office)).toBe(`可能是重复信访：${caseNo}`);
+    expect(env.submitDialog('checkRepeat', [{ idNumber: '11010519491231002X', phone: '' }], office)).toBe(
+      `可能是重复信访：${caseNo}`,
+    );
     const again = register(env, { ...PLATFORM_CASE, upstreamNo: 'ZJ3', demand: '再次反映噪音问题' });
     expect(caseRow(env, again.caseNo)['重复信访']).toBe(caseNo);
   });
@@ -119,7 +141,10 @@ describe('a provisional deadline', () => {
     const holidays = env.globals.SpreadsheetApp.getActive().getSheetByName('节假日')!;
     env.typeInto('节假日', `A${holidays.getLastRow() + 1}`, [['2027-01-19', '休', '示例调整']], office);
     const settings = env.globals.SpreadsheetApp.getActive().getSheetByName('设置')!;
-    const keys = settings.getRange(2, 1, settings.getLastRow() - 1, 1).getValues().map((r) => r[0]);
+    const keys = settings
+      .getRange(2, 1, settings.getLastRow() - 1, 1)
+      .getValues()
+      .map((r) => r[0]);
     env.typeInto('设置', `B${keys.indexOf('节假日已确认年份') + 2}`, '2027', office);
     env.clock.set('2026-11-21T09:00:00+08:00');
     env.runDueTriggers();

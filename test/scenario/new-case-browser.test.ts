@@ -10,7 +10,8 @@ const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = fs.existsSync(CHROMIUM);
 if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
 const maybe = haveBrowser ? describe : describe.skip;
-if (!haveBrowser) console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
+if (!haveBrowser)
+  console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
 
 maybe('新建信访件 in headless Chromium', () => {
   let browser: Browser;
@@ -22,7 +23,16 @@ maybe('新建信访件 in headless Chromium', () => {
     // playwright gives each launch a fresh, empty profile (it refuses --user-data-dir on launch()).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -58,7 +68,14 @@ maybe('新建信访件 in headless Chromium', () => {
     await page.click('#submit');
     await page.waitForFunction("/已登记|未登记|出错/.test(document.getElementById('result').textContent)");
     expect(await page.textContent('#result')).toContain('已登记：镜访〔2026〕001号');
-    expect(rowsOf(env, '台账')).toEqual([expect.objectContaining({ 编号: '镜访〔2026〕001号', 信访人姓名: '张三', 状态: '待签收', 身份证号码: '11010519491231002X' })]);
+    expect(rowsOf(env, '台账')).toEqual([
+      expect.objectContaining({
+        编号: '镜访〔2026〕001号',
+        信访人姓名: '张三',
+        状态: '待签收',
+        身份证号码: '11010519491231002X',
+      }),
+    ]);
   });
 
   it('shows the checksum error for a bad ID number and writes nothing', async () => {

@@ -37,7 +37,11 @@ export function startOffice(now = '2026-10-09T09:00:00+08:00'): GasEnvironment {
   env.open();
   ok(env);
   env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
-  env.typeInto('人员', 'A2', Object.values(PEOPLE).map((p) => [p.name, p.email, p.role, p.dept]));
+  env.typeInto(
+    '人员',
+    'A2',
+    Object.values(PEOPLE).map((p) => [p.name, p.email, p.role, p.dept]),
+  );
   env.typeInto('部室', 'A2', DEPARTMENTS);
   return env;
 }
@@ -110,7 +114,11 @@ export function lastDialogData(env: GasEnvironment): { action: string; caseIds: 
  * fields and submits it, as google.script.run would. Returns the dialog's answer (or undefined).
  */
 export function act(
-  env: GasEnvironment, who: Who, caseNo: string, path: [string, string], fields?: Record<string, string>,
+  env: GasEnvironment,
+  who: Who,
+  caseNo: string,
+  path: [string, string],
+  fields?: Record<string, string>,
 ): { ok: boolean; message: string } | undefined {
   const user = PEOPLE[who].email;
   env.open({ user });
@@ -119,7 +127,9 @@ export function act(
   env.clickMenu('信访台账', ...path, { user });
   if (env.ui.dialogs.length === before) return undefined;
   const data = lastDialogData(env);
-  return env.submitDialog('submitAction', [{ action: data.action, caseIds: data.caseIds, fields: fields ?? {} }], { user }) as {
+  return env.submitDialog('submitAction', [{ action: data.action, caseIds: data.caseIds, fields: fields ?? {} }], {
+    user,
+  }) as {
     ok: boolean;
     message: string;
   };
@@ -139,17 +149,35 @@ export function lastAlert(env: GasEnvironment): string {
 
 /** A platform case's registration form, as 信访办 fills the sidebar. */
 export const PLATFORM_CASE = {
-  petitionDate: '2026-10-09', petitionerName: '张三', personCount: '1', phone: '13812345678',
-  idNumber: '11010519491231002X', address: '镜湖新区梅山街道某小区', source: '上级', upstreamNo: 'ZJ2026100900123',
-  form: '网上信访', matterType: '投诉', category: '城乡建设', demand: '小区旁工地夜间施工，噪音扰民，要求限制施工时间。',
+  petitionDate: '2026-10-09',
+  petitionerName: '张三',
+  personCount: '1',
+  phone: '13812345678',
+  idNumber: '11010519491231002X',
+  address: '镜湖新区梅山街道某小区',
+  source: '上级',
+  upstreamNo: 'ZJ2026100900123',
+  form: '网上信访',
+  matterType: '投诉',
+  category: '城乡建设',
+  demand: '小区旁工地夜间施工，噪音扰民，要求限制施工时间。',
 };
 
 /** 信访办 registers a case from the 新建信访件 sidebar; returns the sidebar's answer. */
-export function register(env: GasEnvironment, fields: Record<string, string>, who: Who = 'office'): { ok: boolean; caseNo: string; state: string; warnings: string[]; reasons?: string[] } {
+export function register(
+  env: GasEnvironment,
+  fields: Record<string, string>,
+  who: Who = 'office',
+): { ok: boolean; caseNo: string; state: string; warnings: string[]; reasons?: string[] } {
   const user = PEOPLE[who].email;
   env.open({ user });
   env.clickMenu('信访台账', '新建信访件…', { user });
-  return env.submitDialog('submitNewCase', [fields], { user }) as { ok: boolean; caseNo: string; state: string; warnings: string[] };
+  return env.submitDialog('submitNewCase', [fields], { user }) as {
+    ok: boolean;
+    caseNo: string;
+    state: string;
+    warnings: string[];
+  };
 }
 
 /** The A1 address of a case's cell in 台账, by 编号 and column label. */

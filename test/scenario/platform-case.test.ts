@@ -5,9 +5,18 @@ import type { GasEnvironment } from '../../emulator/index';
 import { act, caseRow, lastAlert, logOf, ok, PEOPLE, rowsOf, startOffice, type Who } from './office';
 
 const PETITION = {
-  petitionDate: '2026-10-09', petitionerName: '张三', personCount: '1', phone: '13812345678',
-  idNumber: '11010519491231002X', address: '镜湖新区梅山街道某小区', source: '上级', upstreamNo: 'ZJ2026100900123',
-  form: '网上信访', matterType: '投诉', category: '城乡建设', demand: '小区旁工地夜间施工，噪音扰民，要求限制施工时间。',
+  petitionDate: '2026-10-09',
+  petitionerName: '张三',
+  personCount: '1',
+  phone: '13812345678',
+  idNumber: '11010519491231002X',
+  address: '镜湖新区梅山街道某小区',
+  source: '上级',
+  upstreamNo: 'ZJ2026100900123',
+  form: '网上信访',
+  matterType: '投诉',
+  category: '城乡建设',
+  demand: '小区旁工地夜间施工，噪音扰民，要求限制施工时间。',
 };
 
 /** A person sorts the ledger by some column (not an execution: the spreadsheet UI). */
@@ -34,25 +43,43 @@ describe('a platform case from registration to 归档', () => {
     // A second, older case so that sorting really moves rows.
     env.open({ user: PEOPLE.office.email });
     env.clickMenu('信访台账', '新建信访件…', { user: PEOPLE.office.email });
-    const first = env.submitDialog('submitNewCase', [{ ...PETITION, petitionerName: '阿宝', phone: '13900000000', idNumber: '', demand: '咨询拆迁补偿政策' }], {
-      user: PEOPLE.office.email,
-    }) as { ok: boolean };
+    const first = env.submitDialog(
+      'submitNewCase',
+      [{ ...PETITION, petitionerName: '阿宝', phone: '13900000000', idNumber: '', demand: '咨询拆迁补偿政策' }],
+      {
+        user: PEOPLE.office.email,
+      },
+    ) as { ok: boolean };
     expect(first.ok).toBe(true);
   });
 
   it('installs the edit and daily triggers for the owner who ran setup', () => {
-    const mine = env.triggers().filter((t) => t.owner === PEOPLE.office.email).map((t) => `${t.handler}:${t.eventType}`).sort();
+    const mine = env
+      .triggers()
+      .filter((t) => t.owner === PEOPLE.office.email)
+      .map((t) => `${t.handler}:${t.eventType}`)
+      .sort();
     expect(mine).toEqual(['dailyRefresh:CLOCK', 'onLedgerEdit:ON_EDIT']);
   });
 
   it('registers the case from the sidebar with a new 编号, the computed deadline and a log line', () => {
-    const r = env.submitDialog('submitNewCase', [PETITION], { user: PEOPLE.office.email }) as { ok: true; caseNo: string; state: string };
+    const r = env.submitDialog('submitNewCase', [PETITION], { user: PEOPLE.office.email }) as {
+      ok: true;
+      caseNo: string;
+      state: string;
+    };
     expect(r).toMatchObject({ ok: true, caseNo: '镜访〔2026〕002号', state: '待签收' });
     caseNo = r.caseNo;
     // 60 日 from 2026-10-09, the starting day not counted: 2026-12-08, a Tuesday (《信访工作条例》 Art. 34).
     expect(caseRow(env, caseNo)).toMatchObject({
-      状态: '待签收', 信访人姓名: '张三', 身份证号码: '11010519491231002X', 联系电话: '13812345678',
-      上级信访件编号: 'ZJ2026100900123', 办理期限: '2026-12-08', 期限来源: '计算', 登记人: '王芳',
+      状态: '待签收',
+      信访人姓名: '张三',
+      身份证号码: '11010519491231002X',
+      联系电话: '13812345678',
+      上级信访件编号: 'ZJ2026100900123',
+      办理期限: '2026-12-08',
+      期限来源: '计算',
+      登记人: '王芳',
     });
     expect(logOf(env, caseNo).map((l) => l['动作'])).toEqual(['登记']);
   });
@@ -70,41 +97,88 @@ describe('a platform case from registration to 归档', () => {
   it('walks the annex-1 path to 已办结, each step by its role', () => {
     expect(step('office', ['受理交办', '签收'])).toMatchObject({ 状态: '待交办签批', 签收人: '王芳' });
     expect(step('petitionLeader', ['受理交办', '交办签批…'], { assignSignOpinion: '请规划建设部核处' })).toMatchObject({
-      状态: '待交办', 交办签批人: '钱伟', 交办签批意见: '请规划建设部核处',
+      状态: '待交办',
+      交办签批人: '钱伟',
+      交办签批意见: '请规划建设部核处',
     });
-    expect(step('office', ['受理交办', '交办…'], { department: '规划建设部' })).toMatchObject({ 状态: '办理中', 承办部室: '规划建设部' });
-    expect(step('handler', ['办理审核', '填写办理意见…'], { handler: '周杰', opinion: '已约谈施工单位，夜间22时后停止施工。' })).toMatchObject({
-      状态: '审核中', 承办人: '周杰',
+    expect(step('office', ['受理交办', '交办…'], { department: '规划建设部' })).toMatchObject({
+      状态: '办理中',
+      承办部室: '规划建设部',
     });
-    expect(step('lineLeader', ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' })).toMatchObject({ 状态: '信访审核中', 事项分管领导审核人: '孙丽' });
-    expect(step('petitionLeader', ['办理审核', '信访分管领导审核…'], { petitionReviewOpinion: '同意' })).toMatchObject({ 状态: '待办结签批' });
-    expect(step('petitionLeader', ['办结回访', '办结签批…'], { closeSignOpinion: '同意办结' })).toMatchObject({ 状态: '已办结', 办结签批人: '钱伟', 办结日期: '2026-10-09' });
+    expect(
+      step('handler', ['办理审核', '填写办理意见…'], {
+        handler: '周杰',
+        opinion: '已约谈施工单位，夜间22时后停止施工。',
+      }),
+    ).toMatchObject({
+      状态: '审核中',
+      承办人: '周杰',
+    });
+    expect(step('lineLeader', ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' })).toMatchObject({
+      状态: '信访审核中',
+      事项分管领导审核人: '孙丽',
+    });
+    expect(step('petitionLeader', ['办理审核', '信访分管领导审核…'], { petitionReviewOpinion: '同意' })).toMatchObject({
+      状态: '待办结签批',
+    });
+    expect(step('petitionLeader', ['办结回访', '办结签批…'], { closeSignOpinion: '同意办结' })).toMatchObject({
+      状态: '已办结',
+      办结签批人: '钱伟',
+      办结日期: '2026-10-09',
+    });
     expect(step('office', ['办结回访', '系统回复'])).toMatchObject({ 状态: '待回访' });
   });
 
   it('takes a 不满意 call-back through verification, a second call-back and 归档', () => {
-    expect(step('office', ['办结回访', '回访…'], { satisfaction: '不满意', callbackMethod: '电话' })).toMatchObject({ 状态: '核实中', 信访人意见: '不满意' });
-    expect(step('office', ['不满意核实', '核实交办…'], { verifyRequirement: '核实夜间施工是否仍在继续' })).toMatchObject({ 状态: '核实办理中' });
-    expect(step('liaison', ['不满意核实', '提交核实说明…'], { verifyStatement: '经现场核查，施工单位已按要求停止夜间施工。' })).toMatchObject({ 状态: '核实待签发' });
+    expect(step('office', ['办结回访', '回访…'], { satisfaction: '不满意', callbackMethod: '电话' })).toMatchObject({
+      状态: '核实中',
+      信访人意见: '不满意',
+    });
+    expect(
+      step('office', ['不满意核实', '核实交办…'], { verifyRequirement: '核实夜间施工是否仍在继续' }),
+    ).toMatchObject({ 状态: '核实办理中' });
+    expect(
+      step('liaison', ['不满意核实', '提交核实说明…'], {
+        verifyStatement: '经现场核查，施工单位已按要求停止夜间施工。',
+      }),
+    ).toMatchObject({ 状态: '核实待签发' });
     expect(step('lineLeader', ['不满意核实', '核实签发'])).toMatchObject({ 状态: '核实待回复', 核实签发人: '孙丽' });
     expect(step('office', ['不满意核实', '核实回复'])).toMatchObject({ 状态: '已核实' });
-    expect(step('office', ['办结回访', '回访…'], { satisfaction: '基本满意', callbackMethod: '电话' })).toMatchObject({ 状态: '已回访', 信访人意见: '基本满意' });
+    expect(step('office', ['办结回访', '回访…'], { satisfaction: '基本满意', callbackMethod: '电话' })).toMatchObject({
+      状态: '已回访',
+      信访人意见: '基本满意',
+    });
     expect(step('office', ['标记与归档', '归档'])).toMatchObject({ 状态: '已归档' });
   });
 
   it('logs every step in order with who did it and the states', () => {
     const lines = logOf(env, caseNo);
     expect(lines.map((l) => `${l['动作']}:${l['原状态'] || ''}→${l['新状态']}`)).toEqual([
-      '登记:→待签收', '签收:待签收→待交办签批', '交办签批:待交办签批→待交办', '交办:待交办→办理中', '提交审核:办理中→审核中',
-      '事项分管领导审核:审核中→信访审核中', '信访分管领导审核:信访审核中→待办结签批', '办结签批:待办结签批→已办结',
-      '系统回复:已办结→待回访', '回访:待回访→核实中', '核实交办:核实中→核实办理中', '提交核实说明:核实办理中→核实待签发',
-      '核实签发:核实待签发→核实待回复', '核实回复:核实待回复→已核实', '回访:已核实→已回访', '归档:已回访→已归档',
+      '登记:→待签收',
+      '签收:待签收→待交办签批',
+      '交办签批:待交办签批→待交办',
+      '交办:待交办→办理中',
+      '提交审核:办理中→审核中',
+      '事项分管领导审核:审核中→信访审核中',
+      '信访分管领导审核:信访审核中→待办结签批',
+      '办结签批:待办结签批→已办结',
+      '系统回复:已办结→待回访',
+      '回访:待回访→核实中',
+      '核实交办:核实中→核实办理中',
+      '提交核实说明:核实办理中→核实待签发',
+      '核实签发:核实待签发→核实待回复',
+      '核实回复:核实待回复→已核实',
+      '回访:已核实→已回访',
+      '归档:已回访→已归档',
     ]);
     expect(lines[1]!['操作人']).toBe(`王芳 <${PEOPLE.office.email}>`);
     expect(lines[2]!['操作人']).toBe(`钱伟 <${PEOPLE.petitionLeader.email}>`);
   });
 
   it('leaves the other case untouched by all of it', () => {
-    expect(rowsOf(env, '台账').find((r) => r['信访人姓名'] === '阿宝')).toMatchObject({ 状态: '待签收', 编号: '镜访〔2026〕001号' });
+    expect(rowsOf(env, '台账').find((r) => r['信访人姓名'] === '阿宝')).toMatchObject({
+      状态: '待签收',
+      编号: '镜访〔2026〕001号',
+    });
   });
 });

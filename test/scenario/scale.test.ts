@@ -31,7 +31,8 @@ function spreadsheetCallsOf(env: GasEnvironment, fn: () => void): Record<string,
   const before = env.stats().executions.length;
   fn();
   const out: Record<string, number> = {};
-  for (const e of env.stats().executions.slice(before)) out[e.functionName] = (out[e.functionName] ?? 0) + e.spreadsheetCalls;
+  for (const e of env.stats().executions.slice(before))
+    out[e.functionName] = (out[e.functionName] ?? 0) + e.spreadsheetCalls;
   return out;
 }
 
@@ -39,7 +40,9 @@ function measure(n: number): { edit: Record<string, number>; sign: Record<string
   const env = startOffice();
   seedLedger(env, n);
   const { caseNo } = register(env, PLATFORM_CASE);
-  const edit = spreadsheetCallsOf(env, () => env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '补充：周末也施工。', { user: PEOPLE.office.email }));
+  const edit = spreadsheetCallsOf(env, () =>
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '补充：周末也施工。', { user: PEOPLE.office.email }),
+  );
   const sign = spreadsheetCallsOf(env, () => act(env, 'office', caseNo, ['受理交办', '签收']));
   return { edit, sign };
 }

@@ -23,10 +23,14 @@ function snapshot(env: GasEnvironment): unknown {
         values: block.getValues(),
         formats: block.getNumberFormats(),
         notes: block.getNotes(),
-        validations: block.getDataValidations().map((r) => r.map((v) => (v ? v.getCriteriaValues().map(String) : null))),
+        validations: block
+          .getDataValidations()
+          .map((r) => r.map((v) => (v ? v.getCriteriaValues().map(String) : null))),
         filter: sh.getFilter()?.getRange().getA1Notation() ?? null,
         rules: sh.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getCriteriaValues().map(String)),
-        protections: sh.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).map((p) => `${p.getDescription()}@${p.getRange().getA1Notation()}:${p.isWarningOnly()}`),
+        protections: sh
+          .getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE)
+          .map((p) => `${p.getDescription()}@${p.getRange().getA1Notation()}:${p.isWarningOnly()}`),
       };
     }),
     triggers: env.triggers().map((t) => `${t.owner}:${t.handler}:${t.eventType}:${t.uid}`),
@@ -37,9 +41,18 @@ describe('初始化/修复', () => {
   it('lays out the seven sheets with Chinese headers, frozen header rows and the script-owned columns protected', () => {
     const env = startOffice();
     const ss = env.globals.SpreadsheetApp.getActive();
-    for (const name of ['台账', '流转记录', '部室', '人员', '时限', '节假日', '设置']) expect(ss.getSheetByName(name)?.getFrozenRows()).toBe(1);
+    for (const name of ['台账', '流转记录', '部室', '人员', '时限', '节假日', '设置'])
+      expect(ss.getSheetByName(name)?.getFrozenRows()).toBe(1);
     expect(rowsOf(env, '流转记录')).toEqual([]);
-    expect(ss.getSheetByName('流转记录')!.getRange(1, 1, 1, 7).getValues()[0]).toEqual(['时间', '编号', '动作', '原状态', '新状态', '操作人', '说明']);
+    expect(ss.getSheetByName('流转记录')!.getRange(1, 1, 1, 7).getValues()[0]).toEqual([
+      '时间',
+      '编号',
+      '动作',
+      '原状态',
+      '新状态',
+      '操作人',
+      '说明',
+    ]);
     expect(ss.getSpreadsheetTimeZone()).toBe('Asia/Shanghai');
     expect(ss.getSpreadsheetLocale()).toBe('zh_CN');
     const ledger = ss.getSheetByName('台账')!;
@@ -50,9 +63,13 @@ describe('初始化/修复', () => {
     expect(ledger.getRange(2, col('身份证号码')).getNumberFormat()).toBe('@');
     expect(ledger.getRange(2, col('联系电话')).getNumberFormat()).toBe('@');
     expect(ledger.getRange(2, col('信访日期')).getNumberFormat()).toBe('yyyy-mm-dd');
-    const protectedCols = ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).map((p) => p.getDescription());
+    const protectedCols = ledger
+      .getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE)
+      .map((p) => p.getDescription());
     expect(protectedCols).toContain('信访台账：由脚本维护的列「编号」');
-    expect(ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).every((p) => p.isWarningOnly())).toBe(true);
+    expect(ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE).every((p) => p.isWarningOnly())).toBe(
+      true,
+    );
     expect(rowsOf(env, '时限').map((r) => `${r['节点']}${r['时限']}${r['单位']}`)).toContain('办结60日');
     expect(rowsOf(env, '节假日').find((r) => r['日期'] === '2026-10-01')).toMatchObject({ 类型: '休' });
     expect(rowsOf(env, '设置').find((r) => r['设置项'] === '集体访人数')).toMatchObject({ 值: '5' });
@@ -89,7 +106,12 @@ describe('初始化/修复', () => {
     env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
     const rows = rowsOf(env, '台账');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ '备注（本科室）': '老台账导入', 编号: '镜访〔2026〕007号', 信访人姓名: '钱七', 状态: '办理中' });
+    expect(rows[0]).toMatchObject({
+      '备注（本科室）': '老台账导入',
+      编号: '镜访〔2026〕007号',
+      信访人姓名: '钱七',
+      状态: '办理中',
+    });
     expect(old.getRange('A1:D1').getValues()[0]).toEqual(['备注（本科室）', '编号', '信访人姓名', '状态']);
     expect(lastAlert(env)).toMatch(/补充表头：台账\.信访日期/);
   });
@@ -104,11 +126,22 @@ describe('接管定时任务', () => {
     env.answerNextDialog({ button: 'YES' });
     ok(env);
     env.clickMenu('信访台账', '初始化/修复', '接管定时任务', { user: taker });
-    expect(env.triggers().filter((t) => t.owner === taker).map((t) => t.handler).sort()).toEqual(['dailyRefresh', 'onLedgerEdit']);
+    expect(
+      env
+        .triggers()
+        .filter((t) => t.owner === taker)
+        .map((t) => t.handler)
+        .sort(),
+    ).toEqual(['dailyRefresh', 'onLedgerEdit']);
     // Both accounts' edit triggers fire on an edit; only the new owner's acts, so the edit is logged once.
-    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '工地夜间施工噪音扰民，已持续两周。', { user: PEOPLE.office.email });
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '工地夜间施工噪音扰民，已持续两周。', {
+      user: PEOPLE.office.email,
+    });
     expect(logOf(env, caseNo).filter((l) => l['动作'] === '修改')).toHaveLength(1);
-    const ran = env.executions().filter((e) => e.functionName === 'onLedgerEdit').slice(-2);
+    const ran = env
+      .executions()
+      .filter((e) => e.functionName === 'onLedgerEdit')
+      .slice(-2);
     expect(ran.map((e) => e.effectiveUser).sort()).toEqual([taker, PEOPLE.office.email].sort());
   });
 });

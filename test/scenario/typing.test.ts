@@ -1,7 +1,18 @@
 // Typing is first class: what staff type or paste into 台账 is judged, completed, flagged and logged by the
 // installable on-edit trigger — never silently reverted.
 import type { GasEnvironment } from '../../emulator/index';
-import { caseRow, cellOf, columnLetter, headerOf, logOf, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
+import {
+  caseRow,
+  cellOf,
+  columnLetter,
+  headerOf,
+  logOf,
+  PEOPLE,
+  PLATFORM_CASE,
+  register,
+  rowsOf,
+  startOffice,
+} from './office';
 
 let env: GasEnvironment;
 let caseNo: string;
@@ -13,7 +24,10 @@ beforeEach(() => {
 });
 
 function noteOf(no: string, label: string): string {
-  return env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!.getRange(cellOf(env, no, label)).getNote();
+  return env.globals.SpreadsheetApp.getActive()
+    .getSheetByName('台账')!
+    .getRange(cellOf(env, no, label))
+    .getNote();
 }
 
 describe('a row typed by hand', () => {
@@ -31,7 +45,14 @@ describe('a row typed by hand', () => {
     put('联系电话', '13700001111');
     env.typeInto('台账', `A${row}:${columnLetter(h.size)}${row}`, [line], office);
     const typed = rowsOf(env, '台账').find((r) => r['信访人姓名'] === '刘二')!;
-    expect(typed).toMatchObject({ 编号: '镜访〔2026〕002号', 状态: '待签收', 信访日期: '2026-10-09', 办理期限: '2026-12-08', 期限来源: '计算', 联系电话: '13700001111' });
+    expect(typed).toMatchObject({
+      编号: '镜访〔2026〕002号',
+      状态: '待签收',
+      信访日期: '2026-10-09',
+      办理期限: '2026-12-08',
+      期限来源: '计算',
+      联系电话: '13700001111',
+    });
     expect(logOf(env, '镜访〔2026〕002号').map((l) => l['动作'])).toEqual(['登记']);
   });
 });
@@ -41,7 +62,9 @@ describe('typed edits of an existing case', () => {
     env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '噪音扰民，要求夜间停工。', office);
     const last = logOf(env, caseNo).pop()!;
     expect(last).toMatchObject({ 动作: '修改', 操作人: `王芳 <${PEOPLE.office.email}>` });
-    expect(String(last['说明'])).toContain('信访诉求：小区旁工地夜间施工，噪音扰民，要求限制施工时间。 → 噪音扰民，要求夜间停工。');
+    expect(String(last['说明'])).toContain(
+      '信访诉求：小区旁工地夜间施工，噪音扰民，要求限制施工时间。 → 噪音扰民，要求夜间停工。',
+    );
   });
 
   it('completes a legal typed 状态 change as the menu action would', () => {
@@ -72,7 +95,12 @@ describe('typed edits of an existing case', () => {
     expect(caseRow(env, caseNo)).toMatchObject({ 办理期限: '2026-10-30', 期限来源: '手填' });
     env.clock.set('2026-10-29T10:00:00+08:00');
     env.runDueTriggers();
-    expect(caseRow(env, caseNo)).toMatchObject({ 办理期限: '2026-10-30', 期限来源: '手填', 期限状态: '即将到期', 剩余工作日: 1 });
+    expect(caseRow(env, caseNo)).toMatchObject({
+      办理期限: '2026-10-30',
+      期限来源: '手填',
+      期限状态: '即将到期',
+      剩余工作日: 1,
+    });
   });
 
   it('keeps formula-looking text and regex characters as plain text', () => {

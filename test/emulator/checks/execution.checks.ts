@@ -15,7 +15,10 @@ export const executionChecks: Check[] = [
     source: 'https://developers.google.com/apps-script/reference/script/auth-mode',
     run: (t) => {
       t.ok(ScriptApp.AuthMode === ScriptApp.AuthMode, 'ScriptApp.AuthMode is one object');
-      t.ok(SpreadsheetApp.ProtectionType === SpreadsheetApp.ProtectionType, 'SpreadsheetApp.ProtectionType is one object');
+      t.ok(
+        SpreadsheetApp.ProtectionType === SpreadsheetApp.ProtectionType,
+        'SpreadsheetApp.ProtectionType is one object',
+      );
       t.equal(ScriptApp.AuthMode.FULL, ScriptApp.AuthMode.FULL);
     },
   },
@@ -28,7 +31,11 @@ export const executionChecks: Check[] = [
       sh.getRange(1, 1, 3, 2).setValues(rows);
       const back = sh.getRange(1, 1, 3, 2).getValues();
       t.ok(Array.isArray(back) && back instanceof Array, 'getValues returns an array of the app realm');
-      t.deepEqual(back, [[1, 2], [2, 4], [3, 6]]);
+      t.deepEqual(back, [
+        [1, 2],
+        [2, 4],
+        [3, 6],
+      ]);
     },
   },
   {
@@ -59,7 +66,8 @@ export const executionChecks: Check[] = [
     source: FIDELITY_1,
     run: (t) => {
       const g = globalThis as Record<string, unknown>;
-      for (const name of ['fetch', 'Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'AbortController']) t.equal(typeof g[name], 'undefined', name);
+      for (const name of ['fetch', 'Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'AbortController'])
+        t.equal(typeof g[name], 'undefined', name);
     },
   },
   {
@@ -67,7 +75,8 @@ export const executionChecks: Check[] = [
     source: FIDELITY_1,
     run: (t) => {
       const g = globalThis as Record<string, unknown>;
-      for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'crypto', 'performance']) t.equal(typeof g[name], 'undefined', name);
+      for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'crypto', 'performance'])
+        t.equal(typeof g[name], 'undefined', name);
     },
   },
   {
@@ -75,7 +84,20 @@ export const executionChecks: Check[] = [
     source: V8,
     run: (t) => {
       const g = globalThis as Record<string, unknown>;
-      for (const name of ['JSON', 'Math', 'Intl', 'Promise', 'Map', 'Set', 'WeakMap', 'Symbol', 'Proxy', 'Reflect', 'BigInt', 'Uint8Array']) {
+      for (const name of [
+        'JSON',
+        'Math',
+        'Intl',
+        'Promise',
+        'Map',
+        'Set',
+        'WeakMap',
+        'Symbol',
+        'Proxy',
+        'Reflect',
+        'BigInt',
+        'Uint8Array',
+      ]) {
         t.ok(g[name] !== undefined, name);
       }
       t.equal(typeof console.log, 'function');
@@ -124,7 +146,7 @@ export const executionChecks: Check[] = [
     },
   },
   {
-    name: 'arrays and objects returned by services belong to the execution\'s realm',
+    name: "arrays and objects returned by services belong to the execution's realm",
     source: FIDELITY_1 + ' (realm trap)',
     run: (t) => {
       const props = PropertiesService.getScriptProperties().setProperty('a', '1');
@@ -152,7 +174,11 @@ export const executionChecks: Check[] = [
     source: '../shared/docs/style.md habit 10',
     run: (t) => {
       const props = PropertiesService.getScriptProperties() as unknown as Record<string, unknown>;
-      t.throws(() => props.getPropertiesAsJson, /not implemented in the local runtime: Properties.getPropertiesAsJson/, 'NotImplemented');
+      t.throws(
+        () => props.getPropertiesAsJson,
+        /not implemented in the local runtime: Properties.getPropertiesAsJson/,
+        'NotImplemented',
+      );
     },
   },
   {
@@ -203,7 +229,11 @@ export const executionChecks: Check[] = [
   {
     name: 'an injected fault fails exactly the nth call, once, as an Exception',
     source: '../shared/docs/local-runtime-fidelity.md §2 (transient service errors)',
-    setup: (env) => env.faults.failOn('PropertiesService.Properties.getProperty', { nth: 2, error: 'Service unavailable: Properties' }),
+    setup: (env) =>
+      env.faults.failOn('PropertiesService.Properties.getProperty', {
+        nth: 2,
+        error: 'Service unavailable: Properties',
+      }),
     run: (t) => {
       const p = PropertiesService.getScriptProperties();
       t.equal(p.getProperty('a'), null);
@@ -216,8 +246,14 @@ export const executionChecks: Check[] = [
     source: 'https://developers.google.com/apps-script/guides/triggers#restrictions',
     kind: 'simpleTrigger',
     run: (t) => {
-      t.throws(() => MailApp.sendEmail('a@example.gov.cn', 's', 'b'), /^You do not have permission to call MailApp\.sendEmail/);
-      t.throws(() => UrlFetchApp.fetch('https://oapi.dingtalk.com/robot/send'), /^You do not have permission to call UrlFetchApp\.fetch/);
+      t.throws(
+        () => MailApp.sendEmail('a@example.gov.cn', 's', 'b'),
+        /^You do not have permission to call MailApp\.sendEmail/,
+      );
+      t.throws(
+        () => UrlFetchApp.fetch('https://oapi.dingtalk.com/robot/send'),
+        /^You do not have permission to call UrlFetchApp\.fetch/,
+      );
     },
   },
   {

@@ -1,6 +1,11 @@
 // Contract checks: plain functions using only Apps Script APIs and a tiny assert, each run inside a fresh
 // execution of a fresh local environment (and, in a later issue, bundled into real Apps Script).
-import { createGasEnvironment, type ExecutionKind, type GasEnvironment, type GasEnvironmentOptions } from '../../../emulator/index';
+import {
+  createGasEnvironment,
+  type ExecutionKind,
+  type GasEnvironment,
+  type GasEnvironmentOptions,
+} from '../../../emulator/index';
 import type { CheckAssert } from '../../../emulator/check-assert';
 
 export type { CheckAssert };

@@ -5,7 +5,8 @@ import type { Check } from './harness';
 const REF = 'https://developers.google.com/apps-script/reference/script/';
 const CLOCK = REF + 'clock-trigger-builder';
 const SCOPES = { timeZone: 'Asia/Shanghai', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] };
-const INSTALLER = 'function install() { ScriptApp.newTrigger("job").timeBased().everyHours(1).create(); }\nfunction job() {}';
+const INSTALLER =
+  'function install() { ScriptApp.newTrigger("job").timeBased().everyHours(1).create(); }\nfunction job() {}';
 
 export const scriptAppChecks: Check[] = [
   {
@@ -26,9 +27,15 @@ export const scriptAppChecks: Check[] = [
     run: (t) => {
       const a = ScriptApp.newTrigger('a').timeBased().everyMinutes(5).create();
       ScriptApp.newTrigger('b').timeBased().everyHours(2).create();
-      t.deepEqual(ScriptApp.getProjectTriggers().map((x) => x.getHandlerFunction()), ['a', 'b']);
+      t.deepEqual(
+        ScriptApp.getProjectTriggers().map((x) => x.getHandlerFunction()),
+        ['a', 'b'],
+      );
       ScriptApp.deleteTrigger(a);
-      t.deepEqual(ScriptApp.getProjectTriggers().map((x) => x.getHandlerFunction()), ['b']);
+      t.deepEqual(
+        ScriptApp.getProjectTriggers().map((x) => x.getHandlerFunction()),
+        ['b'],
+      );
     },
   },
   {
@@ -55,7 +62,13 @@ export const scriptAppChecks: Check[] = [
     source: CLOCK + '#everyMinutes(Integer)',
     run: (t) => {
       for (const n of [1, 5, 10, 15, 30]) ScriptApp.newTrigger('f').timeBased().everyMinutes(n);
-      for (const n of [2, 20, 60, 0]) t.throws(() => ScriptApp.newTrigger('f').timeBased().everyMinutes(n), /Invalid argument/, 'Exception', String(n));
+      for (const n of [2, 20, 60, 0])
+        t.throws(
+          () => ScriptApp.newTrigger('f').timeBased().everyMinutes(n),
+          /Invalid argument/,
+          'Exception',
+          String(n),
+        );
     },
   },
   {
@@ -63,7 +76,8 @@ export const scriptAppChecks: Check[] = [
     source: CLOCK + '#everyHours(Integer)',
     run: (t) => {
       for (const n of [1, 2, 4, 6, 8, 12]) ScriptApp.newTrigger('f').timeBased().everyHours(n);
-      for (const n of [3, 5, 24]) t.throws(() => ScriptApp.newTrigger('f').timeBased().everyHours(n), /Invalid argument/, 'Exception', String(n));
+      for (const n of [3, 5, 24])
+        t.throws(() => ScriptApp.newTrigger('f').timeBased().everyHours(n), /Invalid argument/, 'Exception', String(n));
     },
   },
   {
@@ -71,7 +85,10 @@ export const scriptAppChecks: Check[] = [
     source: CLOCK + '#inTimezone(String)',
     run: (t) => {
       ScriptApp.newTrigger('f').timeBased().inTimezone('America/New_York');
-      t.throws(() => ScriptApp.newTrigger('f').timeBased().inTimezone('Mars/Olympus_Mons'), /Invalid argument: timezone/);
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().inTimezone('Mars/Olympus_Mons'),
+        /Invalid argument: timezone/,
+      );
     },
   },
   {
@@ -88,8 +105,14 @@ export const scriptAppChecks: Check[] = [
     source: CLOCK + ' (atHour example: atHour(5).everyDays(1))',
     run: (t) => {
       t.throws(() => ScriptApp.newTrigger('f').timeBased().atHour(9).create(), /Missing trigger frequency/);
-      t.throws(() => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(9).create(), /atHour and nearMinute need/);
-      t.throws(() => ScriptApp.newTrigger('f').timeBased().everyDays(1).everyHours(1).create(), /Conflicting trigger frequencies/);
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(9).create(),
+        /atHour and nearMinute need/,
+      );
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().everyDays(1).everyHours(1).create(),
+        /Conflicting trigger frequencies/,
+      );
       t.equal(ScriptApp.getProjectTriggers().length, 0);
     },
   },
@@ -99,8 +122,14 @@ export const scriptAppChecks: Check[] = [
     run: (t) => {
       ScriptApp.newTrigger('w').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
       ScriptApp.newTrigger('m').timeBased().onMonthDay(1).atHour(6).create();
-      ScriptApp.newTrigger('o').timeBased().at(new Date(2024, 2, 6, 10, 0)).create();
-      ScriptApp.newTrigger('a').timeBased().after(10 * 60 * 1000).create();
+      ScriptApp.newTrigger('o')
+        .timeBased()
+        .at(new Date(2024, 2, 6, 10, 0))
+        .create();
+      ScriptApp.newTrigger('a')
+        .timeBased()
+        .after(10 * 60 * 1000)
+        .create();
       t.equal(ScriptApp.getProjectTriggers().length, 4);
     },
   },
@@ -112,8 +141,14 @@ export const scriptAppChecks: Check[] = [
       t.equal(tr.getEventType(), ScriptApp.EventType.ON_EDIT);
       t.equal(tr.getTriggerSource(), ScriptApp.TriggerSource.SPREADSHEETS);
       t.equal(tr.getTriggerSourceId(), 'sheet-id-1');
-      t.equal(ScriptApp.newTrigger('o').forSpreadsheet('sheet-id-1').onOpen().create().getEventType(), ScriptApp.EventType.ON_OPEN);
-      t.equal(ScriptApp.newTrigger('c').forSpreadsheet('sheet-id-1').onChange().create().getEventType(), ScriptApp.EventType.ON_CHANGE);
+      t.equal(
+        ScriptApp.newTrigger('o').forSpreadsheet('sheet-id-1').onOpen().create().getEventType(),
+        ScriptApp.EventType.ON_OPEN,
+      );
+      t.equal(
+        ScriptApp.newTrigger('c').forSpreadsheet('sheet-id-1').onChange().create().getEventType(),
+        ScriptApp.EventType.ON_CHANGE,
+      );
     },
   },
   {
@@ -122,10 +157,14 @@ export const scriptAppChecks: Check[] = [
     run: (t) => t.throws(() => ScriptApp.newTrigger('x').forSpreadsheet('id').create(), /Trigger type not specified/),
   },
   {
-    name: 'the 21st trigger of a user is refused with Google\'s message',
+    name: "the 21st trigger of a user is refused with Google's message",
     source: 'https://developers.google.com/apps-script/guides/services/quotas (Triggers 20 / user / script)',
     run: (t) => {
-      for (let i = 0; i < 20; i++) ScriptApp.newTrigger('f' + i).timeBased().everyHours(1).create();
+      for (let i = 0; i < 20; i++)
+        ScriptApp.newTrigger('f' + i)
+          .timeBased()
+          .everyHours(1)
+          .create();
       t.throws(
         () => ScriptApp.newTrigger('f20').timeBased().everyHours(1).create(),
         /^This script has too many triggers\. Triggers must be deleted from the script before more can be added\.$/,
@@ -137,7 +176,9 @@ export const scriptAppChecks: Check[] = [
     name: 'the trigger cap counts per user: another user can still install',
     source: 'https://developers.google.com/apps-script/guides/services/quotas (20 / user / script)',
     setup: (env) => {
-      env.loadSource('function fill() { for (var i = 0; i < 20; i++) ScriptApp.newTrigger("f").timeBased().everyHours(1).create(); }');
+      env.loadSource(
+        'function fill() { for (var i = 0; i < 20; i++) ScriptApp.newTrigger("f").timeBased().everyHours(1).create(); }',
+      );
       env.run('fill', undefined, { user: 'clerk@example.gov.cn' });
     },
     run: (t) => t.equal(ScriptApp.newTrigger('g').timeBased().everyHours(1).create().getHandlerFunction(), 'g'),
@@ -153,7 +194,10 @@ export const scriptAppChecks: Check[] = [
     source: 'https://developers.google.com/apps-script/guides/triggers#restrictions',
     kind: 'simpleTrigger',
     run: (t) => {
-      t.throws(() => ScriptApp.getProjectTriggers(), /You do not have permission to call ScriptApp\.getProjectTriggers/);
+      t.throws(
+        () => ScriptApp.getProjectTriggers(),
+        /You do not have permission to call ScriptApp\.getProjectTriggers/,
+      );
       t.throws(() => ScriptApp.getOAuthToken(), /You do not have permission to call ScriptApp\.getOAuthToken/);
     },
   },
@@ -195,6 +239,13 @@ export const scriptAppChecks: Check[] = [
   {
     name: 'onWeekDay rejects a value that is not a ScriptApp.WeekDay',
     source: CLOCK + '#onWeekDay(Weekday)',
-    run: (t) => t.throws(() => ScriptApp.newTrigger('f').timeBased().onWeekDay('Monday' as unknown as GoogleAppsScript.Base.Weekday), /Invalid argument: day/),
+    run: (t) =>
+      t.throws(
+        () =>
+          ScriptApp.newTrigger('f')
+            .timeBased()
+            .onWeekDay('Monday' as unknown as GoogleAppsScript.Base.Weekday),
+        /Invalid argument: day/,
+      ),
   },
 ];

@@ -42,7 +42,11 @@ export const lockChecks: Check[] = [
     name: 'waitLock fails with the lock timeout message while another execution holds the lock',
     source: LOCK + '#waitLock(Integer)',
     setup: (env) => void env.holdLock('script'),
-    run: (t) => t.throws(() => LockService.getScriptLock().waitLock(30000), /^Lock timeout: another process was holding the lock for too long\.$/),
+    run: (t) =>
+      t.throws(
+        () => LockService.getScriptLock().waitLock(30000),
+        /^Lock timeout: another process was holding the lock for too long\.$/,
+      ),
   },
   {
     name: 'a lock released by the other execution within the timeout is acquired',
@@ -118,9 +122,16 @@ export const sessionChecks: Check[] = [
   {
     name: 'reading an e-mail without the userinfo.email scope fails with the required scope',
     source: 'https://developers.google.com/apps-script/concepts/scopes',
-    setup: (env) => env.loadSource('', { timeZone: 'Asia/Shanghai', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] }),
+    setup: (env) =>
+      env.loadSource('', {
+        timeZone: 'Asia/Shanghai',
+        oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+      }),
     run: (t) =>
-      t.throws(() => Session.getActiveUser().getEmail(), /^Specified permissions are not sufficient to call User\.getEmail\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/userinfo\.email$/),
+      t.throws(
+        () => Session.getActiveUser().getEmail(),
+        /^Specified permissions are not sufficient to call User\.getEmail\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/userinfo\.email$/,
+      ),
   },
 ];
 

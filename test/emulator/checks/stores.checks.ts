@@ -77,18 +77,19 @@ export const propertiesChecks: Check[] = [
       const p = PropertiesService.getScriptProperties();
       const chunk = 'y'.repeat(9000);
       for (let i = 0; i < 56; i++) p.setProperty('k' + i, chunk);
-      t.throws(
-        () => {
-          for (let i = 56; i < 60; i++) p.setProperty('k' + i, chunk);
-        },
-        /^You have exceeded the property storage quota\. Please remove some properties and try again\.$/,
-      );
+      t.throws(() => {
+        for (let i = 56; i < 60; i++) p.setProperty('k' + i, chunk);
+      }, /^You have exceeded the property storage quota\. Please remove some properties and try again\.$/);
     },
   },
   {
     name: 'setProperty with a null value does not match the method signature',
     source: PROPS + '#setProperty(String,String)',
-    run: (t) => t.throws(() => PropertiesService.getScriptProperties().setProperty('a', null as unknown as string), /don't match the method signature for PropertiesService\.Properties\.setProperty/),
+    run: (t) =>
+      t.throws(
+        () => PropertiesService.getScriptProperties().setProperty('a', null as unknown as string),
+        /don't match the method signature for PropertiesService\.Properties\.setProperty/,
+      ),
   },
   {
     name: 'script properties written in one execution are read in the next',
@@ -141,18 +142,22 @@ export const cacheChecks: Check[] = [
   {
     name: 'a value over 100 KB is refused',
     source: CACHE + '#put(String,String) (value max 100 KB)',
-    run: (t) => t.throws(() => CacheService.getScriptCache().put('k', 'v'.repeat(100 * 1024 + 1)), /^Argument too large: value$/),
+    run: (t) =>
+      t.throws(() => CacheService.getScriptCache().put('k', 'v'.repeat(100 * 1024 + 1)), /^Argument too large: value$/),
   },
   {
     name: 'an expiration over 21600 seconds is refused',
     source: CACHE + '#put(String,String,Integer) (max 21600 s)',
-    run: (t) => t.throws(() => CacheService.getScriptCache().put('k', 'v', 21601), /Invalid argument: expirationInSeconds/),
+    run: (t) =>
+      t.throws(() => CacheService.getScriptCache().put('k', 'v', 21601), /Invalid argument: expirationInSeconds/),
   },
   {
     name: 'the script cache is shared across executions; the user cache is per user',
     source: 'https://developers.google.com/apps-script/reference/cache/cache-service',
     setup: (env) => {
-      env.loadSource('function warm() { CacheService.getScriptCache().put("s", "1"); CacheService.getUserCache().put("u", "1"); }');
+      env.loadSource(
+        'function warm() { CacheService.getScriptCache().put("s", "1"); CacheService.getUserCache().put("u", "1"); }',
+      );
       env.run('warm', undefined, { user: CLERK });
     },
     run: (t) => {
@@ -164,7 +169,9 @@ export const cacheChecks: Check[] = [
     name: 'entries expire on the clock (default 600 s)',
     source: CACHE + '#put(String,String) (default 600 s)',
     setup: (env) => {
-      env.loadSource('function warm() { CacheService.getScriptCache().put("d", "1"); CacheService.getScriptCache().put("long", "1", 3600); }');
+      env.loadSource(
+        'function warm() { CacheService.getScriptCache().put("d", "1"); CacheService.getScriptCache().put("long", "1", 3600); }',
+      );
       env.run('warm');
       env.clock.advance(601_000);
     },

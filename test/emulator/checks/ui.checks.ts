@@ -24,7 +24,17 @@ export const uiChecks: Check[] = [
       const ui = SpreadsheetApp.getUi();
       t.equal(ui.alert('删除', '确定删除？', ui.ButtonSet.YES_NO), ui.Button.NO);
     },
-    after: (env) => expect(env.ui.alerts).toEqual([{ kind: 'alert', title: '删除', message: '确定删除？', buttons: 'YES_NO', answer: 'NO', user: 'owner@example.gov.cn' }]),
+    after: (env) =>
+      expect(env.ui.alerts).toEqual([
+        {
+          kind: 'alert',
+          title: '删除',
+          message: '确定删除？',
+          buttons: 'YES_NO',
+          answer: 'NO',
+          user: 'owner@example.gov.cn',
+        },
+      ]),
   },
   {
     name: 'alert(prompt) shows an OK button',
@@ -66,7 +76,10 @@ export const uiChecks: Check[] = [
     run: (t) => {
       const ui = SpreadsheetApp.getUi();
       t.throws(() => ui.alert('x'), /^You do not have permission to call Ui\.alert/);
-      t.throws(() => ui.showSidebar(HtmlService.createHtmlOutput('<p>x</p>')), /You do not have permission to call Ui\.showSidebar/);
+      t.throws(
+        () => ui.showSidebar(HtmlService.createHtmlOutput('<p>x</p>')),
+        /You do not have permission to call Ui\.showSidebar/,
+      );
       ui.createMenu('台账').addItem('x', 'f').addToUi();
     },
   },
@@ -93,7 +106,10 @@ export const uiChecks: Check[] = [
     setup: (env) => env.loadSource('function real() {}'),
     run: (t) => {
       const ui = SpreadsheetApp.getUi();
-      t.throws(() => ui.createMenu('台账').addItem('ok', 'real').addItem('bad', 'nope').addToUi(), /^Script function not found: nope$/);
+      t.throws(
+        () => ui.createMenu('台账').addItem('ok', 'real').addItem('bad', 'nope').addToUi(),
+        /^Script function not found: nope$/,
+      );
     },
   },
   {
@@ -112,8 +128,15 @@ export const uiChecks: Check[] = [
     name: 'a manifest without script.container.ui makes Ui calls fail with the required scope',
     source: 'https://developers.google.com/apps-script/concepts/scopes',
     kind: 'menu',
-    setup: (env) => env.loadSource('', { timeZone: 'Asia/Shanghai', oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] }),
+    setup: (env) =>
+      env.loadSource('', {
+        timeZone: 'Asia/Shanghai',
+        oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+      }),
     run: (t) =>
-      t.throws(() => SpreadsheetApp.getUi().createMenu('x'), /^Specified permissions are not sufficient to call Ui\.createMenu\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/script\.container\.ui$/),
+      t.throws(
+        () => SpreadsheetApp.getUi().createMenu('x'),
+        /^Specified permissions are not sufficient to call Ui\.createMenu\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/script\.container\.ui$/,
+      ),
   },
 ];
