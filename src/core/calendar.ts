@@ -2,7 +2,10 @@
 import {
   addDays,
   compareDates,
+  dayNumber,
+  fromDayNumber,
   isLocalDate,
+  MS_PER_DAY,
   msIntoShanghaiDay,
   startOfShanghaiDay,
   toShanghaiDate,
@@ -134,12 +137,15 @@ export class WorkCalendar {
   private readonly days: Map<LocalDate, CalendarEntry>;
   private readonly confirmed: Set<number>;
   private readonly provisionalYears: Map<number, Map<LocalDate, CalendarEntry>>;
+  /** Per year: prefix[i] = working days among the year's first i days (a cache; cleared on every change). */
+  private readonly prefixes: Map<number, Int32Array>;
 
   /** An empty calendar (every year provisional) plus `entries`, whose years become confirmed. */
   constructor(entries: CalendarEntry[] = []) {
     this.days = new Map();
     this.confirmed = new Set();
     this.provisionalYears = new Map();
+    this.prefixes = new Map();
     this.addEntries(entries);
   }
 
@@ -161,12 +167,14 @@ export class WorkCalendar {
       this.days.set(e.date, { date: e.date, kind: e.kind, name: e.name });
       if (options.confirm !== false) this.confirmed.add(yearOf(e.date));
     }
+    this.prefixes.clear();
     return this;
   }
 
   /** Declares a year's schedule complete as loaded (e.g. a year with no days off beyond weekends). */
   markConfirmed(year: number): this {
     this.confirmed.add(year);
+    this.prefixes.clear();
     return this;
   }
 
@@ -204,7 +212,33 @@ export class WorkCalendar {
 
   /** True on a working day. */
   isWorkday(date: LocalDate): boolean {
-    return this.describe(date).workday;
+    return this.isWorkdayNumber(dayNumber(date));
+  }
+
+  /** The year's running count of working days, built once from `describe` (whole-ledger passes ask often). */
+  private prefix(year: number): Int32Array {
+    let p = this.prefixes.get(year);
+    if (p) return p;
+    const first = dayNumber(ymd(year, 1, 1));
+    const length = dayNumber(ymd(year + 1, 1, 1)) - first;
+    p = new Int32Array(length + 1);
+    for (let i = 0; i < length; i++) p[i + 1] = p[i]! + (this.describe(fromDayNumber(first + i)).workday ? 1 : 0);
+    this.prefixes.set(year, p);
+    return p;
+  }
+
+  /** Working days from 1 January of its year through day number `n`, and that year. */
+  private countThrough(n: number): { year: number; count: number } {
+    const year = new Date(n * MS_PER_DAY).getUTCFullYear();
+    const p = this.prefix(year);
+    return { year, count: p[n - Date.UTC(year, 0, 1) / MS_PER_DAY + 1]! };
+  }
+
+  private isWorkdayNumber(n: number): boolean {
+    const year = new Date(n * MS_PER_DAY).getUTCFullYear();
+    const p = this.prefix(year);
+    const i = n - Date.UTC(year, 0, 1) / MS_PER_DAY;
+    return p[i + 1]! > p[i]!;
   }
 
   /**
@@ -214,22 +248,24 @@ export class WorkCalendar {
   addWorkdays(date: LocalDate, n: number): LocalDate {
     if (!Number.isInteger(n)) throw new RangeError(`Working days must be a whole number: ${n}`);
     const step = n < 0 ? -1 : 1;
-    let d = date;
+    let d = dayNumber(date);
     let left = Math.abs(n);
-    if (n === 0) left = this.isWorkday(d) ? 0 : 1;
+    if (n === 0) left = this.isWorkdayNumber(d) ? 0 : 1;
     for (let i = 0; left > 0; i++) {
       if (i > MAX_SCAN_DAYS) throw new Error(`No working day within ${MAX_SCAN_DAYS} days of ${date}`);
-      d = addDays(d, step);
-      if (this.isWorkday(d)) left--;
+      d += step;
+      if (this.isWorkdayNumber(d)) left--;
     }
-    return d;
+    return fromDayNumber(d);
   }
 
   /** Working days in (a, b]; negative (−count in (b, a]) when b is before a. */
   workdaysBetween(a: LocalDate, b: LocalDate): number {
     if (compareDates(a, b) > 0) return -this.workdaysBetween(b, a);
-    let count = 0;
-    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (this.isWorkday(d)) count++;
+    const from = this.countThrough(dayNumber(a));
+    const to = this.countThrough(dayNumber(b));
+    let count = to.count - from.count;
+    for (let y = from.year; y < to.year; y++) count += this.prefix(y)[this.prefix(y).length - 1]!;
     return count;
   }
 

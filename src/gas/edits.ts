@@ -15,7 +15,17 @@ const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
 export const NOTE_MARK = '【信访台账】';
 export const ISSUE_BACKGROUND = '#fff2cc';
-/** States in which the 办结 deadline still runs. */
+/** What the daily refresh reads of each row. */
+const REFRESH_FIELDS: readonly CaseKey[] = [
+  'caseNo',
+  'state',
+  'petitionDate',
+  'matterType',
+  'dueDate',
+  'dueSource',
+  'dueProvisional',
+];
+/** States in which the 办结 deadline no longer runs. */
 const CLOSED = new Set(['已办结', '待回访', '已回访', '已核实', '已归档', '已转送', '已退单']);
 
 export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void {
@@ -102,7 +112,7 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   const now = p.clock.now();
   const config = p.settings.load();
   const { rules } = config;
-  const cases = p.ledger.loadAllRows();
+  const cases = p.ledger.loadFields(REFRESH_FIELDS);
   if (cases.length === 0) return;
   const first = cases[0]!.row;
   const columns: Record<string, unknown[][]> = {

@@ -5,7 +5,7 @@ import type { CasePatch, CaseRepo } from '../app/ports';
 import { fromShanghai } from '../core/dates';
 import { CASE_FIELDS, fieldSpec, isCaseState, type Case, type CaseKey } from '../core/model';
 import { SHEET } from './layout';
-import { LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
+import { LedgerError, readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -100,6 +100,22 @@ export class SheetLedger implements CaseRepo {
     return this.loadAllRows()
       .filter((l) => String(l.raw.caseNo ?? '').trim())
       .map((l) => l.c);
+  }
+
+  /**
+   * Every data row read for only the given fields (one read of the block spanning their columns); the rows are
+   * not cached for writing. For whole-ledger passes that need a few columns, e.g. the daily refresh.
+   */
+  loadFields(keys: readonly CaseKey[]): { row: number; raw: RawRow; c: Case }[] {
+    const labels = keys.map((k) => fieldSpec(k).label).filter((l) => this.header.columns.has(l));
+    const cols = new Map(labels.map((l) => [l, this.header.columns.get(l)!]));
+    return readRecords(this.sheet, cols).map(({ row, values }) => {
+      const raw: RawRow = {};
+      for (const [label, v] of Object.entries(values)) raw[KEY_BY_LABEL.get(label)!] = v;
+      const { c } = coerceRow(raw, this.now());
+      const state = String(raw.state ?? '').trim();
+      return { row, raw, c: { ...c, state: isCaseState(state) ? state : '待签收' } as Case };
+    });
   }
 
   /** Every data row, numbered or not, from one read. */
