@@ -12,6 +12,7 @@ export interface ZonedParts {
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const offsetCache = new Map<string, Map<number, number>>();
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** True when `zone` is a time zone id Intl knows (IANA ids, "UTC", "GMT", "Etc/GMT+8"…). */
@@ -61,9 +62,18 @@ export function zonedParts(ms: number, zone: string): ZonedParts {
 
 /** The zone's offset from UTC at the instant `ms`, in milliseconds. */
 export function zoneOffsetMs(ms: number, zone: string): number {
+  let cache = offsetCache.get(zone);
+  if (!cache) offsetCache.set(zone, (cache = new Map()));
+  // Zones change offset only on quarter hours: one lookup per 15-minute bucket serves a whole ledger of dates.
+  const bucket = Math.floor(ms / 900_000);
+  const hit = cache.get(bucket);
+  if (hit !== undefined) return hit;
   const p = zonedParts(ms, zone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  const off = asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  if (cache.size > 200_000) cache.clear();
+  cache.set(bucket, off);
+  return off;
 }
 
 /** The instant whose wall clock in `zone` reads the given time (minutes may overflow; DST gaps move forward). */

@@ -3,6 +3,7 @@
 import type { CellValue } from './model';
 import { isDateFormat } from './values';
 import { serialParts } from './zones';
+import { MONTHS, WEEKDAYS } from '../format-date';
 
 /** The text a cell shows (Range.getDisplayValue). */
 export function displayValue(v: CellValue | undefined, fmt: string | undefined, locale: string): string {
@@ -141,21 +142,6 @@ function formatNumber(n: number, section: string, signInSection: boolean): strin
   return `${prefix}${int}${dot}${frac}${expText}${suffix}`;
 }
 
-const EN_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const EN_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const ZH_NUM = ['日', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 interface DateTok {
@@ -233,13 +219,13 @@ function formatDate(serial: number, fmt: string, locale: string): string {
         case 'm':
           if (w <= 2 && isMinute(i)) return pad(p.mi, w);
           if (w <= 2) return pad(p.m, w);
-          if (w === 3) return zh ? `${p.m}月` : EN_MONTHS[p.m - 1].slice(0, 3);
-          if (w === 5) return EN_MONTHS[p.m - 1][0];
-          return zh ? `${ZH_NUM[p.m]}月` : EN_MONTHS[p.m - 1];
+          if (w === 3) return zh ? `${p.m}月` : MONTHS[p.m - 1].slice(0, 3);
+          if (w === 5) return MONTHS[p.m - 1][0];
+          return zh ? `${ZH_NUM[p.m]}月` : MONTHS[p.m - 1];
         case 'd':
           if (w <= 2) return pad(p.d, w);
-          if (w === 3) return zh ? `周${ZH_NUM[p.dow]}` : EN_DAYS[p.dow].slice(0, 3);
-          return zh ? `星期${ZH_NUM[p.dow]}` : EN_DAYS[p.dow];
+          if (w === 3) return zh ? `周${ZH_NUM[p.dow]}` : WEEKDAYS[p.dow].slice(0, 3);
+          return zh ? `星期${ZH_NUM[p.dow]}` : WEEKDAYS[p.dow];
         case 'h':
           return pad(twelve ? ((p.h + 11) % 12) + 1 : p.h, Math.min(w, 2));
         case 's':

@@ -1,51 +1,13 @@
 // Date serials as Sheets keeps them: days since 1899-12-30 00:00 on the WALL CLOCK of the spreadsheet's
-// time zone. Converts instants ⇄ serials through Intl (full ICU in Node), with a small offset cache.
+// time zone. Converts instants ⇄ serials with the runtime's cached zone offsets (Intl, full ICU in Node).
+import { zoneOffsetMs } from '../zoned-time';
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30 00:00 as a wall-clock epoch (UTC arithmetic). */
 export const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsetCache = new Map<string, Map<number, number>>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      era: 'short',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-/** Wall clock minus UTC, in ms, at instant `ms` in zone `tz` (second precision, as zones are). */
-export function zoneOffsetMs(ms: number, tz: string): number {
-  let cache = offsetCache.get(tz);
-  if (!cache) offsetCache.set(tz, (cache = new Map()));
-  const bucket = Math.floor(ms / 900_000);
-  const hit = cache.get(bucket);
-  if (hit !== undefined) return hit;
-  const p: Record<string, string> = {};
-  for (const part of formatter(tz).formatToParts(new Date(ms))) p[part.type] = part.value;
-  let year = +p.year;
-  if (p.era === 'BC' || p.era === 'B') year = 1 - year;
-  const wall = Date.UTC(year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
-  const whole = ms - (((ms % 1000) + 1000) % 1000);
-  const off = wall - whole;
-  if (cache.size > 200_000) cache.clear();
-  cache.set(bucket, off);
-  return off;
-}
-
+/** Wall clock minus UTC at an instant: the runtime's one zone-offset function. */
+export { zoneOffsetMs };
 /** The serial of an instant's wall clock in `tz`. */
 export function dateToSerial(date: Date, tz: string): number {
   const ms = date.getTime();
