@@ -95,7 +95,7 @@ export function startAction(type: ActionType): void {
     return;
   }
   if (ACTION_INPUTS[type].length === 0) {
-    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email }, p));
+    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email }, p), p.noticeFailures);
     return;
   }
   showActionDialog(type, nos);
@@ -149,20 +149,21 @@ export function submitAction(sub: ActionSubmission): { ok: boolean; message: str
   const { toState, ...fields } = sub.fields ?? {};
   const input = toState !== undefined ? { fields, toState } : { fields };
   const result = performAction({ caseIds: sub.caseIds, action: sub.action, actorEmail: actor.email, input }, p);
-  return { ok: result.refused.length === 0, message: report(sub.action as ActionType, result) };
+  return { ok: result.refused.length === 0, message: report(sub.action as ActionType, result, p.noticeFailures) };
 }
 
 /** Tells the person what happened: a toast for success, an alert naming each refused case and why. */
-function report(type: ActionType, r: PerformResult): string {
+function report(type: ActionType, r: PerformResult, noticeFailures: readonly string[]): string {
   const caption = ACTION_RULES[type].caption;
   const lines: string[] = [];
   if (r.done.length)
     lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
   for (const x of r.refused) lines.push(`未办理 ${x.caseNo}：${x.reason}`);
   for (const f of r.forms) lines.push(`${f.caseNo} 可生成附件${f.annex}`);
-  lines.push(...r.warnings);
+  lines.push(...r.warnings, ...noticeFailures);
   const message = lines.join('\n');
-  if (r.refused.length) SpreadsheetApp.getUi().alert(`${caption}`, message, SpreadsheetApp.getUi().ButtonSet.OK);
+  if (r.refused.length || noticeFailures.length)
+    SpreadsheetApp.getUi().alert(`${caption}`, message, SpreadsheetApp.getUi().ButtonSet.OK);
   else SpreadsheetApp.getActive().toast(message, '信访台账', 8);
   return message;
 }

@@ -9,11 +9,66 @@ export function actorText(name: string, email: string): string {
   return name && name !== email ? `${name} <${email}>` : email;
 }
 
+/** Script Properties keys of log lines that could not be written yet (one key a failed batch). */
+const PENDING_PREFIX = 'AUDIT_PENDING_';
+/** Stay under the 9 KB a property value may hold. */
+const PENDING_CHUNK_CHARS = 8000;
+
+type StoredEntry = Omit<AuditEntry, 'at'> & { at: string };
+
+/**
+ * Keeps log lines that Sheets refused (quota, timeout) in Script Properties so none is lost: the next append
+ * writes them first, in their original order, then forgets them.
+ */
+function parkPending(entries: readonly AuditEntry[]): void {
+  const props = PropertiesService.getScriptProperties();
+  const stamp = `${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const stored: StoredEntry[] = entries.map((e) => ({ ...e, at: e.at.toISOString() }));
+  const chunks: StoredEntry[][] = [[]];
+  for (const e of stored) {
+    const last = chunks[chunks.length - 1]!;
+    if (last.length && JSON.stringify([...last, e]).length > PENDING_CHUNK_CHARS) chunks.push([e]);
+    else last.push(e);
+  }
+  const values: Record<string, string> = {};
+  chunks.forEach((c, i) => (values[`${PENDING_PREFIX}${stamp}_${String(i).padStart(3, '0')}`] = JSON.stringify(c)));
+  props.setProperties(values);
+}
+
+function takePending(): { keys: string[]; entries: AuditEntry[] } {
+  const props = PropertiesService.getScriptProperties();
+  const all = props.getProperties();
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(PENDING_PREFIX))
+    .sort();
+  const entries = keys.flatMap((k) =>
+    (JSON.parse(all[k]!) as StoredEntry[]).map((e) => ({ ...e, at: new Date(e.at) })),
+  );
+  return { keys, entries };
+}
+
 export class SheetAuditLog implements AuditLog {
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
+  /**
+   * Appends the lines, after any parked earlier; on failure parks them all and rethrows. `[]` only flushes.
+   * Parked lines are taken out of the store before the write, so a line is never written twice.
+   */
   append(entries: readonly AuditEntry[]): void {
-    if (entries.length === 0) return;
+    const pending = takePending();
+    const all = [...pending.entries, ...entries];
+    if (all.length === 0) return;
+    const props = PropertiesService.getScriptProperties();
+    for (const k of pending.keys) props.deleteProperty(k);
+    try {
+      this.write(all);
+    } catch (e) {
+      parkPending(all);
+      throw e;
+    }
+  }
+
+  private write(entries: readonly AuditEntry[]): void {
     const sheet = sheetNamed(this.ss, SHEET.log);
     const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
     const width = Math.max(...at.values());

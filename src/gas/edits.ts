@@ -55,6 +55,7 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
     }));
   if (edits.length === 0) return;
   const result = handleTypedEdits({ edits, actorEmail: p.actorEmail }, p);
+  for (const f of p.noticeFailures) console.warn(f);
   markIssues(p.ledger.sheet, first, last, p.ledger.header.width, p.ledger.header.columns, result.issues, editedKeys);
 }
 
@@ -109,6 +110,7 @@ export function refreshLedger(): void {
 }
 
 function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
+  p.audit.append([]); // writes log lines parked by an earlier failure
   const now = p.clock.now();
   const config = p.settings.load();
   const { rules } = config;

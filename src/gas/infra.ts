@@ -37,19 +37,31 @@ export const propertyCounter: CaseCounter = {
   },
 };
 
-/** Sends each notice as one mail; the text is masked again here, since it leaves the spreadsheet. */
-export const mailNotifier: Notifier = {
-  send(notices: readonly Notice[]): void {
-    for (const n of notices) {
-      if (n.to.length === 0) continue;
-      MailApp.sendEmail({
-        to: n.to.join(','),
-        subject: `【信访台账】${n.caseNo}`,
-        body: `${maskText(n.text)}\n\n（本邮件由信访台账自动发送，个人信息已脱敏。）`,
-      });
-    }
-  },
-};
+/**
+ * Sends each notice as one mail; the text is masked again here, since it leaves the spreadsheet. A mail that
+ * fails (quota, outage) never undoes the action already saved: it is noted in `failures` for the person.
+ */
+export function mailNotifier(failures: string[]): Notifier {
+  return {
+    send(notices: readonly Notice[]): void {
+      for (const n of notices) {
+        if (n.to.length === 0) continue;
+        try {
+          MailApp.sendEmail({
+            to: n.to.join(','),
+            subject: `【信访台账】${n.caseNo}`,
+            body: `${maskText(n.text)}\n\n（本邮件由信访台账自动发送，个人信息已脱敏。）`,
+          });
+        } catch (e) {
+          console.error(e);
+          failures.push(
+            `${n.caseNo}：通知邮件未能发出（${e instanceof Error ? e.message : String(e)}），请另行告知相关人员`,
+          );
+        }
+      }
+    },
+  };
+}
 
 /** The e-mail of the person acting, or '' where Apps Script hides it (outside the owner's domain). */
 export function activeUserEmail(): string {

@@ -54,6 +54,7 @@ export function submitNewCaseForm(form: Record<string, string>): NewCaseResult {
     if (typeof v === 'string' && v.trim() !== '') fields[k] = v;
   }
   const result = registerCase({ fields, actorEmail: actor.email }, p);
+  if (result.ok) result.warnings.push(...p.noticeFailures);
   if (result.ok) {
     const row = p.ledger.rowsByCaseNo().get(result.caseNo);
     if (row) p.ledger.sheet.setActiveRange(p.ledger.sheet.getRange(row, 1));

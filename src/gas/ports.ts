@@ -13,11 +13,14 @@ export interface GasPorts extends Ports {
   directory: SheetDirectory;
   settings: SheetSettings;
   actorEmail: string;
+  /** Notices that could not be sent in this execution, for the message to the person. */
+  noticeFailures: string[];
 }
 
 export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
   const ss = SpreadsheetApp.getActive();
   const ledger = new SheetLedger(ss, systemClock.now);
+  const noticeFailures: string[] = [];
   return {
     ss,
     ledger,
@@ -27,8 +30,9 @@ export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
     clock: systemClock,
     lock: scriptLock,
     settings: new SheetSettings(ss),
-    notifier: mailNotifier,
+    notifier: mailNotifier(noticeFailures),
     counter: propertyCounter,
     actorEmail,
+    noticeFailures,
   };
 }
