@@ -10,7 +10,7 @@ import type { GasEnvironment } from '../emulator/index';
 const OUT = path.resolve(__dirname, '..', 'out', 'demo');
 
 /** A small, fixed cast of petitions (names and numbers are made up; the ID numbers pass the checksum). */
-const PETITIONS = [
+const PETITIONS: Record<string, string>[] = [
   {
     petitionerName: '张三',
     idNumber: '11010519491231002X',
