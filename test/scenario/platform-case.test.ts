@@ -2,22 +2,9 @@
 // approved, assigned, handled, reviewed twice, signed off, replied, called back 不满意, verified, called back again
 // and archived — each step by the right person, with the ledger sorted by another column between steps.
 import type { GasEnvironment } from '../../emulator/index';
-import { act, caseRow, lastAlert, logOf, ok, PEOPLE, rowsOf, startOffice, type Who } from './office';
+import { act, caseRow, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, rowsOf, startOffice, type Who } from './office';
 
-const PETITION = {
-  petitionDate: '2026-10-09',
-  petitionerName: '张三',
-  personCount: '1',
-  phone: '13812345678',
-  idNumber: '11010519491231002X',
-  address: '镜湖新区梅山街道某小区',
-  source: '上级',
-  upstreamNo: 'ZJ2026100900123',
-  form: '网上信访',
-  matterType: '投诉',
-  category: '城乡建设',
-  demand: '小区旁工地夜间施工，噪音扰民，要求限制施工时间。',
-};
+const PETITION = PLATFORM_CASE;
 
 /** A person sorts the ledger by some column (not an execution: the spreadsheet UI). */
 function sortLedgerBy(env: GasEnvironment, label: string, ascending: boolean): void {
