@@ -34,6 +34,8 @@ export interface ColumnSpec {
   options?: readonly string[];
   /** Dropdown from another sheet's column (A1 of that range). */
   optionsFrom?: string;
+  /** Dropdown from a comma-separated list kept in 设置 under this key (read at each 初始化/修复). */
+  optionsFromSetting?: string;
   /** The script owns this column: protected as warning-only. */
   scriptOwned?: boolean;
 }
@@ -63,6 +65,7 @@ function ledgerColumn(f: FieldSpec): ColumnSpec {
     case 'enum':
       return { ...base, options: f.options, width: 96 };
     default:
+      if (f.key === 'category') return { ...base, format: '@', width: 120, optionsFromSetting: CATEGORY_SETTING };
       return {
         ...base,
         format: '@',
@@ -88,6 +91,9 @@ export function ledgerColumns(): ColumnSpec[] {
 
 const text = (label: string, width = 120): ColumnSpec => ({ label, format: '@', width });
 
+/** The 设置 key holding the 问题类别 list (domain-facts.md §3.5 practice examples; the office edits it). */
+export const CATEGORY_SETTING = '问题类别列表';
+
 /** Default settings: key (Chinese), value, description. */
 export const DEFAULT_SETTINGS_ROWS: [string, string, string][] = [
   ['单位名称', '镜湖新区开发办', '印在表单和提醒上的单位名称'],
@@ -105,6 +111,11 @@ export const DEFAULT_SETTINGS_ROWS: [string, string, string][] = [
   ['上班时间', '08:30-12:00,13:30-17:30', '计算「工作小时」期限（退单3个工作小时）'],
   ['综合事务部', '综合事务部', '综合性来访的牵头部室'],
   ['节假日已确认年份', '', '国务院放假安排已录入「节假日」表的年份，多个用逗号分隔'],
+  [
+    CATEGORY_SETTING,
+    '城乡建设,国土资源,农村农业,劳动和社会保障,卫生健康,教育,民政,政法,经济管理,环境保护,党纪政纪,其他',
+    '「台账」问题类别的下拉选项，逗号分隔；修改后运行「初始化/修复」生效',
+  ],
 ];
 
 /** Every sheet the app lays out, in tab order. */

@@ -42,7 +42,10 @@ export class SheetSettings implements Settings {
   }
 }
 
-function readKeyValues(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, { value: string; row: number }> {
+/** The 设置 sheet as key → value and row. */
+export function readKeyValues(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): Map<string, { value: string; row: number }> {
   const sheet = sheetNamed(ss, SHEET.settings);
   const cols = requireColumns(SHEET.settings, readHeader(sheet), ['设置项', '值']);
   return new Map(

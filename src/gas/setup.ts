@@ -1,6 +1,7 @@
 // 初始化/修复: creates what is missing and repairs what is broken, never deleting or reordering data, so running
 // it twice changes nothing.
 import { DERIVED, SHEET, sheetSpecs, type ColumnSpec, type SheetSpec } from './layout';
+import { readKeyValues } from './settings';
 import { LedgerError, readHeader } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,8 +22,14 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   if (ss.getSpreadsheetLocale() !== 'zh_CN') ss.setSpreadsheetLocale('zh_CN');
   // Every sheet first: the ledger's dropdowns refer to 部室, which may not exist yet.
   const laidOut = sheetSpecs().map((spec) => ({ spec, ...ensureSheet(ss, spec, report) }));
+  const settings = readKeyValues(ss);
+  const listOf = (key: string): string[] =>
+    (settings.get(key)?.value ?? '')
+      .split(/[,，、;；]+/)
+      .map((v) => v.trim())
+      .filter(Boolean);
   for (const { spec, sheet, columns } of laidOut) {
-    applyDropdowns(sheet, spec.columns, columns);
+    applyDropdowns(sheet, spec.columns, columns, listOf);
     if (spec.name === SHEET.ledger) repairLedger(sheet, spec);
   }
   return report;
@@ -77,17 +84,34 @@ function applyNumberFormats(sheet: Sheet, columns: ColumnSpec[], at: Map<string,
 }
 
 /** Dropdowns per column over every data row (re-applied each run: idempotent). */
-function applyDropdowns(sheet: Sheet, columns: ColumnSpec[], at: Map<string, number>): void {
+function applyDropdowns(
+  sheet: Sheet,
+  columns: ColumnSpec[],
+  at: Map<string, number>,
+  listOf: (key: string) => string[],
+): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
   for (const c of columns) {
-    const rule = dropdown(sheet, c);
+    const rule = dropdown(sheet, c, listOf);
     if (rule) sheet.getRange(2, at.get(c.label)!, rows, 1).setDataValidation(rule);
   }
 }
 
-function dropdown(sheet: Sheet, c: ColumnSpec): GoogleAppsScript.Spreadsheet.DataValidation | null {
+function dropdown(
+  sheet: Sheet,
+  c: ColumnSpec,
+  listOf: (key: string) => string[],
+): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const help = `请从下拉列表选择「${c.label}」`;
+  const fromSetting = c.optionsFromSetting ? listOf(c.optionsFromSetting) : [];
+  if (fromSetting.length) {
+    return SpreadsheetApp.newDataValidation()
+      .requireValueInList(fromSetting, true)
+      .setAllowInvalid(true)
+      .setHelpText(help)
+      .build();
+  }
   if (c.options)
     return SpreadsheetApp.newDataValidation()
       .requireValueInList([...c.options], true)

@@ -15,7 +15,8 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(clone, { recursive: true, force: true }));
 
-const run = (...args: string[]) => spawnSync(process.execPath, [TSX, 'scripts/clasp.ts', ...args], { cwd: clone, encoding: 'utf8' });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, [TSX, 'scripts/clasp.ts', ...args], { cwd: clone, encoding: 'utf8' });
 
 it('refuses to push with a clear message while no script id is set', () => {
   const r = run('push');
@@ -32,7 +33,10 @@ it('refuses a malformed script id', () => {
 it('writes the id into the local .clasp.json only; git sees no change to commit', () => {
   const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefghijklmn';
   expect(run('use', id).status).toBe(0);
-  expect(JSON.parse(fs.readFileSync(path.join(clone, '.clasp.json'), 'utf8'))).toEqual({ scriptId: id, rootDir: 'dist' });
+  expect(JSON.parse(fs.readFileSync(path.join(clone, '.clasp.json'), 'utf8'))).toEqual({
+    scriptId: id,
+    rootDir: 'dist',
+  });
   expect(execFileSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' })).toBe('');
   expect(JSON.parse(execFileSync('git', ['show', ':.clasp.json'], { cwd: clone, encoding: 'utf8' })).scriptId).toBe('');
 });

@@ -73,6 +73,13 @@ describe('初始化/修复', () => {
     expect(rowsOf(env, '时限').map((r) => `${r['节点']}${r['时限']}${r['单位']}`)).toContain('办结60日');
     expect(rowsOf(env, '节假日').find((r) => r['日期'] === '2026-10-01')).toMatchObject({ 类型: '休' });
     expect(rowsOf(env, '设置').find((r) => r['设置项'] === '集体访人数')).toMatchObject({ 值: '5' });
+    // Dropdowns: fixed lists from the case model, 承办部室 from 部室, 问题类别 from the list kept in 设置.
+    const rule = (label: string) => ledger.getRange(2, col(label)).getDataValidation()!;
+    expect(rule('信访形式').getCriteriaValues()[0]).toEqual(['来信', '来访', '来电', '网上信访', '信访代办']);
+    expect(rule('问题类别').getCriteriaValues()[0]).toContain('城乡建设');
+    expect((rule('承办部室').getCriteriaValues()[0] as GoogleAppsScript.Spreadsheet.Range).getA1Notation()).toMatch(
+      /^A2:A/,
+    );
   });
 
   it('changes nothing when run twice, spreadsheet and triggers alike', () => {
