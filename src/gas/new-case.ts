@@ -5,7 +5,9 @@ import { toShanghaiDate } from '../core/dates';
 import { findEarlierCases } from '../core/duplicates';
 import { FORMS, MATTER_TYPES, SOURCES, VISIT_ROUTINGS, type Case } from '../core/model';
 import { actingPerson } from './actions';
+import { CATEGORY_SETTING } from './layout';
 import { gasPorts } from './ports';
+import { readKeyValues } from './settings';
 
 /** What the sidebar gets back. */
 export type NewCaseResult = RegisterResult;
@@ -38,6 +40,7 @@ export function showNewCaseSidebar(): void {
     matterTypes: MATTER_TYPES,
     routings: VISIT_ROUTINGS,
     departments: p.directory.departments().map((d) => d.name),
+    categories: (readKeyValues(p.ss).get(CATEGORY_SETTING)?.value ?? '').split(/[,，、;；]+/).filter(Boolean),
     today: toShanghaiDate(new Date()),
   };
   t.options = JSON.stringify(options).replace(/</g, '\\u003c');
