@@ -19,7 +19,9 @@ function messages(file: string, code: string): string[] {
 describe('per-folder lint rules', () => {
   it.each(['src/core/probe.ts', 'src/app/probe.ts'])('refuse an Apps Script global in %s', (file) => {
     const found = messages(file, 'export const n = SpreadsheetApp.getActive().getName();\n');
-    expect(found.join('\n')).toMatch(/no-restricted-globals: .*SpreadsheetApp is an Apps Script global: only src\/gas\/ and src\/main.ts/);
+    expect(found.join('\n')).toMatch(
+      /no-restricted-globals: .*SpreadsheetApp is an Apps Script global: only src\/gas\/ and src\/main.ts/,
+    );
   });
 
   it('refuses a clock read in the core', () => {
