@@ -1,7 +1,7 @@
 // The 人员 and 部室 sheets: who may do what, and each department's liaisons.
 import type { Directory } from '../app/ports';
 import { ROLES, type Person, type Role } from '../core/model';
-import { SHEET } from './layout';
+import { DEPARTMENT_HEADERS, SHEET } from './layout';
 import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
 
 /** One line of 部室. */
@@ -52,18 +52,7 @@ export class SheetDirectory implements Directory {
 
   departments(): Department[] {
     const sheet = sheetNamed(this.ss, SHEET.departments);
-    const labels = [
-      '部室',
-      '分管领导',
-      '分管领导邮箱',
-      '联络员A',
-      '联络员A邮箱',
-      '联络员A手机',
-      '联络员B',
-      '联络员B邮箱',
-      '联络员B手机',
-    ];
-    const cols = requireColumns(SHEET.departments, readHeader(sheet), labels);
+    const cols = requireColumns(SHEET.departments, readHeader(sheet), DEPARTMENT_HEADERS);
     return readRecords(sheet, cols)
       .map(({ values: v }) => ({
         name: String(v['部室']).trim(),

@@ -21,6 +21,19 @@ export const DERIVED = {
   overdueWorkdays: '超期工作日',
 } as const;
 
+/** 部室 columns: each department with its leader and its two liaisons (双联络员制, A and B). */
+export const DEPARTMENT_HEADERS = [
+  '部室',
+  '分管领导',
+  '分管领导邮箱',
+  '联络员A',
+  '联络员A邮箱',
+  '联络员A手机',
+  '联络员B',
+  '联络员B邮箱',
+  '联络员B手机',
+] as const;
+
 /** 流转记录 columns. */
 export const LOG_HEADERS = ['时间', '编号', '动作', '原状态', '新状态', '操作人', '说明'] as const;
 
@@ -136,17 +149,7 @@ export function sheetSpecs(): SheetSpec[] {
     },
     {
       name: SHEET.departments,
-      columns: [
-        '部室',
-        '分管领导',
-        '分管领导邮箱',
-        '联络员A',
-        '联络员A邮箱',
-        '联络员A手机',
-        '联络员B',
-        '联络员B邮箱',
-        '联络员B手机',
-      ].map((l) => text(l, 140)),
+      columns: DEPARTMENT_HEADERS.map((l) => text(l, 140)),
     },
     {
       name: SHEET.people,
