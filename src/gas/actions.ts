@@ -5,6 +5,7 @@ import { fieldSpec, type CaseKey, type Person } from '../core/model';
 import { REQUIRED_INPUT } from '../core/required';
 import { ACTION_RULES, CORRECTION_TARGETS, roleProblem, stateProblem, type ActionType } from '../core/roles';
 import { SHEET } from './layout';
+import { formPage } from './pages';
 import { gasPorts, type GasPorts } from './ports';
 import { LedgerError } from './table';
 
@@ -124,11 +125,8 @@ export function dialogFields(
 }
 
 function showActionDialog(type: ActionType, caseIds: string[]): void {
-  const t = HtmlService.createTemplateFromFile('ActionDialog');
   const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields: dialogFields(type) };
-  t.data = JSON.stringify(data).replace(/</g, '\\u003c');
-  const html = t
-    .evaluate()
+  const html = formPage('ActionDialog', { data })
     .setWidth(460)
     .setHeight(Math.min(560, 200 + data.fields.length * 90));
   SpreadsheetApp.getUi().showModalDialog(html, `${ACTION_RULES[type].caption} · ${caseIds.length} 件`);

@@ -7,7 +7,8 @@ import { FORMS, MATTER_TYPES, SOURCES, VISIT_ROUTINGS, type Case } from '../core
 import { actingPerson } from './actions';
 import { CATEGORY_SETTING } from './layout';
 import { gasPorts } from './ports';
-import { readKeyValues } from './settings';
+import { formPage } from './pages';
+import { readKeyValues, settingList } from './settings';
 
 /** What the sidebar gets back. */
 export type NewCaseResult = RegisterResult;
@@ -32,7 +33,6 @@ const FORM_KEYS = [
 ] as const;
 
 export function showNewCaseSidebar(): void {
-  const t = HtmlService.createTemplateFromFile('NewCase');
   const p = gasPorts();
   const options = {
     sources: SOURCES,
@@ -40,11 +40,10 @@ export function showNewCaseSidebar(): void {
     matterTypes: MATTER_TYPES,
     routings: VISIT_ROUTINGS,
     departments: p.directory.departments().map((d) => d.name),
-    categories: (readKeyValues(p.ss).get(CATEGORY_SETTING)?.value ?? '').split(/[,，、;；]+/).filter(Boolean),
+    categories: settingList(readKeyValues(p.ss), CATEGORY_SETTING),
     today: toShanghaiDate(new Date()),
   };
-  t.options = JSON.stringify(options).replace(/</g, '\\u003c');
-  SpreadsheetApp.getUi().showSidebar(t.evaluate().setTitle('新建信访件'));
+  SpreadsheetApp.getUi().showSidebar(formPage('NewCase', { options }).setTitle('新建信访件'));
 }
 
 /** Registers the case typed into the sidebar; on success selects its new row. */

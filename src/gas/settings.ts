@@ -42,6 +42,14 @@ export class SheetSettings implements Settings {
   }
 }
 
+/** A setting holding a list (values separated by commas, 、, semicolons or spaces); [] when missing or empty. */
+export function settingList(kv: Map<string, { value: string }>, key: string): string[] {
+  return (kv.get(key)?.value ?? '')
+    .split(/[,，、;；\s]+/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
 /** The 设置 sheet as key → value and row. */
 export function readKeyValues(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
@@ -70,10 +78,7 @@ function readConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OfficeConfig 
     return fallback;
   };
   const text = (key: string, fallback: string): string => kv.get(key)?.value || fallback;
-  const list = (key: string): string[] =>
-    text(key, '')
-      .split(/[,，、;；\s]+/)
-      .filter(Boolean);
+  const list = (key: string): string[] => settingList(kv, key);
   const brackets = text('编号括号', '〔〕');
   const hoursText = text('上班时间', '08:30-12:00,13:30-17:30');
   const hours = parseOfficeHours(hoursText);

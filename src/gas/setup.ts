@@ -1,7 +1,7 @@
 // 初始化/修复: creates what is missing and repairs what is broken, never deleting or reordering data, so running
 // it twice changes nothing.
 import { DERIVED, SHEET, sheetSpecs, type ColumnSpec, type SheetSpec } from './layout';
-import { readKeyValues } from './settings';
+import { readKeyValues, settingList } from './settings';
 import { LedgerError, readHeader } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,11 +23,7 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   // Every sheet first: the ledger's dropdowns refer to 部室, which may not exist yet.
   const laidOut = sheetSpecs().map((spec) => ({ spec, ...ensureSheet(ss, spec, report) }));
   const settings = readKeyValues(ss);
-  const listOf = (key: string): string[] =>
-    (settings.get(key)?.value ?? '')
-      .split(/[,，、;；]+/)
-      .map((v) => v.trim())
-      .filter(Boolean);
+  const listOf = (key: string): string[] => settingList(settings, key);
   for (const { spec, sheet, columns } of laidOut) {
     applyDropdowns(sheet, spec.columns, columns, listOf);
     if (spec.name === SHEET.ledger) repairLedger(sheet, spec);
