@@ -1,6 +1,7 @@
 // CacheService: script, user and document caches of strings whose entries expire on the simulated clock.
 import { GasObject } from './kernel';
 import type { EnvCore, ServiceModule } from './env-core';
+import { perUser, runningAs } from './session';
 
 /** Limits from https://developers.google.com/apps-script/reference/cache/cache (put, putAll). */
 export const CACHE_LIMITS = {
@@ -111,11 +112,8 @@ export class CacheServiceHost extends GasObject implements Partial<GoogleAppsScr
     return new CacheHost(this._core, this._document) as unknown as GoogleAppsScript.Cache.Cache;
   }
   getUserCache(): GoogleAppsScript.Cache.Cache {
-    const ex = this._core.kernel.current;
-    const user = ex ? ex.effectiveUser : this._core.options.owner;
-    let m = this._user.get(user);
-    if (!m) this._user.set(user, (m = new Map()));
-    return new CacheHost(this._core, m) as unknown as GoogleAppsScript.Cache.Cache;
+    const store = perUser(this._user, runningAs(this._core), () => new Map<string, Entry>());
+    return new CacheHost(this._core, store) as unknown as GoogleAppsScript.Cache.Cache;
   }
 }
 

@@ -3,6 +3,7 @@
 import { GasObject } from './kernel';
 import type { EnvCore, ServiceModule } from './env-core';
 import type { ExecutionHooks } from './executions';
+import { runningAs } from './session';
 
 export type LockKind = 'script' | 'document' | 'user';
 const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
@@ -104,8 +105,7 @@ export class LockServiceHost extends GasObject implements Partial<GoogleAppsScri
     return this._lock('document');
   }
   getUserLock(): GoogleAppsScript.Lock.Lock {
-    const ex = this._core.kernel.current;
-    return this._lock(`user:${ex ? ex.effectiveUser : this._core.options.owner}`);
+    return this._lock(`user:${runningAs(this._core)}`);
   }
 }
 

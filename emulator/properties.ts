@@ -1,6 +1,7 @@
 // PropertiesService: script, user and document stores of strings, with Apps Script's size limits.
 import { GasObject } from './kernel';
 import type { EnvCore, ServiceModule } from './env-core';
+import { perUser, runningAs } from './session';
 
 /** 9 KB per value and 500 KB per store (https://developers.google.com/apps-script/guides/services/quotas). */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -95,9 +96,7 @@ export class PropertiesServiceHost extends GasObject implements Partial<GoogleAp
   }
   /** The user store of `email` (host access for tests). */
   _userStore(email: string): Map<string, string> {
-    let s = this._user.get(email);
-    if (!s) this._user.set(email, (s = new Map()));
-    return s;
+    return perUser(this._user, email, () => new Map<string, string>());
   }
   getScriptProperties(): GoogleAppsScript.Properties.Properties {
     return new PropertiesHost(this._core, this._script) as unknown as GoogleAppsScript.Properties.Properties;
@@ -106,9 +105,8 @@ export class PropertiesServiceHost extends GasObject implements Partial<GoogleAp
     return new PropertiesHost(this._core, this._document) as unknown as GoogleAppsScript.Properties.Properties;
   }
   getUserProperties(): GoogleAppsScript.Properties.Properties {
-    const ex = this._core.kernel.current;
-    const user = ex ? ex.effectiveUser : this._core.options.owner;
-    return new PropertiesHost(this._core, this._userStore(user)) as unknown as GoogleAppsScript.Properties.Properties;
+    const store = this._userStore(runningAs(this._core));
+    return new PropertiesHost(this._core, store) as unknown as GoogleAppsScript.Properties.Properties;
   }
 }
 

@@ -34,6 +34,18 @@ export function visibleActiveUser(core: EnvCore, kind: ExecutionKind, person: st
   return '';
 }
 
+/** The account the running code runs as (the owner outside any execution): whose user stores and locks apply. */
+export function runningAs(core: EnvCore): string {
+  return core.kernel.current?.effectiveUser ?? core.options.owner;
+}
+
+/** The value kept for `user` in a per-user table, made on first use (user properties, caches). */
+export function perUser<V>(table: Map<string, V>, user: string, make: () => V): V {
+  let v = table.get(user);
+  if (v === undefined) table.set(user, (v = make()));
+  return v;
+}
+
 /** The real person behind the running execution (never hidden), or the owner outside any execution. */
 export function currentPerson(core: EnvCore): string {
   return currentScope(core.kernel)?.person ?? core.options.owner;
