@@ -1,21 +1,21 @@
 // The local Apps Script runtime's entry: `createGasEnvironment` and the public types scenario tests use.
 // Service modules are wired here, one factory per line.
-import type { AccountType, EnvCore, Manifest, ServiceModule } from './env-core';
-import type { Clock, Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './kernel';
-import type { ExecutionHooks } from './executions';
-import type { AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot } from './ui';
-import type { HeldLock } from './lock';
-import type { InstalledTrigger } from './triggers';
-import type { Toast } from './sheets/context';
-import { buildEnvironment } from './environment';
-import { createSessionModule } from './session';
-import { createLoggerModule } from './logger';
-import { createUtilitiesModule } from './utilities';
-import { createHtmlModule } from './html';
-import type { HttpHost } from './http-router';
-import type { SentMail } from './mail';
-import type { DialogSelector, DialogServer } from './browser-bridge';
-import type { DriveHandle } from './advanced-services';
+import type { AccountType, EnvCore, Manifest, ServiceModule } from './host/env-core';
+import type { Clock, Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './host/kernel';
+import type { ExecutionHooks } from './host/executions';
+import type { AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot } from './base/Ui';
+import type { HeldLock } from './lock/Lock';
+import type { InstalledTrigger } from './script/trigger-store';
+import type { Toast } from './spreadsheet/context';
+import { buildEnvironment } from './host/environment';
+import { createSessionModule } from './base/Session';
+import { createLoggerModule } from './base/Logger';
+import { createUtilitiesModule } from './base/Utilities';
+import { createHtmlModule } from './html/HtmlService';
+import type { HttpHost } from './url-fetch/http-router';
+import type { SentMail } from './mail/MailApp';
+import type { DialogSelector, DialogServer } from './host/browser-bridge';
+import type { DriveHandle } from './host/advanced-services';
 
 export type {
   AccountType,
@@ -31,7 +31,7 @@ export type {
   HeldLock,
   InstalledTrigger,
 };
-export { ScriptError } from './executions';
+export { ScriptError } from './host/executions';
 export type { Toast };
 
 /** A service module factory: its globals, plus optional per-execution hooks. */

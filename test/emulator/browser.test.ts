@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
-import type { DialogServer } from '../../emulator/browser-bridge';
+import type { DialogServer } from '../../emulator/host/browser-bridge';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [

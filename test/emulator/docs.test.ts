@@ -1,10 +1,10 @@
 // Docs v1 advanced service: contract checks, plus the HTML conversion and edits at the model level.
 import { runChecks } from './checks/harness';
 import { docsChecks } from './checks/docs.checks';
-import { htmlToDoc } from '../../emulator/html-to-doc';
-import { docPlainText } from '../../emulator/doc-model';
-import { replaceAllText } from '../../emulator/doc-edit';
-import { paragraphSpans } from '../../emulator/doc-json';
+import { htmlToDoc } from '../../emulator/drive/html-to-doc';
+import { docPlainText } from '../../emulator/docs/doc-model';
+import { replaceAllText } from '../../emulator/docs/doc-edit';
+import { paragraphSpans } from '../../emulator/docs/doc-json';
 
 runChecks('Docs v1 advanced service', docsChecks);
 

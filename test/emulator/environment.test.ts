@@ -1,8 +1,8 @@
 // Host-side behaviour of the environment: execution records, stats, faults, realms, the host-zone guard,
 // google.script.run's value rules and function-name resolution.
 import { createGasEnvironment, type GasEnvironment, type ModuleFactory } from '../../emulator/index';
-import { buildEnvironment } from '../../emulator/environment';
-import { GasObject } from '../../emulator/kernel';
+import { buildEnvironment } from '../../emulator/host/environment';
+import { GasObject } from '../../emulator/host/kernel';
 
 const NOW = '2024-03-05T09:00:00+08:00';
 const env0 = (code: string, extra = {}): GasEnvironment => {

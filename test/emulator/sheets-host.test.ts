@@ -1,9 +1,9 @@
 // Host-level tests of the Sheets module: the store API the environment and the export use (userEdit,
 // selection, seeding, snapshots), edit events end to end, and a 50,000-row ledger read in one call.
 import { createGasEnvironment } from '../../emulator/index';
-import { Kernel } from '../../emulator/kernel';
-import type { EnvCore } from '../../emulator/env-core';
-import { createSheetsModule } from '../../emulator/sheets/index';
+import { Kernel } from '../../emulator/host/kernel';
+import type { EnvCore } from '../../emulator/host/env-core';
+import { createSheetsModule } from '../../emulator/spreadsheet/index';
 
 const OWNER = 'owner@example.gov.cn';
 const CLERK = 'clerk@example.gov.cn';

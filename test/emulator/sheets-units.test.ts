@@ -1,9 +1,9 @@
 // Unit tests of the Sheets module's pure parts: A1 parsing, number-format rendering, typed-input parsing and
 // zone arithmetic of date serials (independent of the host zone).
-import { formatA1, parseA1, shiftFormula } from '../../emulator/sheets/a1';
-import { displayValue, general } from '../../emulator/sheets/formats';
-import { isDateFormat, parseTypedInput } from '../../emulator/sheets/values';
-import { dateToSerial, isValidTimeZone, serialToDate } from '../../emulator/sheets/zones';
+import { formatA1, parseA1, shiftFormula } from '../../emulator/spreadsheet/a1';
+import { displayValue, general } from '../../emulator/spreadsheet/formats';
+import { isDateFormat, parseTypedInput } from '../../emulator/spreadsheet/values';
+import { dateToSerial, isValidTimeZone, serialToDate } from '../../emulator/spreadsheet/zones';
 
 describe('A1 notation', () => {
   test.each([

@@ -2,7 +2,7 @@
 // lands in the ledger; an invalid ID number shows the error in the page and writes nothing.
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { serveDialog, type DialogServer } from '../../emulator/browser-bridge';
+import { serveDialog, type DialogServer } from '../../emulator/host/browser-bridge';
 import type { GasEnvironment } from '../../emulator/index';
 import { PEOPLE, rowsOf, startOffice } from './office';
 

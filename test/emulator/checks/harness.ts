@@ -6,7 +6,7 @@ import {
   type GasEnvironment,
   type GasEnvironmentOptions,
 } from '../../../emulator/index';
-import type { CheckAssert } from '../../../emulator/check-assert';
+import type { CheckAssert } from '../../../emulator/host/check-assert';
 
 export type { CheckAssert };
 

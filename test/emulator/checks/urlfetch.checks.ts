@@ -2,7 +2,7 @@
 // redirects, whitelist, limits and permissions, responses; plus the DingTalk 加签 robot on a real loopback server.
 import path from 'node:path';
 import type { Check } from './harness';
-import { startLoopbackServer, type LoopbackServer } from '../../../emulator/loopback-server';
+import { startLoopbackServer, type LoopbackServer } from '../../../emulator/url-fetch/loopback-server';
 
 const FETCH = 'https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object)';
 const RESPONSE = 'https://developers.google.com/apps-script/reference/url-fetch/http-response';
