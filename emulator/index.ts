@@ -1,7 +1,8 @@
 // The local Apps Script runtime's entry: `createGasEnvironment` and the public types scenario tests use.
 // Service modules are wired here, one factory per line.
 import type { AccountType, EnvCore, Manifest, ServiceModule } from './host/env-core';
-import type { Clock, Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './host/kernel';
+import type { Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './host/kernel';
+import type { Clock } from './host/clock';
 import type { ExecutionHooks } from './host/executions';
 import type { AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot } from './base/Ui';
 import type { HeldLock } from './lock/Lock';

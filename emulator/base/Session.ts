@@ -1,23 +1,10 @@
-// Session and User: who is at the keyboard, who the script runs as, and when Apps Script hides an e-mail.
+// Session (https://developers.google.com/apps-script/reference/base/session): who is at the keyboard, who the
+// script runs as, and when Apps Script hides an e-mail.
 import { createHash } from 'node:crypto';
 import { GasObject, type ExecutionKind } from '../host/kernel';
 import type { EnvCore, ServiceModule } from '../host/env-core';
 import { currentScope } from '../host/executions';
-
-/** A Google account as Apps Script shows it (`getEmail()` is '' when policy hides it). */
-export class UserHost extends GasObject implements Partial<GoogleAppsScript.Base.User> {
-  readonly gasService = 'Session';
-  readonly gasClass = 'User';
-  constructor(readonly _email: string) {
-    super();
-  }
-  getEmail(): string {
-    return this._email;
-  }
-  toString(): string {
-    return this._email;
-  }
-}
+import { UserHost } from './User';
 
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 

@@ -1,7 +1,11 @@
-// The spreadsheet Ui: menus per person, alerts and prompts answered from a queue, dialogs and sidebars recorded.
+// Ui (https://developers.google.com/apps-script/reference/base/ui): the spreadsheet's menus, alerts and prompts
+// answered from a queue, dialogs and sidebars recorded.
 import { GasObject, type Execution } from '../host/kernel';
 import type { EnvCore } from '../host/env-core';
-import { currentScope, failExecution, resolveFunction } from '../host/executions';
+import { failExecution, resolveFunction } from '../host/executions';
+import { MenuHost } from './Menu';
+import { PromptResponseHost } from './PromptResponse';
+import { UiState } from './ui-state';
 
 const BUTTON = Object.freeze({ CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' });
 const BUTTON_SET = Object.freeze({
@@ -55,79 +59,10 @@ export interface DialogAnswer {
   text?: string;
 }
 
-/** What the people saw of the Ui, shared across executions. */
-export class UiState {
-  readonly dialogs: DialogRecord[] = [];
-  readonly alerts: AlertRecord[] = [];
-  readonly answers: DialogAnswer[] = [];
-  /** Each person's menu bar, as the last `open()` built it. */
-  readonly menubars = new Map<string, MenuSnapshot[]>();
-  /** Called when an alert or prompt suspends an execution (its locks are released). */
-  onSuspend: (ex: Execution) => void = () => {};
-}
-
-/** A menu under construction (https://developers.google.com/apps-script/reference/base/menu). */
-export class MenuHost extends GasObject implements GoogleAppsScript.Base.Menu {
-  readonly gasService = 'Ui';
-  readonly gasClass = 'Menu';
-  readonly _entries: MenuEntry[] = [];
-  constructor(
-    private readonly _core: EnvCore,
-    private readonly _state: UiState,
-    readonly _caption: string,
-  ) {
-    super();
-  }
-  addItem(caption: string, functionName: string): this {
-    this._entries.push({ type: 'item', caption: String(caption), functionName: String(functionName) });
-    return this;
-  }
-  addSeparator(): this {
-    this._entries.push({ type: 'separator' });
-    return this;
-  }
-  addSubMenu(menu: unknown): this {
-    if (!(menu instanceof MenuHost)) throw this._core.kernel.error('Invalid argument: menu');
-    this._entries.push({ type: 'submenu', menu: menu._snapshot() });
-    return this;
-  }
-  /** Adds the menu to the person's menu bar; every item must name a callable function (checked now, loudly). */
-  addToUi(): void {
-    const scope = currentScope(this._core.kernel);
-    const snap = this._snapshot();
-    if (scope) checkItems(scope, snap);
-    const person = scope?.person ?? this._core.options.owner;
-    const bar = this._state.menubars.get(person) ?? [];
-    bar.push(snap);
-    this._state.menubars.set(person, bar);
-  }
-  _snapshot(): MenuSnapshot {
-    return { caption: this._caption, entries: this._entries.map((e) => ({ ...e })) };
-  }
-}
-
-function checkItems(scope: Parameters<typeof resolveFunction>[0], menu: MenuSnapshot): void {
+export function checkItems(scope: Parameters<typeof resolveFunction>[0], menu: MenuSnapshot): void {
   for (const e of menu.entries) {
     if (e.type === 'item') resolveFunction(scope, e.functionName);
     if (e.type === 'submenu') checkItems(scope, e.menu);
-  }
-}
-
-/** A prompt's answer (https://developers.google.com/apps-script/reference/base/prompt-response). */
-export class PromptResponseHost extends GasObject implements GoogleAppsScript.Base.PromptResponse {
-  readonly gasService = 'Ui';
-  readonly gasClass = 'PromptResponse';
-  constructor(
-    private readonly _button: string,
-    private readonly _text: string,
-  ) {
-    super();
-  }
-  getSelectedButton(): GoogleAppsScript.Base.Button {
-    return this._button as unknown as GoogleAppsScript.Base.Button;
-  }
-  getResponseText(): string {
-    return this._text;
   }
 }
 

@@ -1,7 +1,7 @@
-// CacheService: script, user and document caches of strings whose entries expire on the simulated clock.
+// Cache (https://developers.google.com/apps-script/reference/cache/cache): strings whose entries expire on the
+// simulated clock, with Apps Script's key and value limits.
 import { GasObject } from '../host/kernel';
-import type { EnvCore, ServiceModule } from '../host/env-core';
-import { perUser, runningAs } from '../base/Session';
+import type { EnvCore } from '../host/env-core';
 
 /** Limits from https://developers.google.com/apps-script/reference/cache/cache (put, putAll). */
 export const CACHE_LIMITS = {
@@ -13,7 +13,7 @@ export const CACHE_LIMITS = {
   maxTtlS: 21_600,
 };
 
-interface Entry {
+export interface Entry {
   value: string;
   expiresMs: number;
 }
@@ -87,38 +87,4 @@ export class CacheHost extends GasObject implements Partial<GoogleAppsScript.Cac
   removeAll(keys: string[]): void {
     for (const k of keys) this._entries.delete(String(k));
   }
-}
-
-/** CacheService (https://developers.google.com/apps-script/reference/cache/cache-service). */
-export class CacheServiceHost extends GasObject implements Partial<GoogleAppsScript.Cache.CacheService> {
-  readonly gasService = 'CacheService';
-  readonly gasClass = 'CacheService';
-  readonly _script = new Map<string, Entry>();
-  readonly _document = new Map<string, Entry>();
-  readonly _user = new Map<string, Map<string, Entry>>();
-  constructor(private readonly _core: EnvCore) {
-    super();
-  }
-  /** Empties every cache: what Google may do at any time (a test's "evict now" switch). */
-  _evictAll(): void {
-    this._script.clear();
-    this._document.clear();
-    this._user.clear();
-  }
-  getScriptCache(): GoogleAppsScript.Cache.Cache {
-    return new CacheHost(this._core, this._script) as unknown as GoogleAppsScript.Cache.Cache;
-  }
-  getDocumentCache(): GoogleAppsScript.Cache.Cache {
-    return new CacheHost(this._core, this._document) as unknown as GoogleAppsScript.Cache.Cache;
-  }
-  getUserCache(): GoogleAppsScript.Cache.Cache {
-    const store = perUser(this._user, runningAs(this._core), () => new Map<string, Entry>());
-    return new CacheHost(this._core, store) as unknown as GoogleAppsScript.Cache.Cache;
-  }
-}
-
-/** The CacheService module. */
-export function createCacheModule(core: EnvCore): ServiceModule & { cache: CacheServiceHost } {
-  const cache = new CacheServiceHost(core);
-  return { globals: { CacheService: cache }, cache };
 }

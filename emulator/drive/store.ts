@@ -2,7 +2,7 @@
 // document models, times from the simulated clock. Shared by the Drive and Docs services and the export.
 import { createHash } from 'node:crypto';
 import type { DocModel } from '../docs/doc-model';
-import type { Clock } from '../host/kernel';
+import type { Clock } from '../host/clock';
 
 export const MIME = {
   folder: 'application/vnd.google-apps.folder',

@@ -1,6 +1,6 @@
 // A per-user daily quota on the simulated clock: each user's window starts at their first use and resets
 // 24 hours later (https://developers.google.com/apps-script/guides/services/quotas).
-import type { Clock } from './kernel';
+import type { Clock } from './clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

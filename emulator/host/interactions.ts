@@ -3,7 +3,8 @@
 import type { EnvInternals } from './environment';
 import { NotImplementedError, type Execution } from './kernel';
 import { ScriptError } from './executions';
-import { UserHost, visibleActiveUser } from '../base/Session';
+import { visibleActiveUser } from '../base/Session';
+import { UserHost } from '../base/User';
 import { toWire } from '../html/script-run-wire';
 import type { AsUser } from '../index';
 import type { MenuEntry, MenuSnapshot } from '../base/Ui';
@@ -86,28 +87,28 @@ function setClock(env: EnvInternals, ms: number): void {
   else clock._replayAt(ms);
 }
 
-/** A person opens the spreadsheet: the simple onOpen (LIMITED), then each installable on-open trigger as its installer. */
-function openSpreadsheet(env: EnvInternals, person: string): void {
+/**
+ * The executions a spreadsheet event starts, in Apps Script's order: the simple trigger `simple` (LIMITED, as the
+ * person) if the bundle defines it, then every installable trigger of `eventType` on the bound spreadsheet (FULL,
+ * as its installer, with `triggerUid`). `event(user, authMode)` builds the event object for the user it may show.
+ */
+function spreadsheetTriggers(
+  env: EnvInternals,
+  person: string,
+  simple: 'onOpen' | 'onEdit',
+  eventType: 'ON_OPEN' | 'ON_EDIT',
+  event: (user: UserHost, authMode: 'LIMITED' | 'FULL') => object,
+): void {
   const { core } = env;
-  const wiring = sheetsWiring(env);
-  env.uiState.menubars.set(person, []);
-  const source = wiring?.spreadsheet() ?? null;
+  const sourceId = sheetsWiring(env)?.spreadsheetId();
   const thunks: (() => unknown)[] = [];
-  if (definesFunction(env, 'onOpen')) {
-    const ev = {
-      authMode: 'LIMITED',
-      source,
-      user: new UserHost(visibleActiveUser(core, 'simpleTrigger', person, person)),
-    };
-    thunks.push(() => env.execute({ functionName: 'onOpen', kind: 'simpleTrigger', person, args: [ev] }));
+  if (definesFunction(env, simple)) {
+    const ev = event(new UserHost(visibleActiveUser(core, 'simpleTrigger', person, person)), 'LIMITED');
+    thunks.push(() => env.execute({ functionName: simple, kind: 'simpleTrigger', person, args: [ev] }));
   }
-  for (const t of env.triggers.all.filter((x) => x.eventType === 'ON_OPEN' && x.sourceId === wiring?.spreadsheetId())) {
-    const ev = {
-      authMode: 'FULL',
-      source,
-      triggerUid: t.uid,
-      user: new UserHost(visibleActiveUser(core, 'installableTrigger', person, t.owner)),
-    };
+  for (const t of env.triggers.all.filter((x) => x.eventType === eventType && x.sourceId === sourceId)) {
+    const user = new UserHost(visibleActiveUser(core, 'installableTrigger', person, t.owner));
+    const ev = { ...event(user, 'FULL'), triggerUid: t.uid };
     thunks.push(() =>
       env.execute({
         functionName: t.handler,
@@ -120,6 +121,13 @@ function openSpreadsheet(env: EnvInternals, person: string): void {
     );
   }
   runAll(thunks);
+}
+
+/** A person opens the spreadsheet: the simple onOpen (LIMITED), then each installable on-open trigger as its installer. */
+function openSpreadsheet(env: EnvInternals, person: string): void {
+  env.uiState.menubars.set(person, []);
+  const source = sheetsWiring(env)?.spreadsheet() ?? null;
+  spreadsheetTriggers(env, person, 'onOpen', 'ON_OPEN', (user, authMode) => ({ authMode, source, user }));
 }
 
 /** A person clicks a menu item of the menu bar they last opened. */
@@ -178,37 +186,17 @@ function runDueTriggers(env: EnvInternals): Execution[] {
 
 /** A person types or pastes; then the simple onEdit (if the bundle has one) and the installable on-edit triggers fire. */
 function typeInto(env: EnvInternals, person: string, sheetName: string, a1: string, values: unknown): void {
-  const { core } = env;
   const wiring = sheetsWiring(env);
   if (!wiring) throw new NotImplementedError('env.typeInto (the SpreadsheetApp module is not wired)');
   const edit = wiring.typeInto(person, sheetName, a1, values);
-  const event = (shownUser: string, authMode: string) => ({
+  spreadsheetTriggers(env, person, 'onEdit', 'ON_EDIT', (user, authMode) => ({
     authMode,
     range: edit.range,
     source: wiring.spreadsheet(),
-    user: new UserHost(shownUser),
+    user,
     ...(edit.value !== undefined ? { value: edit.value } : {}),
     ...(edit.oldValue !== undefined ? { oldValue: edit.oldValue } : {}),
-  });
-  const thunks: (() => unknown)[] = [];
-  if (definesFunction(env, 'onEdit')) {
-    const ev = event(visibleActiveUser(core, 'simpleTrigger', person, person), 'LIMITED');
-    thunks.push(() => env.execute({ functionName: 'onEdit', kind: 'simpleTrigger', person, args: [ev] }));
-  }
-  for (const t of env.triggers.all.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === wiring.spreadsheetId())) {
-    const ev = { ...event(visibleActiveUser(core, 'installableTrigger', person, t.owner), 'FULL'), triggerUid: t.uid };
-    thunks.push(() =>
-      env.execute({
-        functionName: t.handler,
-        kind: 'installableTrigger',
-        person,
-        effectiveUser: t.owner,
-        triggerUid: t.uid,
-        args: [ev],
-      }),
-    );
-  }
-  runAll(thunks);
+  }));
 }
 
 function select(env: EnvInternals, person: string, sheetName: string, a1: string): void {

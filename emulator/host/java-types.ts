@@ -68,7 +68,11 @@ export function encodeJavaCharset(s: string, charset: string, error: (message: s
   throw error(`Unsupported charset for encoding in the local runtime: ${charset}`);
 }
 
-/** How Apps Script names an argument's type in "The parameters (…) don't match the method signature" errors. */
+/**
+ * How Apps Script names an argument's type in "The parameters (…) don't match the method signature" errors:
+ * `String`, `number`, `Boolean`, `Date`, an array by its first element (`number[]`, `Object[]` when empty), a
+ * service object as `Service.Class` (`SpreadsheetApp.Range`), `Function`, else `Object`.
+ */
 export function javaTypeName(v: unknown): string {
   if (v === null) return 'null';
   if (v === undefined) return 'undefined';
@@ -76,9 +80,12 @@ export function javaTypeName(v: unknown): string {
   if (typeof v === 'number') return 'number';
   if (typeof v === 'boolean') return 'Boolean';
   if (isDateLike(v)) return 'Date';
-  if (Array.isArray(v)) return 'Object[]';
-  const cls = (v as { gasClass?: unknown }).gasClass;
-  return typeof cls === 'string' ? cls : 'Object';
+  if (Array.isArray(v)) return v.length ? `${javaTypeName(v[0])}[]` : 'Object[]';
+  if (typeof v === 'object' && 'gasClass' in v) {
+    const o = v as { gasService: string; gasClass: string };
+    return `${o.gasService}.${o.gasClass}`;
+  }
+  return typeof v === 'function' ? 'Function' : 'Object';
 }
 
 /** The message Apps Script throws when no overload of `method` (e.g. "Utilities.formatDate") takes these arguments. */

@@ -3,6 +3,7 @@
 // "not implemented" for anything missing).
 import vm from 'node:vm';
 import { callCostMs } from './costs';
+import { Clock } from './clock';
 
 /** An Apps Script service error: `name` is "Exception" and `String(e)` is "Exception: <message>". */
 export class GasException extends Error {
@@ -73,40 +74,6 @@ export interface Realm {
 export function createRealm(context: vm.Context): Realm {
   const get = <T>(name: string): T => vm.runInContext(name, context) as T;
   return { context, Date: get('Date'), Array: get('Array'), Object: get('Object'), Error: get('Error') };
-}
-
-/** The simulated clock: it never goes back and moving it fires nothing by itself. */
-export class Clock {
-  private ms: number;
-  constructor(start: Date) {
-    this.ms = start.getTime();
-  }
-  now(): Date {
-    return new Date(this.ms);
-  }
-  nowMs(): number {
-    return this.ms;
-  }
-  set(date: Date | string): void {
-    const ms = new Date(date).getTime();
-    if (Number.isNaN(ms)) throw new Error(`clock.set: invalid date ${String(date)}`);
-    if (ms < this.ms)
-      throw new Error(
-        `clock.set: the clock never goes back (${new Date(ms).toISOString()} < ${this.now().toISOString()})`,
-      );
-    this.ms = ms;
-  }
-  advance(ms: number): void {
-    if (!(ms >= 0)) throw new Error(`clock.advance: ms must be >= 0, got ${ms}`);
-    this.ms += ms;
-  }
-  /**
-   * Host-only, for `runDueTriggers`: replays an occurrence that fell due while the test moved the clock on, so
-   * the trigger's execution sees its own fire time (the issue's contract); the caller moves the clock forward again.
-   */
-  _replayAt(ms: number): void {
-    this.ms = ms;
-  }
 }
 
 export interface FaultSpec {

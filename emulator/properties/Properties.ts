@@ -1,7 +1,7 @@
-// PropertiesService: script, user and document stores of strings, with Apps Script's size limits.
+// Properties (https://developers.google.com/apps-script/reference/properties/properties): a store of strings with
+// Apps Script's size limits.
 import { GasObject } from '../host/kernel';
-import type { EnvCore, ServiceModule } from '../host/env-core';
-import { perUser, runningAs } from '../base/Session';
+import type { EnvCore } from '../host/env-core';
 
 /** 9 KB per value and 500 KB per store (https://developers.google.com/apps-script/guides/services/quotas). */
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
@@ -82,36 +82,4 @@ export class PropertiesHost extends GasObject implements Partial<GoogleAppsScrip
     this._store.clear();
     return this._self();
   }
-}
-
-/** PropertiesService (https://developers.google.com/apps-script/reference/properties/properties-service). */
-export class PropertiesServiceHost extends GasObject implements Partial<GoogleAppsScript.Properties.PropertiesService> {
-  readonly gasService = 'PropertiesService';
-  readonly gasClass = 'PropertiesService';
-  readonly _script = new Map<string, string>();
-  readonly _document = new Map<string, string>();
-  readonly _user = new Map<string, Map<string, string>>();
-  constructor(private readonly _core: EnvCore) {
-    super();
-  }
-  /** The user store of `email` (host access for tests). */
-  _userStore(email: string): Map<string, string> {
-    return perUser(this._user, email, () => new Map<string, string>());
-  }
-  getScriptProperties(): GoogleAppsScript.Properties.Properties {
-    return new PropertiesHost(this._core, this._script) as unknown as GoogleAppsScript.Properties.Properties;
-  }
-  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
-    return new PropertiesHost(this._core, this._document) as unknown as GoogleAppsScript.Properties.Properties;
-  }
-  getUserProperties(): GoogleAppsScript.Properties.Properties {
-    const store = this._userStore(runningAs(this._core));
-    return new PropertiesHost(this._core, store) as unknown as GoogleAppsScript.Properties.Properties;
-  }
-}
-
-/** The PropertiesService module. */
-export function createPropertiesModule(core: EnvCore): ServiceModule & { properties: PropertiesServiceHost } {
-  const properties = new PropertiesServiceHost(core);
-  return { globals: { PropertiesService: properties }, properties };
 }

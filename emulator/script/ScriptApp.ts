@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { GasObject } from '../host/kernel';
 import type { EnvCore, ServiceModule } from '../host/env-core';
 import { TriggerStore } from './trigger-store';
-import { TriggerBuilderHost, TriggerHost, triggerUser } from './TriggerBuilder';
+import { TriggerBuilderHost, triggerUser } from './TriggerBuilder';
+import { TriggerHost } from './Trigger';
 
 const AUTH_MODE = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
 const EVENT_TYPE = Object.freeze({

@@ -1,7 +1,7 @@
 // Protected ranges and sheets: the Protection class, the User objects it returns, and the check every
 // write makes ("You are trying to edit a protected cell or object…").
 import { GasObject } from '../host/kernel';
-import { UserHost } from '../base/Session';
+import { UserHost } from '../base/User';
 import type { SheetsContext } from './context';
 import { contains, intersects, type Rect } from './grid';
 import type { ProtectionSpec, SheetModel, SpreadsheetModel } from './model';

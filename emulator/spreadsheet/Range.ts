@@ -1,21 +1,478 @@
-// Range, part 3: data validation, checkboxes, protection, sort, filters, selection, copying and borders.
-// Geometry and contents are in range-core.ts, formats and styles in range-style.ts.
-import { shiftFormula } from './a1';
-import { fill, checkShape, checkBounds, RangeBase } from './range-core';
-import { RangeStyled } from './range-style';
-import { applyWrite } from './cells';
+// Apps Script's Range (https://developers.google.com/apps-script/reference/spreadsheet/range): geometry and
+// bounds, contents (values, display values, formulas, notes, clearing), number formats and styles, data
+// validation and checkboxes, protection, sort, filters, selection, copying and borders.
+import { GasObject } from '../host/kernel';
+import { formatA1, shiftFormula } from './a1';
+import {
+  applyWrite,
+  checkScriptValues,
+  clearContents,
+  clearFormats,
+  readDisplay,
+  readValue,
+  readValues,
+  writeFormulas,
+  writeScriptValues,
+} from './cells';
+import type { RangeForm, SheetsContext } from './context';
+import { DataValidationHost } from './DataValidation';
 import { createFilter, FilterHost } from './Filter';
+import type { Rect } from './grid';
+import { STYLE_DEFAULTS, type SheetModel, type StyleKey } from './model';
 import { assertCanEdit, protect } from './Protection';
 import { select } from './Selection';
 import { parseSortSpec, sortRows } from './sort';
-import { normalizeColor } from './styles';
-import { DataValidationHost } from './DataValidation';
+import { checkChoice, FONT_LINES, FONT_STYLES, FONT_WEIGHTS, H_ALIGNS, normalizeColor, V_ALIGNS } from './styles';
+import { GENERAL_REPORTED, normalizeFormat } from './values';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
 type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
 
-/** Apps Script's Range. */
-export class RangeHost extends RangeStyled implements Partial<GasRange> {
+/** Throws the getRange bounds errors Apps Script gives, in its order. */
+export function checkBounds(
+  ctx: SheetsContext,
+  sheet: SheetModel,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+): void {
+  if (row < 1) throw ctx.error('The starting row of the range is too small.');
+  if (col < 1) throw ctx.error('The starting column of the range is too small.');
+  if (numRows < 1) throw ctx.error('The number of rows in the range must be at least 1.');
+  if (numCols < 1) throw ctx.error('The number of columns in the range must be at least 1.');
+  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) {
+    throw ctx.error('The coordinates of the range are outside the dimensions of the sheet.');
+  }
+}
+
+/** Checks a 2-D argument is an array of arrays matching the range's shape, with Google's messages. */
+export function checkShape(ctx: SheetsContext, method: string, data: unknown, rect: Rect): asserts data is unknown[][] {
+  if (!Array.isArray(data) || data.some((row) => !Array.isArray(row))) throw ctx.paramsError(method, [data]);
+  if (data.length !== rect.numRows) {
+    throw ctx.error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.numRows}.`,
+    );
+  }
+  for (const row of data as unknown[][]) {
+    if (row.length !== rect.numCols) {
+      throw ctx.error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.numCols}.`,
+      );
+    }
+  }
+}
+
+/** A grid of one value, the range's shape. */
+export function fill<T>(rect: Rect, v: T): T[][] {
+  return Array.from({ length: rect.numRows }, () => new Array<T>(rect.numCols).fill(v));
+}
+
+/** Apps Script's Range. Coordinates are fixed when the range is made, as in Apps Script. */
+export class RangeHost extends GasObject implements Partial<GasRange> {
+  readonly gasService = 'SpreadsheetApp';
+  readonly gasClass = 'Range';
+  readonly _rect: Rect;
+
+  constructor(
+    readonly _ctx: SheetsContext,
+    readonly _sheet: SheetModel,
+    rect: Rect,
+    readonly _form: RangeForm = 'cells',
+  ) {
+    super();
+    this._rect = { ...rect };
+  }
+
+  protected _range(rect: Rect): GasRange {
+    return this._ctx.make.range(this._sheet, rect) as never;
+  }
+
+  protected _self(): GasRange {
+    return this as never;
+  }
+
+  getRow(): number {
+    return this._rect.row;
+  }
+  getRowIndex(): number {
+    return this._rect.row;
+  }
+  getColumn(): number {
+    return this._rect.col;
+  }
+  getLastRow(): number {
+    return this._rect.row + this._rect.numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._rect.col + this._rect.numCols - 1;
+  }
+  getNumRows(): number {
+    return this._rect.numRows;
+  }
+  getNumColumns(): number {
+    return this._rect.numCols;
+  }
+  getHeight(): number {
+    return this._rect.numRows;
+  }
+  getWidth(): number {
+    return this._rect.numCols;
+  }
+  getGridId(): number {
+    return this._sheet.id;
+  }
+
+  getA1Notation(): string {
+    const r = this._rect;
+    return formatA1(r.row, r.col, r.numRows, r.numCols, this._form);
+  }
+
+  getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
+    return this._ctx.make.sheet(this._sheet) as never;
+  }
+
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GasRange {
+    const args = [rowOffset, columnOffset, numRows, numColumns].filter((a) => a !== undefined);
+    this._ctx.requireInt('Range.offset', args, ...args);
+    const r = this._rect;
+    const rect = {
+      row: r.row + rowOffset,
+      col: r.col + columnOffset,
+      numRows: numRows ?? r.numRows,
+      numCols: numColumns ?? r.numCols,
+    };
+    checkBounds(this._ctx, this._sheet, rect.row, rect.col, rect.numRows, rect.numCols);
+    return this._range(rect);
+  }
+
+  /** A cell relative to the range's top-left (1-based). */
+  getCell(row: number, column: number): GasRange {
+    this._ctx.requireInt('Range.getCell', [row, column], row, column);
+    if (row < 1 || column < 1 || row > this._rect.numRows || column > this._rect.numCols)
+      throw this._ctx.error('Cell reference out of range');
+    return this._range({ row: this._rect.row + row - 1, col: this._rect.col + column - 1, numRows: 1, numCols: 1 });
+  }
+
+  getValue(): unknown {
+    return readValue(this._sheet, this._rect.row, this._rect.col);
+  }
+
+  getValues(): unknown[][] {
+    return readValues(this._sheet, this._rect);
+  }
+
+  getDisplayValue(): string {
+    return readDisplay(this._sheet, { ...this._rect, numRows: 1, numCols: 1 })[0][0];
+  }
+
+  getDisplayValues(): string[][] {
+    return readDisplay(this._sheet, this._rect);
+  }
+
+  /** Sets every cell of the range to the value. */
+  setValue(value: unknown): GasRange {
+    checkScriptValues(this._ctx, 'Range.setValue', [[value]]);
+    writeScriptValues(this._ctx, this._sheet, this._rect, fill(this._rect, value));
+    return this._self();
+  }
+
+  setValues(values: unknown[][]): GasRange {
+    checkShape(this._ctx, 'Range.setValues', values, this._rect);
+    checkScriptValues(this._ctx, 'Range.setValues', values);
+    writeScriptValues(this._ctx, this._sheet, this._rect, values);
+    return this._self();
+  }
+
+  getFormula(): string {
+    return this._sheet.formulas.get(this._rect.row - 1, this._rect.col - 1) ?? '';
+  }
+
+  getFormulas(): string[][] {
+    return this._sheet.formulas
+      .slice(this._rect.row - 1, this._rect.col - 1, this._rect.numRows, this._rect.numCols)
+      .map((row) => row.map((f) => f ?? ''));
+  }
+
+  /** On a multi-cell range the formula is filled: relative references move with each cell. */
+  setFormula(formula: string): GasRange {
+    if (typeof formula !== 'string') throw this._ctx.paramsError('Range.setFormula', [formula]);
+    const grid = fill(this._rect, '').map((row, i) => row.map((_v, j) => shiftFormula(formula, i, j)));
+    writeFormulas(this._ctx, this._sheet, this._rect, grid);
+    return this._self();
+  }
+
+  setFormulas(formulas: string[][]): GasRange {
+    checkShape(this._ctx, 'Range.setFormulas', formulas, this._rect);
+    if (formulas.some((row) => row.some((f) => typeof f !== 'string')))
+      throw this._ctx.paramsError('Range.setFormulas', [formulas]);
+    writeFormulas(this._ctx, this._sheet, this._rect, formulas as string[][]);
+    return this._self();
+  }
+
+  getNote(): string {
+    return this._sheet.notes.get(this._rect.row - 1, this._rect.col - 1) ?? '';
+  }
+
+  getNotes(): string[][] {
+    return this._sheet.notes
+      .slice(this._rect.row - 1, this._rect.col - 1, this._rect.numRows, this._rect.numCols)
+      .map((row) => row.map((n) => n ?? ''));
+  }
+
+  setNote(note: string | null): GasRange {
+    if (note !== null && typeof note !== 'string') throw this._ctx.paramsError('Range.setNote', [note]);
+    return this.setNotes(fill(this._rect, note));
+  }
+
+  setNotes(notes: (string | null)[][]): GasRange {
+    checkShape(this._ctx, 'Range.setNotes', notes, this._rect);
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    notes.forEach((row, i) =>
+      row.forEach((n, j) =>
+        this._sheet.notes.set(
+          this._rect.row - 1 + i,
+          this._rect.col - 1 + j,
+          n === null || n === '' ? undefined : String(n),
+        ),
+      ),
+    );
+    return this._self();
+  }
+
+  clearNote(): GasRange {
+    return this.setNote(null);
+  }
+
+  clearContent(): GasRange {
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    clearContents(this._sheet, this._rect);
+    return this._self();
+  }
+
+  clearFormat(): GasRange {
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    clearFormats(this._sheet, this._rect);
+    return this._self();
+  }
+
+  /** clear() = contents and formats; options pick `contentsOnly`, `formatOnly`, `commentsOnly`, `validationsOnly`. */
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GasRange {
+    if (options !== undefined && (options === null || typeof options !== 'object'))
+      throw this._ctx.paramsError('Range.clear', [options]);
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    const o = options ?? {};
+    const any = o.commentsOnly || o.contentsOnly || o.formatOnly || o.validationsOnly;
+    const r = this._rect;
+    if (!any || o.contentsOnly) clearContents(this._sheet, r);
+    if (!any || o.formatOnly) clearFormats(this._sheet, r);
+    if (o.commentsOnly) this._sheet.notes.clearRect(r.row - 1, r.col - 1, r.numRows, r.numCols);
+    if (o.validationsOnly) this._sheet.validations.clearRect(r.row - 1, r.col - 1, r.numRows, r.numCols);
+    return this._self();
+  }
+
+  isBlank(): boolean {
+    const r = this._rect;
+    return (
+      !this._sheet.values.any(r.row - 1, r.col - 1, r.numRows, r.numCols) &&
+      !this._sheet.formulas.any(r.row - 1, r.col - 1, r.numRows, r.numCols)
+    );
+  }
+
+  // Number formats and cell styles.
+  private _getStyles<T>(key: StyleKey): T[][] {
+    const r = this._rect;
+    const layer = this._sheet.styles.get(key);
+    const d = STYLE_DEFAULTS[key] as T;
+    if (!layer) return fill(r, d);
+    return layer
+      .slice(r.row - 1, r.col - 1, r.numRows, r.numCols)
+      .map((row) => row.map((v) => (v === undefined ? d : (v as T))));
+  }
+
+  private _setStyles(key: StyleKey, grid: unknown[][]): GasRange {
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    const layer = this._sheet.style(key);
+    const r = this._rect;
+    grid.forEach((row, i) =>
+      row.forEach((v, j) =>
+        layer.set(r.row - 1 + i, r.col - 1 + j, v === null ? undefined : (v as string | number | boolean)),
+      ),
+    );
+    return this._self();
+  }
+
+  private _setColors(key: StyleKey, method: string, colors: unknown): GasRange {
+    checkShape(this._ctx, method, colors, this._rect);
+    return this._setStyles(
+      key,
+      colors.map((row) => row.map((c) => normalizeColor(this._ctx, method, c))),
+    );
+  }
+
+  private _setChoice(key: StyleKey, method: string, grid: unknown, allowed: string[], reset?: string): GasRange {
+    checkShape(this._ctx, method, grid, this._rect);
+    return this._setStyles(
+      key,
+      grid.map((row) =>
+        row.map((v) => {
+          const c = checkChoice(this._ctx, method, v, allowed);
+          return c === reset ? null : c;
+        }),
+      ),
+    );
+  }
+
+  getBackground(): string {
+    return this._getStyles<string>('background')[0][0];
+  }
+  getBackgrounds(): string[][] {
+    return this._getStyles('background');
+  }
+  setBackground(color: string | null): GasRange {
+    return this._setColors('background', 'Range.setBackground', fill(this._rect, color));
+  }
+  setBackgrounds(colors: (string | null)[][]): GasRange {
+    return this._setColors('background', 'Range.setBackgrounds', colors);
+  }
+  setBackgroundRGB(red: number, green: number, blue: number): GasRange {
+    this._ctx.requireInt('Range.setBackgroundRGB', [red, green, blue], red, green, blue);
+    const hex = [red, green, blue].map((n) => Math.max(0, Math.min(255, n)).toString(16).padStart(2, '0')).join('');
+    return this.setBackground(`#${hex}`);
+  }
+  getFontColor(): string {
+    return this._getStyles<string>('fontColor')[0][0];
+  }
+  getFontColors(): string[][] {
+    return this._getStyles('fontColor');
+  }
+  setFontColor(color: string | null): GasRange {
+    return this._setColors('fontColor', 'Range.setFontColor', fill(this._rect, color));
+  }
+  setFontColors(colors: unknown[][]): GasRange {
+    return this._setColors('fontColor', 'Range.setFontColors', colors);
+  }
+  getFontWeight(): GoogleAppsScript.Spreadsheet.FontWeight {
+    return this._getStyles<GoogleAppsScript.Spreadsheet.FontWeight>('fontWeight')[0][0];
+  }
+  getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
+    return this._getStyles('fontWeight');
+  }
+  setFontWeight(fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): GasRange {
+    return this._setChoice('fontWeight', 'Range.setFontWeight', fill(this._rect, fontWeight), FONT_WEIGHTS, 'normal');
+  }
+  setFontWeights(fontWeights: (GoogleAppsScript.Spreadsheet.FontWeight | null)[][]): GasRange {
+    return this._setChoice('fontWeight', 'Range.setFontWeights', fontWeights, FONT_WEIGHTS, 'normal');
+  }
+  getFontStyle(): GoogleAppsScript.Spreadsheet.FontStyle {
+    return this._getStyles<GoogleAppsScript.Spreadsheet.FontStyle>('fontStyle')[0][0];
+  }
+  setFontStyle(fontStyle: GoogleAppsScript.Spreadsheet.FontStyle | null): GasRange {
+    return this._setChoice('fontStyle', 'Range.setFontStyle', fill(this._rect, fontStyle), FONT_STYLES, 'normal');
+  }
+  getFontLine(): GoogleAppsScript.Spreadsheet.FontLine {
+    return this._getStyles<GoogleAppsScript.Spreadsheet.FontLine>('fontLine')[0][0];
+  }
+  setFontLine(fontLine: GoogleAppsScript.Spreadsheet.FontLine | null): GasRange {
+    return this._setChoice('fontLine', 'Range.setFontLine', fill(this._rect, fontLine), FONT_LINES, 'none');
+  }
+  getFontSize(): number {
+    return this._getStyles<number>('fontSize')[0][0];
+  }
+  setFontSize(size: number): GasRange {
+    this._ctx.requireInt('Range.setFontSize', [size], size);
+    return this._setStyles('fontSize', fill(this._rect, size));
+  }
+  getFontFamily(): string {
+    return this._getStyles<string>('fontFamily')[0][0];
+  }
+  setFontFamily(fontFamily: string | null): GasRange {
+    if (fontFamily !== null && typeof fontFamily !== 'string')
+      throw this._ctx.paramsError('Range.setFontFamily', [fontFamily]);
+    return this._setStyles('fontFamily', fill(this._rect, fontFamily));
+  }
+  getWrap(): boolean {
+    return this._getStyles<boolean>('wrap')[0][0];
+  }
+  getWraps(): boolean[][] {
+    return this._getStyles('wrap');
+  }
+  setWrap(isWrapEnabled: boolean): GasRange {
+    return this.setWraps(fill(this._rect, isWrapEnabled));
+  }
+  setWraps(isWrapEnabled: boolean[][]): GasRange {
+    checkShape(this._ctx, 'Range.setWraps', isWrapEnabled, this._rect);
+    if (isWrapEnabled.some((row) => row.some((v) => typeof v !== 'boolean')))
+      throw this._ctx.paramsError('Range.setWraps', [isWrapEnabled]);
+    return this._setStyles(
+      'wrap',
+      isWrapEnabled.map((row) => row.map((v) => (v ? true : null))),
+    );
+  }
+  getHorizontalAlignment(): string {
+    return this._getStyles<string>('horizontalAlignment')[0][0];
+  }
+  getHorizontalAlignments(): string[][] {
+    return this._getStyles('horizontalAlignment');
+  }
+  setHorizontalAlignment(alignment: 'left' | 'center' | 'normal' | 'right' | null): GasRange {
+    return this._setChoice(
+      'horizontalAlignment',
+      'Range.setHorizontalAlignment',
+      fill(this._rect, alignment),
+      H_ALIGNS,
+      'normal',
+    );
+  }
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GasRange {
+    return this._setChoice('horizontalAlignment', 'Range.setHorizontalAlignments', alignments, H_ALIGNS, 'normal');
+  }
+  getVerticalAlignment(): string {
+    return this._getStyles<string>('verticalAlignment')[0][0];
+  }
+  setVerticalAlignment(alignment: 'top' | 'middle' | 'bottom' | null): GasRange {
+    return this._setChoice(
+      'verticalAlignment',
+      'Range.setVerticalAlignment',
+      fill(this._rect, alignment),
+      V_ALIGNS,
+      'bottom',
+    );
+  }
+
+  getNumberFormat(): string {
+    return this.getNumberFormats()[0][0];
+  }
+  getNumberFormats(): string[][] {
+    const r = this._rect;
+    return this._sheet.numberFormats
+      .slice(r.row - 1, r.col - 1, r.numRows, r.numCols)
+      .map((row) => row.map((f) => f ?? GENERAL_REPORTED));
+  }
+  /** 'general' (or the reported default) resets; null is refused, as in Apps Script. */
+  setNumberFormat(numberFormat: string): GasRange {
+    if (typeof numberFormat !== 'string') throw this._ctx.paramsError('Range.setNumberFormat', [numberFormat]);
+    return this.setNumberFormats(fill(this._rect, numberFormat));
+  }
+  setNumberFormats(numberFormats: string[][]): GasRange {
+    checkShape(this._ctx, 'Range.setNumberFormats', numberFormats, this._rect);
+    if (numberFormats.some((row) => row.some((f) => typeof f !== 'string')))
+      throw this._ctx.paramsError('Range.setNumberFormats', [numberFormats]);
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    const r = this._rect;
+    numberFormats.forEach((row, i) =>
+      row.forEach((f, j) => this._sheet.numberFormats.set(r.row - 1 + i, r.col - 1 + j, normalizeFormat(f as string))),
+    );
+    return this._self();
+  }
+
+  // Validation, checkboxes, protection, sort, filters, selection, copying, borders.
   getDataValidation(): Rule | null {
     return this.getDataValidations()[0][0];
   }
@@ -142,8 +599,8 @@ export class RangeHost extends RangeStyled implements Partial<GasRange> {
 
   /** Copies contents and formats (or one of them) to the destination's top-left corner. */
   copyTo(destination: GasRange, options?: unknown, transposed?: boolean): void {
-    const dest = destination as unknown as RangeBase;
-    if (!(dest instanceof RangeBase) || transposed)
+    const dest = destination as unknown as RangeHost;
+    if (!(dest instanceof RangeHost) || transposed)
       throw this._ctx.paramsError(
         'Range.copyTo',
         [destination, options, transposed].filter((a) => a !== undefined),

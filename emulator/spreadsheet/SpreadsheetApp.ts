@@ -2,12 +2,12 @@
 // simple-trigger rules for other files), the active selection, builders, enums, flush and getUi.
 import { GasObject } from '../host/kernel';
 import type { SheetsContext } from './context';
-import { ConditionalFormatRuleBuilderHost } from './ConditionalFormatRule';
+import { ConditionalFormatRuleBuilderHost } from './ConditionalFormatRuleBuilder';
 import { SPREADSHEET_ENUMS } from './enums';
-import { FilterCriteriaBuilderHost } from './Filter';
+import { FilterCriteriaBuilderHost } from './FilterCriteriaBuilder';
 import { SpreadsheetModel } from './model';
 import { addSheet } from './Spreadsheet';
-import { DataValidationBuilderHost } from './DataValidation';
+import { DataValidationBuilderHost } from './DataValidationBuilder';
 
 type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

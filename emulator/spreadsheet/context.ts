@@ -2,13 +2,13 @@
 // recorded toasts/flushes, the caches that keep one host object per spreadsheet and sheet, and error helpers.
 import type { EnvCore } from '../host/env-core';
 import type { GasException, GasObject, Kernel } from '../host/kernel';
+import { signatureMessage } from '../host/java-types';
 import type { Rect } from './grid';
 import type { SheetModel, SpreadsheetModel } from './model';
 import type { RangeHost } from './Range';
 import type { RangeListHost } from './RangeList';
 import type { SheetHost } from './Sheet';
 import type { SpreadsheetHost } from './Spreadsheet';
-import { describeType } from './values';
 
 /** A toast shown with Spreadsheet.toast. */
 export interface Toast {
@@ -80,9 +80,7 @@ export class SheetsContext {
 
   /** "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange." */
   paramsError(method: string, args: unknown[]): GasException {
-    return this.error(
-      `The parameters (${args.map(describeType).join(',')}) don't match the method signature for SpreadsheetApp.${method}.`,
-    );
+    return this.error(signatureMessage(`SpreadsheetApp.${method}`, args));
   }
 
   /** One host object per model (so `===` holds as in Apps Script's own caching). */

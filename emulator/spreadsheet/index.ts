@@ -2,7 +2,7 @@
 // bound spreadsheet (one 'Sheet1'), registers the scope rules and returns the globals and the store.
 import type { EnvCore, ServiceModule } from '../host/env-core';
 import type { SheetsWiring } from '../host/sheets-wiring';
-import { CHARTS_ENUMS } from './EmbeddedChart';
+import { CHARTS_ENUMS } from './Charts';
 import { SheetsContext, type SheetsDeps } from './context';
 import { RangeHost } from './Range';
 import { RangeListHost } from './RangeList';

@@ -4,7 +4,7 @@ import { parseA1 } from './a1';
 import type { RangeForm, SheetsContext } from './context';
 import type { Rect } from './grid';
 import type { SheetModel, SpreadsheetModel } from './model';
-import { checkBounds } from './range-core';
+import { checkBounds } from './Range';
 
 export interface Resolved {
   sheet: SheetModel;

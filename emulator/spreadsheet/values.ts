@@ -202,19 +202,3 @@ function valid(y: number, m: number, d: number, format: string): DatePart | null
   if (probe.getUTCMonth() !== m - 1 || probe.getUTCDate() !== d) return null;
   return { y, m, d, format };
 }
-
-/** A short description of a value's type, as Apps Script prints it in "The parameters (…) don't match". */
-export function describeType(v: unknown): string {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'string') return 'String';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'Boolean';
-  if (isDateLike(v)) return 'Date';
-  if (Array.isArray(v)) return v.length ? `${describeType(v[0])}[]` : 'Object[]';
-  if (typeof v === 'object' && 'gasClass' in v) {
-    const o = v as { gasService: string; gasClass: string };
-    return `${o.gasService}.${o.gasClass}`;
-  }
-  return typeof v === 'function' ? 'Function' : 'Object';
-}
