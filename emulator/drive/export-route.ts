@@ -111,7 +111,11 @@ export function driveApiRoute(core: EnvCore, store: DriveStore): (req: HttpReque
         locationType: 'parameter',
       });
     if (mimeType === 'application/pdf')
-      return { status: 200, headers: { 'Content-Type': 'application/pdf' }, body: docToPdf(f.doc, f.name) };
+      return {
+        status: 200,
+        headers: { 'Content-Type': 'application/pdf' },
+        body: docToPdf(f.doc, f.name, core.kernel.clock.now()),
+      };
     throw new NotImplementedError(`Drive export of a Google Doc as ${mimeType}`);
   };
 }

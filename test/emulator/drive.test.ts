@@ -8,6 +8,7 @@ import { createGasEnvironment } from '../../emulator/index';
 runChecks('Drive v3 advanced service', driveChecks);
 
 const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
+const pdffonts = ['/usr/bin/pdffonts', '/usr/local/bin/pdffonts'].find((p) => existsSync(p));
 
 describe('Drive on the host side', () => {
   test('file ids are deterministic for a seed and differ between seeds', () => {
@@ -25,8 +26,8 @@ describe('Drive on the host side', () => {
     expect(new Set(ids(3)).size).toBe(2);
   });
 
-  (pdftotext ? test : test.skip)(
-    "the exported PDF holds the document's current text, tables included (pdftotext)",
+  (pdftotext && pdffonts ? test : test.skip)(
+    "the exported PDF holds the document's current text, tables included, in embedded fonts (pdftotext, pdffonts)",
     () => {
       const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
       manifest()(env);
@@ -45,6 +46,15 @@ describe('Drive on the host side', () => {
       expect(text).toContain('信访流程办理单');
       expect(text).toMatch(/信访人姓名\s+张三 Zhang/);
       expect(text).not.toContain('{{姓名}}');
+      // Every font is embedded, so reading the PDF needs no system fonts, CMaps or poppler-data.
+      const fonts = execFileSync(pdffonts!, ['-'], { input: pdf })
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .slice(2)
+        .map((l) => l.trim().split(/\s+/));
+      expect(fonts.length).toBeGreaterThan(0);
+      for (const f of fonts) expect({ font: f[0], emb: f[f.length - 5] }).toEqual({ font: f[0], emb: 'yes' });
     },
   );
 });

@@ -1,9 +1,10 @@
 // env.exportTo(dir): a spreadsheet, a Google Doc, a mail and a webhook call written as .xlsx, .docx, .eml and
-// .json, read back with exceljs, jszip and mailparser; the .docx converted by LibreOffice where installed.
+// .json, read back with exceljs, jszip and mailparser; the .docx and the .xlsx converted by LibreOffice where
+// installed.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
@@ -41,16 +42,47 @@ function produce() {
     payload: JSON.stringify({ msgtype: 'text', text: { content: '2024-001 即将到期' } }) });
 }`;
 
-function environment(): GasEnvironment {
+const SUBJECT =
+  '【信访提醒】镜湖新区开发办：2024-001号信访件（张*反映小区物业管理问题）将于2024年3月8日到期，请及时办结';
+const ATTACHMENT = '信访事项受理告知书（2024-001 张*）.docx';
+const MAIL_APP = `
+function send() {
+  MailApp.sendEmail({ to: 'leader@example.gov.cn', bcc: 'audit@example.gov.cn', name: '镜湖新区开发办信访办',
+    subject: '${SUBJECT}', body: '请查收告知书。', htmlBody: '<p>请查收告知书。<img src="cid:seal"></p>',
+    inlineImages: { seal: Utilities.newBlob([-119, 80, 78, 71, 13, 10, 26, 10], 'image/png', '公章.png') },
+    attachments: [Utilities.newBlob('告知书正文', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', '${ATTACHMENT}')] });
+}`;
+
+function environment(app = APP, run = 'produce'): GasEnvironment {
   const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
-  env.loadSource(APP, {
+  env.loadSource(app, {
     timeZone: 'Asia/Shanghai',
     oauthScopes: APP_SCOPES,
     dependencies: { enabledAdvancedServices: ADVANCED },
   });
   env.http.respond('https://oapi.dingtalk.com/', () => ({ status: 200, body: { errcode: 0, errmsg: 'ok' } }));
-  env.run('produce');
+  env.run(run);
   return env;
+}
+
+const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
+  existsSync(p),
+);
+/** Calc's library beside soffice: libreoffice-writer-nogui alone converts no spreadsheet. */
+const calc = !!soffice && existsSync(join(dirname(realpathSync(soffice)), 'libsclo.so'));
+
+/** `soffice --headless --convert-to <to>` of `file` into `dir`, with a throwaway user profile. */
+function convert(file: string, to: string, dir: string): void {
+  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
+  try {
+    execFileSync(
+      soffice!,
+      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', dir, file],
+      { timeout: 120_000, stdio: 'pipe' },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 }
 
 describe('env.exportTo', () => {
@@ -117,6 +149,36 @@ describe('env.exportTo', () => {
     expect(mail.date?.toISOString().slice(0, 13)).toBe('2024-03-05T01');
   });
 
+  test('the .eml round-trips a long Chinese subject, a Chinese attachment name, an inline image and Bcc, byte for byte the same each time', async () => {
+    const dirs = [mkdtempSync(join(tmpdir(), 'gas-eml-')), mkdtempSync(join(tmpdir(), 'gas-eml-'))];
+    try {
+      for (const d of dirs) await environment(MAIL_APP, 'send').exportTo(d);
+      const raw = readFileSync(join(dirs[0], 'mail-001.eml'));
+      expect(readFileSync(join(dirs[1], 'mail-001.eml')).equals(raw)).toBe(true);
+      // The whole message is 7-bit: the subject in RFC 2047 encoded words, the file name in RFC 2231
+      // parameters, the Chinese bodies in base64.
+      expect(raw.every((b) => b < 0x80)).toBe(true);
+      expect(raw.toString('latin1')).toMatch(/^Subject: =\?UTF-8\?B\?/m);
+      expect(raw.toString('latin1')).toMatch(/^ filename\*0\*=utf-8''/m);
+      const mail = await simpleParser(raw);
+      expect(mail.subject).toBe(SUBJECT);
+      expect(mail.from?.value[0]).toMatchObject({ name: '镜湖新区开发办信访办', address: 'owner@example.gov.cn' });
+      expect(mail.bcc && !Array.isArray(mail.bcc) && mail.bcc.text).toBe('audit@example.gov.cn');
+      // mailparser resolves the cid: link to the related image part.
+      expect(mail.html).toBe('<p>请查收告知书。<img src="data:image/png;base64,iVBORw0KGgo="></p>');
+      const attached = mail.attachments.find((a) => a.contentDisposition === 'attachment');
+      expect(attached?.filename).toBe(ATTACHMENT);
+      expect(attached?.content.toString('utf8')).toBe('告知书正文');
+      const seal = mail.attachments.find((a) => a.contentId === '<seal>');
+      expect(seal).toMatchObject({ related: true, contentType: 'image/png', filename: '公章.png' });
+      expect(seal?.content).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+      expect(mail.date?.toISOString()).toBe('2024-03-05T01:00:00.000Z');
+      expect(mail.messageId).toMatch(/^<[0-9a-f]{24}@local\.apps-script>$/);
+    } finally {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    }
+  });
+
   test('the webhook call is JSON with its payload parsed', () => {
     const call = JSON.parse(readFileSync(join(dir, 'http-001.json'), 'utf8'));
     expect(call).toMatchObject({
@@ -127,9 +189,6 @@ describe('env.exportTo', () => {
     });
   });
 
-  const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
-    existsSync(p),
-  );
   if (!soffice && !process.env.CI) {
     test.skip('LibreOffice converts the .docx to PDF — skipped: soffice is not installed here (apt-get install libreoffice-writer-nogui)', () =>
       undefined);
@@ -139,26 +198,29 @@ describe('env.exportTo', () => {
         throw new Error(
           'soffice is not installed, and CI is set: install libreoffice-writer-nogui in .ci/run or drop this test',
         );
-      const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-      try {
-        execFileSync(
-          soffice,
-          [
-            `-env:UserInstallation=file://${profile}`,
-            '--headless',
-            '--convert-to',
-            'pdf',
-            '--outdir',
-            dir,
-            join(dir, '2024-001 办理单.docx'),
-          ],
-          { timeout: 120_000, stdio: 'pipe' },
-        );
-      } finally {
-        rmSync(profile, { recursive: true, force: true });
-      }
+      convert(join(dir, '2024-001 办理单.docx'), 'pdf', dir);
       const pdf = readFileSync(join(dir, '2024-001 办理单.pdf'));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }, 150_000);
+  }
+
+  if (!calc && !process.env.CI) {
+    test.skip('LibreOffice Calc opens the .xlsx — skipped: LibreOffice Calc is not installed here (apt-get install libreoffice-calc-nogui)', () =>
+      undefined);
+  } else {
+    test('LibreOffice Calc opens the .xlsx: converted to CSV, the Chinese cells and the formatted dates come back', () => {
+      if (!calc)
+        throw new Error(
+          'LibreOffice Calc is not installed, and CI is set: install libreoffice-calc-nogui in .ci/run or drop this test',
+        );
+      // The first sheet as UTF-8 CSV (filter options: comma, double quote, character set 76 = UTF-8).
+      convert(join(dir, 'Untitled spreadsheet.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
+      const rows = readFileSync(join(dir, 'Untitled spreadsheet.csv'), 'utf8').trim().split(/\r?\n/);
+      expect(rows.slice(0, 3)).toEqual([
+        '编号,登记日期,状态',
+        '2024-001,2024-03-05,办理中',
+        '2024-002,2024-03-06,已办结',
+      ]);
     }, 150_000);
   }
 });

@@ -54,7 +54,8 @@ export async function exportTo(dir: string, src: ExportSources): Promise<string[
   if (src.spreadsheet) put(safeName(src.spreadsheet.name, 'xlsx', taken), await spreadsheetToXlsx(src.spreadsheet));
   for (const f of src.docs.filter((d) => d.doc && !d.trashed))
     put(safeName(f.name, 'docx', taken), await docToDocx(f.doc!, f.name));
-  src.outbox.forEach((m, i) => put(safeName(`mail-${String(i + 1).padStart(3, '0')}`, 'eml', taken), mailToEml(m, i)));
+  for (const [i, m] of src.outbox.entries())
+    put(safeName(`mail-${String(i + 1).padStart(3, '0')}`, 'eml', taken), await mailToEml(m, i));
   src.http
     .filter((h) => h.via !== 'internal')
     .forEach((h, i) => {

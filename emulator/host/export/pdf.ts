@@ -1,11 +1,19 @@
-// A small, real PDF 1.4 writer for a Google Doc's current content (what the Drive export endpoint returns):
-// A4 pages, headings larger, bold as fill+stroke, tables as bordered grids. Chinese uses the standard
-// non-embedded CJK font STSong-Light (Type0, UniGB-UCS2-H), which conforming readers supply, so nothing is
-// embedded; ASCII uses Helvetica (standard 14, its metrics known for layout). Characters outside the BMP (emoji) print as '?';
-// tick boxes ☐/☑/☒ are drawn as □ with √ or × on top (GB1 lacks them).
+// A PDF of a Google Doc's current content (what the Drive export endpoint returns), written with pdfkit:
+// A4 pages, headings larger, bold runs in the bold face, tables as bordered grids, a new page when one is full.
+// Every character is set in Noto Sans Hans (Regular and Bold, OFL, from the npm package @embedpdf/fonts-sc),
+// EMBEDDED as a subset of the glyphs used (fontkit subsets; some 40 KB per face for a short form), so any
+// reader shows and extracts the text with no system fonts, CMaps or poppler-data. Characters the font lacks
+// (emoji, most characters outside the BMP such as 𠮷) print as '?'; tick boxes ☐/☑/☒ are drawn as □ with
+// ✓ or × scaled into it (the font lacks them). The layout is our own (line wrapping by width, character by
+// character, which suits Chinese); pdfkit only draws and writes the file, synchronously (see `bytes`).
+import { dirname, join } from 'node:path';
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+import { fonts as NOTO_SANS_HANS } from '@embedpdf/fonts-sc';
 import { type DocModel, type NamedStyle, type Paragraph, type Run } from '../../docs/doc-model';
 
-const PAGE = { width: 595, height: 842, margin: 56 };
+/** A4 in points, as pdfkit's 'A4'. */
+const PAGE = { width: 595.28, height: 841.89, margin: 56 };
 const SIZES: Record<NamedStyle, number> = {
   TITLE: 20,
   SUBTITLE: 15,
@@ -18,51 +26,63 @@ const SIZES: Record<NamedStyle, number> = {
   NORMAL_TEXT: 11,
 };
 const CELL_PAD = 4;
-/** Tick boxes as glyphs the GB1 character collection has, drawn on top of each other. */
-const BOXES: Record<string, string[]> = {
+/** Tick boxes as glyphs the font has, drawn on top of each other (the mark scaled into the box). */
+const BOXES: Record<string, [string, string?]> = {
   '\u2610': ['\u25a1'],
-  '\u2611': ['\u25a1', '\u221a'],
+  '\u2611': ['\u25a1', '\u2713'],
   '\u2612': ['\u25a1', '\u00d7'],
 };
+
+type Face = 'regular' | 'bold';
+
+/** The two faces, parsed once per process (the files are some 8 MB each; pdfkit subsets them per document). */
+let faces: Record<Face, fontkit.Font> | null = null;
+function face(f: Face): fontkit.Font {
+  if (!faces) {
+    const dir = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
+    const open = (weight: number): fontkit.Font => {
+      const file = NOTO_SANS_HANS.find((x) => x.weight === weight)?.file;
+      if (!file) throw new Error(`@embedpdf/fonts-sc has no face of weight ${weight}`);
+      const font = fontkit.openSync(join(dir, file));
+      if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`);
+      return font;
+    };
+    faces = { regular: open(400), bold: open(700) };
+  }
+  return faces[f];
+}
+
+/** Advance widths in em, by face and character. */
+const widths = new Map<string, number>();
+function em(ch: string, bold: boolean): number {
+  const key = (bold ? 'b' : 'r') + ch;
+  let w = widths.get(key);
+  if (w === undefined) {
+    const font = face(bold ? 'bold' : 'regular');
+    w = font.glyphForCodePoint(ch.codePointAt(0)!).advanceWidth / font.unitsPerEm;
+    widths.set(key, w);
+  }
+  return w;
+}
 
 interface Glyph {
   ch: string;
   bold: boolean;
 }
 
-/** Helvetica's advance widths for ASCII 32–126 (Adobe's standard metrics), in 1/1000 em. */
-const HELVETICA = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
-  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
-  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
-  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
-  260, 334, 584,
-];
-
-const isLatin = (ch: string): boolean => ch >= ' ' && ch <= '~';
-
-/** Width of one character in em: Helvetica for ASCII, full width for the CJK font. */
-function em(ch: string): number {
-  return isLatin(ch) ? HELVETICA[ch.charCodeAt(0) - 32] / 1000 : 1;
-}
-
-/** A PDF literal string for ASCII text. */
-function literal(s: string): string {
-  return '(' + s.replace(/[()\\]/g, (c) => '\\' + c) + ')';
-}
-
-/** UCS-2 big-endian hex of a string (non-BMP characters become '?'). */
-function hex(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    out += (code > 0xffff ? 0x3f : code).toString(16).padStart(4, '0');
-  }
-  return out;
+/** One character as it will be set: tabs as spaces, characters the font lacks as '?'. */
+function printable(ch: string): string {
+  if (ch === '\t') return ' ';
+  if (ch === '\u000b' || ch === '\n' || BOXES[ch]) return ch;
+  return face('regular').hasGlyphForCodePoint(ch.codePointAt(0)!) ? ch : '?';
 }
 
 function glyphs(runs: Run[]): Glyph[] {
-  return runs.flatMap((r) => Array.from(r.text, (ch) => ({ ch, bold: r.bold === true })));
+  return runs.flatMap((r) => Array.from(r.text, (ch) => ({ ch: printable(ch), bold: r.bold === true })));
+}
+
+function glyphWidth(g: Glyph, size: number): number {
+  return em(BOXES[g.ch]?.[0] ?? g.ch, g.bold) * size;
 }
 
 /** Breaks glyphs into lines no wider than `width` points (line breaks U+000B force a new line). */
@@ -75,7 +95,7 @@ function wrap(gs: Glyph[], size: number, width: number): Glyph[][] {
       w = 0;
       continue;
     }
-    const gw = em(g.ch) * size;
+    const gw = glyphWidth(g, size);
     if (w + gw > width && lines[lines.length - 1].length) {
       lines.push([]);
       w = 0;
@@ -90,42 +110,72 @@ function paragraphSize(p: Paragraph): number {
   return Math.max(SIZES[p.style], ...p.runs.map((r) => r.size ?? 0));
 }
 
-/** Content streams, one per page. */
+/** The document being drawn; `y` counts up from the page's bottom edge, as in PDF. */
 class Pages {
-  readonly streams: string[] = [''];
   y = PAGE.height - PAGE.margin;
+
+  constructor(readonly doc: PDFKit.PDFDocument) {}
 
   need(h: number): void {
     if (this.y - h >= PAGE.margin) return;
-    this.streams.push('');
+    this.doc.addPage();
     this.y = PAGE.height - PAGE.margin;
   }
 
-  draw(op: string): void {
-    this.streams[this.streams.length - 1] += op + '\n';
+  private text(s: string, bold: boolean, x: number, baseline: number, size: number): void {
+    this.doc
+      .font(bold ? 'bold' : 'regular')
+      .fontSize(size)
+      .text(s, x, PAGE.height - baseline, { lineBreak: false, baseline: 'alphabetic' });
   }
 
-  /** Writes one line of glyphs with its baseline at `y`, starting at `x`: ASCII in Helvetica, the rest in STSong. */
+  /** Writes one line of glyphs with its baseline at `y`, starting at `x`. */
   line(gs: Glyph[], x: number, y: number, size: number): void {
     let cx = x;
-    const kind = (g: Glyph): string => (BOXES[g.ch] ? g.ch : `${g.bold}:${isLatin(g.ch)}`);
     for (let i = 0; i < gs.length;) {
+      const box = BOXES[gs[i].ch];
+      if (box) {
+        // The font has no ☐/☑/☒: draw □ and overprint the mark (✓ or ×), its outline scaled to 70% of the
+        // square's and centred on it.
+        const [square, mark] = box;
+        const font = face(gs[i].bold ? 'bold' : 'regular');
+        const outline = (ch: string): fontkit.BBOX => font.glyphForCodePoint(ch.codePointAt(0)!).bbox;
+        this.text(square, gs[i].bold, cx, y, size);
+        if (mark) {
+          const sq = outline(square);
+          const mk = outline(mark);
+          const k = size / font.unitsPerEm;
+          const scale = Math.min(
+            1,
+            (0.7 * Math.min(sq.maxX - sq.minX, sq.maxY - sq.minY)) / Math.max(mk.maxX - mk.minX, mk.maxY - mk.minY),
+          );
+          const centre = (b: fontkit.BBOX, m: number): [number, number] => [
+            ((b.minX + b.maxX) / 2) * k * m,
+            ((b.minY + b.maxY) / 2) * k * m,
+          ];
+          const [sx, sy] = centre(sq, 1);
+          const [mx, my] = centre(mk, scale);
+          this.text(mark, gs[i].bold, cx + sx - mx, y + sy - my, size * scale);
+        }
+        cx += em(square, gs[i].bold) * size;
+        i++;
+        continue;
+      }
       let j = i + 1;
-      if (!BOXES[gs[i].ch]) while (j < gs.length && kind(gs[j]) === kind(gs[i])) j++;
-      const text = gs
-        .slice(i, j)
-        .map((g) => g.ch)
-        .join('');
-      const mode = gs[i].bold ? `2 Tr ${(size / 30).toFixed(2)} w` : '0 Tr';
-      const show = isLatin(text[0])
-        ? (t: string): string => `/F2 ${size} Tf ${literal(t)}`
-        : (t: string): string => `/F1 ${size} Tf <${hex(t)}>`;
-      // GB1 has no ☐/☑/☒: draw □ and overprint the mark (√ or ×) in the same place.
-      for (const part of BOXES[text] ?? [text])
-        this.draw(`BT ${mode} ${cx.toFixed(2)} ${y.toFixed(2)} Td ${show(part)} Tj ET`);
-      cx += Array.from(text).reduce((n, ch) => n + em(ch) * size, 0);
+      while (j < gs.length && !BOXES[gs[j].ch] && gs[j].bold === gs[i].bold) j++;
+      const run = gs.slice(i, j);
+      this.text(run.map((g) => g.ch).join(''), gs[i].bold, cx, y, size);
+      cx += run.reduce((n, g) => n + glyphWidth(g, size), 0);
       i = j;
     }
+  }
+
+  /** A rectangle's outline, its lower left corner at (x, y). */
+  box(x: number, y: number, w: number, h: number): void {
+    this.doc
+      .lineWidth(0.5)
+      .rect(x, PAGE.height - y - h, w, h)
+      .stroke();
   }
 }
 
@@ -136,7 +186,7 @@ function writeParagraph(pages: Pages, p: Paragraph): void {
   for (const ln of wrap(glyphs(p.runs), size, width)) {
     pages.need(lead);
     pages.y -= lead;
-    const lw = ln.reduce((n, g) => n + em(g.ch) * size, 0);
+    const lw = ln.reduce((n, g) => n + glyphWidth(g, size), 0);
     const x = PAGE.margin + (p.align === 'CENTER' ? (width - lw) / 2 : p.align === 'END' ? width - lw : 0);
     pages.line(ln, x, pages.y + size * 0.3, size);
   }
@@ -157,7 +207,7 @@ function writeTable(pages: Pages, rows: Paragraph[][][]): void {
     const top = pages.y;
     cells.forEach((ls, c) => {
       const x = PAGE.margin + c * colW;
-      pages.draw(`0.5 w ${x.toFixed(2)} ${(top - h).toFixed(2)} ${colW.toFixed(2)} ${h.toFixed(2)} re S`);
+      pages.box(x, top - h, colW, h);
       let y = top - CELL_PAD;
       for (const { ln, size } of ls) {
         y -= size * 1.4;
@@ -168,9 +218,34 @@ function writeTable(pages: Pages, rows: Paragraph[][][]): void {
   }
 }
 
-/** Renders a document as a PDF file. */
-export function docToPdf(doc: DocModel, title: string): Uint8Array {
-  const pages = new Pages();
+/**
+ * The finished file. pdfkit's document is a Readable that pushes every byte synchronously while `end()`
+ * runs (objects, fonts, xref, trailer), so the bytes are read from its buffer at once: the Drive export
+ * route answers inside a synchronous UrlFetchApp.fetch.
+ */
+function bytes(doc: PDFKit.PDFDocument): Uint8Array {
+  doc.end();
+  const chunks: Buffer[] = [];
+  for (let c: Buffer | null; (c = doc.read() as Buffer | null) !== null;) chunks.push(c);
+  const out = Buffer.concat(chunks);
+  if (!out.subarray(-7).toString('latin1').includes('%%EOF'))
+    throw new Error('pdfkit did not finish the PDF synchronously');
+  return new Uint8Array(out);
+}
+
+/** Renders a document as a PDF file; `created` is its CreationDate (the simulated clock, for the export route). */
+export function docToPdf(doc: DocModel, title: string, created: Date = new Date()): Uint8Array {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    margin: 0,
+    pdfVersion: '1.4',
+    lang: 'zh-CN',
+    info: { Title: title, Producer: 'local Apps Script runtime', CreationDate: created },
+  });
+  // pdfkit takes parsed fontkit fonts (since 0.20); its typings only list file sources.
+  pdf.registerFont('regular', face('regular') as unknown as Buffer);
+  pdf.registerFont('bold', face('bold') as unknown as Buffer);
+  const pages = new Pages(pdf);
   for (const b of doc.blocks) {
     if (b.type === 'paragraph') writeParagraph(pages, b);
     else
@@ -179,38 +254,5 @@ export function docToPdf(doc: DocModel, title: string): Uint8Array {
         b.rows.map((r) => r.map((c) => c.content)),
       );
   }
-  return assemble(pages.streams, title);
-}
-
-/** Writes the PDF objects, cross-reference table and trailer. */
-function assemble(streams: string[], title: string): Uint8Array {
-  const objects: string[] = [];
-  const pageIds = streams.map((_, i) => 7 + i * 2);
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${streams.length} >>`;
-  objects[3] =
-    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light-UniGB-UCS2-H /Encoding /UniGB-UCS2-H /DescendantFonts [4 0 R] >>';
-  objects[4] =
-    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 6 0 R /DW 1000 /W [1 95 500] >>';
-  objects[5] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  objects[6] =
-    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>';
-  streams.forEach((s, i) => {
-    objects[pageIds[i]] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE.width} ${PAGE.height}] /Resources << /Font << /F1 3 0 R /F2 5 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`;
-    objects[pageIds[i] + 1] = `<< /Length ${Buffer.byteLength(s, 'latin1')} >>\nstream\n${s}endstream`;
-  });
-  const infoId = objects.length;
-  objects[infoId] = `<< /Title <feff${hex(title)}> /Producer (local Apps Script runtime) >>`;
-  let out = '%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n';
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = Buffer.byteLength(out, 'latin1');
-    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = Buffer.byteLength(out, 'latin1');
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n`;
-  for (let id = 1; id < objects.length; id++) out += `${String(offsets[id]).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
+  return bytes(pdf);
 }
