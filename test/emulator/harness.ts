@@ -5,8 +5,8 @@ import {
   type ExecutionKind,
   type GasEnvironment,
   type GasEnvironmentOptions,
-} from '../../../emulator/index';
-import type { CheckAssert } from '../../../emulator/host/check-assert';
+} from '../../emulator/index';
+import type { CheckAssert } from '../../emulator/host/check-assert';
 
 export type { CheckAssert };
 

@@ -1,20 +1,10 @@
-// Checks of the spreadsheet Ui: where getUi works, scripted alerts and prompts, dialogs and sidebars, menus.
-import type { Check } from './harness';
+// Contract checks of Ui: scripted alerts and prompts, dialogs and sidebars, where Ui calls are refused
+// (https://developers.google.com/apps-script/reference/base/ui).
+import { runChecks, type Check } from '../harness';
 
 const UI = 'https://developers.google.com/apps-script/reference/base/ui';
 
 export const uiChecks: Check[] = [
-  {
-    name: 'getUi fails in an editor run',
-    source: '../shared/docs/local-runtime-fidelity.md §3.9',
-    run: (t) => t.throws(() => SpreadsheetApp.getUi(), /^Cannot call SpreadsheetApp\.getUi\(\) from this context\.$/),
-  },
-  {
-    name: 'getUi fails in a time-driven trigger',
-    source: '../shared/docs/local-runtime-fidelity.md §3.9',
-    kind: 'timeTrigger',
-    run: (t) => t.throws(() => SpreadsheetApp.getUi(), /^Cannot call SpreadsheetApp\.getUi\(\) from this context\.$/),
-  },
   {
     name: 'alert(title, prompt, buttons) returns the button the person pressed',
     source: UI + '#alert(String,String,ButtonSet)',
@@ -100,19 +90,6 @@ export const uiChecks: Check[] = [
     },
   },
   {
-    name: 'a menu item naming a function that does not exist fails at addToUi',
-    source: 'https://developers.google.com/apps-script/reference/base/menu#addItem(String,String)',
-    kind: 'menu',
-    setup: (env) => env.loadSource('function real() {}'),
-    run: (t) => {
-      const ui = SpreadsheetApp.getUi();
-      t.throws(
-        () => ui.createMenu('台账').addItem('ok', 'real').addItem('bad', 'nope').addToUi(),
-        /^Script function not found: nope$/,
-      );
-    },
-  },
-  {
     name: 'an alert suspends the script: its locks are released',
     source: UI + '#alert(String) (locks do not persist across the suspension)',
     kind: 'menu',
@@ -140,3 +117,5 @@ export const uiChecks: Check[] = [
       ),
   },
 ];
+
+runChecks('base.Ui', uiChecks);

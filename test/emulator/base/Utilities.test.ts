@@ -1,10 +1,12 @@
-// Checks of Utilities and Blob: Java date patterns and zones, formatString, sleep on the clock, UUIDs, base64,
-// digests and HMACs as signed bytes (known vectors), newBlob.
-import type { Check } from './harness';
+// Contract checks of Utilities: Java date patterns and zones, formatString, sleep on the clock, UUIDs, base64,
+// digests and HMACs as signed bytes (known vectors)
+// (https://developers.google.com/apps-script/reference/utilities/utilities); plus host-only observations (clock,
+// deterministic UUIDs, realm).
+import { runChecks, type Check } from '../harness';
+import { createGasEnvironment } from '../../../emulator/index';
 
 const U = 'https://developers.google.com/apps-script/reference/utilities/utilities';
 const SDF = 'https://docs.oracle.com/javase/8/docs/api/java/text/SimpleDateFormat.html';
-const BLOB = 'https://developers.google.com/apps-script/reference/base/blob';
 const FIDELITY = '../shared/docs/local-runtime-fidelity.md §9';
 
 export const utilitiesChecks: Check[] = [
@@ -270,33 +272,38 @@ export const utilitiesChecks: Check[] = [
       );
     },
   },
-  {
-    name: 'newBlob: text/plain for strings, name null unless given, signed bytes, chainable setters',
-    source: BLOB,
-    run: (t) => {
-      const b = Utilities.newBlob('é');
-      t.equal(b.getName(), null);
-      t.equal(b.getContentType(), 'text/plain');
-      t.deepEqual(b.getBytes(), [-61, -87]);
-      const named = Utilities.newBlob([104, 105], 'text/csv', 'a.csv');
-      t.equal(named.getDataAsString(), 'hi');
-      t.equal(named.setName('b.csv').getName(), 'b.csv');
-      const copy = named.copyBlob().setName('c.csv');
-      t.equal(named.getName(), 'b.csv');
-      t.equal(copy.getContentType(), 'text/csv');
-      t.equal(named.isGoogleType(), false);
-    },
-  },
-  {
-    name: 'Blob.getAs with a real conversion is not emulated (loud)',
-    source: BLOB + '#getAs(String)',
-    run: (t) => {
-      t.throws(
-        () => Utilities.newBlob('x', 'text/plain', 'a.txt').getAs('application/pdf'),
-        /not implemented in the local runtime/,
-        'NotImplemented',
-      );
-      t.equal(Utilities.newBlob('x', 'text/plain', 'list.12.25').getAs('text/plain').getName(), 'list.12.txt');
-    },
-  },
 ];
+
+runChecks('base.Utilities', utilitiesChecks);
+
+describe('Utilities on the host side', () => {
+  test('sleep advances the simulated clock by its argument and never waits', () => {
+    const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
+    env.loadSource('function nap() { Utilities.sleep(300000); }');
+    const started = Date.now();
+    env.run('nap');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(env.clock.now().getTime() - new Date('2024-03-05T09:00:00+08:00').getTime()).toBeGreaterThanOrEqual(300000);
+  });
+
+  test('a sleep past the 6-minute limit ends the execution', () => {
+    const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
+    env.loadSource('function slow() { for (var i = 0; i < 2; i++) Utilities.sleep(300000); }');
+    expect(() => env.run('slow')).toThrow(/Exceeded maximum execution time/);
+  });
+
+  test('UUIDs follow the environment seed', () => {
+    const uuid = (seed: number) =>
+      createGasEnvironment({ seed }).runCheck('function () { return Utilities.getUuid(); }');
+    expect(uuid(3)).toBe(uuid(3));
+    expect(uuid(3)).not.toBe(uuid(4));
+  });
+
+  test('values returned to the app belong to its realm (arrays of bytes are real Arrays there)', () => {
+    const env = createGasEnvironment();
+    const ok = env.runCheck(
+      'function () { return Utilities.base64Decode("AQI=") instanceof Array && Utilities.parseDate("2024", "UTC", "yyyy") instanceof Date; }',
+    );
+    expect(ok).toBe(true);
+  });
+});

@@ -1,16 +1,15 @@
-// Checks of the Docs v1 advanced service: the Document JSON the app reads (indices included), batchUpdate's
-// literal replaceAllText (metacharacters, `$`, emoji, long values, matchCase, newlines, inherited style),
-// insertText / updateTextStyle, atomic batches, Google's error shapes, and which scopes Docs accepts.
-import type { Check } from './harness';
-import { APP_SCOPES, manifest } from './drive.checks';
+// Contract checks of Docs v1 Documents: the Document JSON the app reads (indices included), batchUpdate's literal
+// replaceAllText (metacharacters, `$`, emoji, long values, matchCase, newlines, inherited style), insertText /
+// updateTextStyle, atomic batches, Google's error shapes
+// (https://developers.google.com/docs/api/reference/rest/v1/documents).
+import { runChecks, type Check } from '../harness';
+import { manifest } from '../manifest';
 
 const DOCS = 'https://developers.google.com/docs/api/reference/rest/v1/documents';
 const REQUEST = 'https://developers.google.com/docs/api/reference/rest/v1/documents/request';
 const STRUCTURE = 'https://developers.google.com/docs/api/concepts/structure';
-const SCOPES = 'https://developers.google.com/docs/api/auth';
-const scope = (s: string): string => 'https://www.googleapis.com/auth/' + s;
 
-export const docsChecks: Check[] = [
+export const documentsChecks: Check[] = [
   {
     name: 'Documents.get: a section break 0–1, then paragraphs whose text runs end with "\\n", indices contiguous',
     source: STRUCTURE,
@@ -473,31 +472,6 @@ export const docsChecks: Check[] = [
     },
   },
   {
-    name: 'Docs accepts the drive scope (decisions.md relies on it): no documents scope needed',
-    source: SCOPES,
-    setup: (env) => {
-      expect(APP_SCOPES.filter((s) => /documents/.test(s))).toEqual([]);
-      manifest(APP_SCOPES)(env);
-    },
-    run: (t) => {
-      const id = Drive!.Files.create({ name: 't', mimeType: 'application/vnd.google-apps.document' }).id!;
-      t.equal(Docs!.Documents.get(id).title, 't');
-      Docs!.Documents.batchUpdate({ requests: [{ insertText: { location: { index: 1 }, text: 'x' } }] }, id);
-    },
-  },
-  {
-    name: 'without documents or any drive scope, Docs answers 403 insufficient scopes',
-    source: SCOPES,
-    setup: manifest([scope('spreadsheets.currentonly')]),
-    run: (t) => {
-      t.throws(
-        () => Docs!.Documents.get('any'),
-        /^API call to docs\.documents\.get failed with error: Request had insufficient authentication scopes\.$/,
-        'GoogleJsonResponseException',
-      );
-    },
-  },
-  {
     name: 'Documents.get with includeTabsContent puts the body in tabs[0].documentTab, not at the top level',
     source: DOCS + '/get',
     setup: manifest(),
@@ -524,3 +498,5 @@ export const docsChecks: Check[] = [
     },
   },
 ];
+
+runChecks('docs.Documents', documentsChecks);

@@ -1,12 +1,6 @@
-// Docs v1 advanced service: contract checks, plus the HTML conversion and edits at the model level.
-import { runChecks } from './checks/harness';
-import { docsChecks } from './checks/docs.checks';
-import { htmlToDoc } from '../../emulator/drive/html-to-doc';
-import { docPlainText } from '../../emulator/docs/doc-model';
-import { replaceAllText } from '../../emulator/docs/doc-edit';
-import { paragraphSpans } from '../../emulator/docs/doc-json';
-
-runChecks('Docs v1 advanced service', docsChecks);
+// HTML → Google Doc conversion (Drive.Files.create with a text/html blob) at the model level.
+import { htmlToDoc } from '../../../emulator/drive/html-to-doc';
+import { docPlainText } from '../../../emulator/docs/doc-model';
 
 describe('HTML → Google Doc conversion', () => {
   test('whitespace collapses as in HTML, entities decode, <br> is a line break inside the paragraph', () => {
@@ -41,26 +35,5 @@ describe('HTML → Google Doc conversion', () => {
     const table = doc.blocks[1];
     expect(table.type === 'table' && table.rows[0][0].content[0].runs).toEqual([{ bold: true, text: '头' }]);
     expect(doc.blocks[2]).toMatchObject({ runs: [{ size: 12, text: 'x' }] });
-  });
-});
-
-describe('replaceAllText on the model', () => {
-  test('non-overlapping, left to right ("aaa" with "aa" is one occurrence)', () => {
-    const doc = htmlToDoc('<p>aaa</p>');
-    expect(replaceAllText(doc, 'aa', 'b', true)).toBe(1);
-    expect(docPlainText(doc)).toBe('ba');
-  });
-
-  test("a match spanning two differently styled runs takes the first run's style", () => {
-    const doc = htmlToDoc('<p>x<b>{{na</b>me}}y</p>');
-    replaceAllText(doc, '{{name}}', 'N', true);
-    expect(doc.blocks[0]).toMatchObject({ runs: [{ text: 'x' }, { bold: true, text: 'N' }, { text: 'y' }] });
-  });
-
-  test('paragraph spans stay contiguous after replacements that add paragraphs', () => {
-    const doc = htmlToDoc('<p>{{v}}</p><table><tr><td>{{v}}</td></tr></table><p>end</p>');
-    replaceAllText(doc, '{{v}}', '1\n2\n3', true);
-    const spans = paragraphSpans(doc);
-    expect(spans.map((s) => s.end - s.start)).toEqual([2, 2, 2, 2, 2, 2, 4]);
   });
 });

@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
-import type { DialogServer } from '../../emulator/host/browser-bridge';
+import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
+import type { DialogServer } from '../../../emulator/host/browser-bridge';
 
 const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
@@ -52,7 +52,7 @@ describeBrowser('a dialog in headless Chromium', () => {
   beforeAll(async () => {
     env = createGasEnvironment();
     env.loadSource(APP, null, {
-      'Dialog.html': fs.readFileSync(path.join(__dirname, '../fixtures/bridge/dialog.html'), 'utf8'),
+      'Dialog.html': fs.readFileSync(path.join(__dirname, '../../fixtures/bridge/dialog.html'), 'utf8'),
     });
     env.open();
     env.clickMenu('信访', '登记');

@@ -2,9 +2,9 @@
 // spreadsheet, click menus, type, submit the sidebar, and a daily trigger comes due — asserting what changed,
 // who ran it and in which time zone.
 import path from 'node:path';
-import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
+import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
 
-const BUNDLE = path.join(__dirname, '..', 'fixtures', 'mini-ledger');
+const BUNDLE = path.join(__dirname, '..', '..', 'fixtures', 'mini-ledger');
 const OWNER = 'owner@example.gov.cn';
 const CLERK = 'clerk@example.gov.cn';
 

@@ -1,8 +1,8 @@
 // Host-side behaviour of the environment: execution records, stats, faults, realms, the host-zone guard,
 // google.script.run's value rules and function-name resolution.
-import { createGasEnvironment, type GasEnvironment, type ModuleFactory } from '../../emulator/index';
-import { buildEnvironment } from '../../emulator/host/environment';
-import { GasObject } from '../../emulator/host/kernel';
+import { createGasEnvironment, type GasEnvironment, type ModuleFactory } from '../../../emulator/index';
+import { buildEnvironment } from '../../../emulator/host/environment';
+import { GasObject } from '../../../emulator/host/kernel';
 
 const NOW = '2024-03-05T09:00:00+08:00';
 const env0 = (code: string, extra = {}): GasEnvironment => {
@@ -92,7 +92,7 @@ describe('stats() and faults', () => {
     expect(s.total['PropertiesService.getScriptProperties']).toBe(2);
     expect(s.serviceCalls).toBe(6);
     expect(s.spreadsheetCalls).toBe(0);
-    expect(s.executions).toEqual([
+    expect(s.executions).toMatchObject([
       { functionName: 'two', calls: 3, spreadsheetCalls: 0 },
       { functionName: 'two', calls: 3, spreadsheetCalls: 0 },
     ]);

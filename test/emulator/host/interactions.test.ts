@@ -1,6 +1,39 @@
 // What people do: open the spreadsheet (simple and installable on-open), click menus, type and paste
-// (installable on-edit, never on script writes), select — each its own execution with the right identity.
-import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from '../../emulator/index';
+// (installable on-edit, never on script writes), select — each its own execution with the right identity; plus the
+// contract checks of what an execution sees after env.select and env.typeInto.
+import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions } from '../../../emulator/index';
+import { runChecks, type Check } from '../harness';
+
+const FIDELITY = '../shared/docs/local-runtime-fidelity.md';
+
+export const interactionChecks: Check[] = [
+  {
+    name: "env.select sets a person's selection, seen by their executions",
+    source: FIDELITY + ' §3.7',
+    setup: (env) => env.select('Sheet1', 'C3:D4'),
+    run: (t) => {
+      t.equal(SpreadsheetApp.getActiveRange().getA1Notation(), 'C3:D4');
+    },
+  },
+  {
+    name: 'a person typing parses in the spreadsheet locale, like a script write',
+    source: FIDELITY + ' §3.4',
+    setup: (env) => {
+      env.loadSource('function noop() {}');
+      env.typeInto('Sheet1', 'A1', '2026年10月5日');
+      env.typeInto('Sheet1', 'B1:C1', [['00042', '=A1']]);
+    },
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal((sh.getRange('A1').getValue() as Date).getTime(), new Date(2026, 9, 5).getTime());
+      t.equal(sh.getRange('B1').getValue(), 42);
+      t.equal(sh.getRange('C1').getFormula(), '=A1');
+      t.equal(SpreadsheetApp.getActiveRange().getA1Notation(), 'B1:C1');
+    },
+  },
+];
+
+runChecks('host.interactions', interactionChecks);
 
 const NOW = '2024-03-05T09:00:00+08:00';
 const CLERK = 'clerk@example.gov.cn';
@@ -147,5 +180,18 @@ describe('typing and on-edit triggers', () => {
     env.open({ user: CLERK });
     expect(env.submitDialog('selected', [], { user: CLERK })).toBe('C3:D4');
     expect(env.submitDialog('selected')).toBe('B2');
+  });
+});
+
+describe('in the environment', () => {
+  test('a person typing fires onEdit with value, oldValue and the edited range', () => {
+    const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
+    env.loadSource(
+      "function onEdit(e) { e.source.getSheetByName('Sheet1').getRange('Z1').setValue(JSON.stringify([e.value, e.oldValue === undefined ? null : e.oldValue, e.range.getA1Notation()])); }",
+    );
+    env.typeInto('Sheet1', 'A1', '受理');
+    env.typeInto('Sheet1', 'A1', '办结');
+    const z1 = env.globals.SpreadsheetApp.getActive().getRange('Z1').getValue();
+    expect(JSON.parse(z1 as string)).toEqual(['办结', '受理', 'A1']);
   });
 });

@@ -1,15 +1,11 @@
-// Checks of the execution model: what an Apps Script V8 execution's global scope holds, fresh state per
-// execution, the script's clock and zone, error shape, limits and injected faults.
-import type { Check } from './harness';
+// Contract checks of the kernel: the guard every service call passes through — enum identity, realm crossing, error
+// shape, "not implemented", time limits, faults and auth modes.
+import { runChecks, type Check } from '../harness';
 
-declare function bump(): number;
-declare const counter: number;
-
-const V8 = 'https://developers.google.com/apps-script/guides/v8-runtime';
 const FIDELITY_1 = '../shared/docs/local-runtime-fidelity.md §1';
 const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas';
 
-export const executionChecks: Check[] = [
+export const kernelChecks: Check[] = [
   {
     name: 'enum objects of a service are the same object on every read, so they compare and can be cached',
     source: 'https://developers.google.com/apps-script/reference/script/auth-mode',
@@ -36,113 +32,6 @@ export const executionChecks: Check[] = [
         [2, 4],
         [3, 6],
       ]);
-    },
-  },
-  {
-    name: 'no Node module system inside an execution',
-    source: FIDELITY_1,
-    run: (t) => {
-      t.equal(typeof require, 'undefined');
-      t.equal(typeof module, 'undefined');
-      t.equal(typeof exports, 'undefined');
-      t.equal(typeof process, 'undefined');
-      t.equal(typeof Buffer, 'undefined');
-      t.equal(typeof (globalThis as Record<string, unknown>).global, 'undefined');
-    },
-  },
-  {
-    name: 'no timers: setTimeout, setInterval, setImmediate, queueMicrotask are absent',
-    source: FIDELITY_1,
-    run: (t) => {
-      t.equal(typeof setTimeout, 'undefined');
-      t.equal(typeof setInterval, 'undefined');
-      t.equal(typeof setImmediate, 'undefined');
-      t.equal(typeof clearTimeout, 'undefined');
-      t.equal(typeof queueMicrotask, 'undefined');
-    },
-  },
-  {
-    name: 'no web platform APIs: fetch, URL, URLSearchParams, AbortController are absent',
-    source: FIDELITY_1,
-    run: (t) => {
-      const g = globalThis as Record<string, unknown>;
-      for (const name of ['fetch', 'Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'AbortController'])
-        t.equal(typeof g[name], 'undefined', name);
-    },
-  },
-  {
-    name: 'no TextEncoder/TextDecoder, atob/btoa, structuredClone, crypto, performance',
-    source: FIDELITY_1,
-    run: (t) => {
-      const g = globalThis as Record<string, unknown>;
-      for (const name of ['TextEncoder', 'TextDecoder', 'atob', 'btoa', 'structuredClone', 'crypto', 'performance'])
-        t.equal(typeof g[name], 'undefined', name);
-    },
-  },
-  {
-    name: 'the ECMAScript built-ins are there (JSON, Math, Intl, Promise, Map, Set, Symbol, Proxy, Reflect, BigInt, typed arrays)',
-    source: V8,
-    run: (t) => {
-      const g = globalThis as Record<string, unknown>;
-      for (const name of [
-        'JSON',
-        'Math',
-        'Intl',
-        'Promise',
-        'Map',
-        'Set',
-        'WeakMap',
-        'Symbol',
-        'Proxy',
-        'Reflect',
-        'BigInt',
-        'Uint8Array',
-      ]) {
-        t.ok(g[name] !== undefined, name);
-      }
-      t.equal(typeof console.log, 'function');
-    },
-  },
-  {
-    name: 'top-level code runs anew in every execution: a global counter does not survive',
-    source: 'https://developers.google.com/apps-script/guides/v8-runtime (global scope per execution); ' + FIDELITY_1,
-    setup: (env) => env.loadSource('var counter = 0;\nfunction bump() { counter += 1; return counter; }'),
-    run: (t) => {
-      t.equal(counter, 0);
-      t.equal(bump(), 1);
-    },
-    after: (env) => {
-      expect(env.run('bump')).toBe(1);
-      expect(env.run('bump')).toBe(1);
-    },
-  },
-  {
-    name: 'new Date() and Date.now() read the simulated clock',
-    source: FIDELITY_1,
-    run: (t) => {
-      const start = Date.parse('2024-03-05T09:00:00+08:00');
-      t.ok(Date.now() >= start && Date.now() < start + 60_000, 'Date.now');
-      t.ok(new Date().getTime() >= start && new Date().getTime() < start + 60_000, 'new Date');
-      t.equal(typeof Date(), 'string');
-    },
-  },
-  {
-    name: "local time is the script's time zone (Asia/Shanghai, UTC+8)",
-    source: 'https://developers.google.com/apps-script/concepts/manifests (timeZone); ' + FIDELITY_1,
-    run: (t) => {
-      t.equal(new Date(2024, 0, 1).getTimezoneOffset(), -480);
-      t.equal(new Date(2024, 0, 1).toISOString(), '2023-12-31T16:00:00.000Z');
-      t.equal(Session.getScriptTimeZone(), 'Asia/Shanghai');
-    },
-  },
-  {
-    name: 'a Date made inside is instanceof Date and its constructor is Date',
-    source: FIDELITY_1 + ' (realm trap)',
-    run: (t) => {
-      const d = new Date(0);
-      t.ok(d instanceof Date);
-      t.ok(d.constructor === Date);
-      t.equal(Object.prototype.toString.call(d), '[object Date]');
     },
   },
   {
@@ -180,13 +69,6 @@ export const executionChecks: Check[] = [
         'NotImplemented',
       );
     },
-  },
-  {
-    name: 'an async handler settles within its execution (microtasks run; no timers exist)',
-    source: V8,
-    setup: (env) => env.loadSource('async function later() { await null; return (await Promise.resolve(20)) + 1; }'),
-    run: (t) => t.ok(true),
-    after: (env) => expect(env.run('later')).toBe(21),
   },
   {
     name: 'an execution that runs past 6 minutes is killed at its next service call',
@@ -263,3 +145,5 @@ export const executionChecks: Check[] = [
     run: (t) => t.ok(MailApp.getRemainingDailyQuota() > 0),
   },
 ];
+
+runChecks('host.kernel', kernelChecks);

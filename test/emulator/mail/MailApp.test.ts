@@ -1,13 +1,16 @@
-// Checks of MailApp: every sendEmail overload, validation and per-message limits, the daily recipient quota
-// (consumer 100, Workspace 1,500), scopes and simple triggers, and what the outbox records.
-import type { Check } from './harness';
+// Contract checks of MailApp: every sendEmail overload, validation and per-message limits, the daily recipient quota
+// (consumer 100, Workspace 1,500), scopes and simple triggers, and what the outbox records
+// (https://developers.google.com/apps-script/reference/mail/mail-app); plus what only the host sees: the sender of
+// trigger mail, per-user quotas, the clock.
+import { runChecks, type Check } from '../harness';
+import { createGasEnvironment } from '../../../emulator/index';
 
 const MAIL = 'https://developers.google.com/apps-script/reference/mail/mail-app';
 const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas';
 const EH = 'ErrorHandler NORMALIZED_ERRORS (RomainVialard/ErrorHandler), fidelity doc §6';
 const CONSUMER = { accountType: 'consumer' as const };
 
-export const mailChecks: Check[] = [
+export const mailAppChecks: Check[] = [
   {
     name: 'sendEmail(recipient, subject, body) sends one mail from the effective user',
     source: MAIL + '#sendEmail(String,String,String)',
@@ -279,3 +282,27 @@ export const mailChecks: Check[] = [
     },
   },
 ];
+
+runChecks('mail.MailApp', mailAppChecks);
+
+describe('MailApp on the host side', () => {
+  test('mail from an installable trigger comes from the installer, and counts against the installer', () => {
+    const env = createGasEnvironment({ accountType: 'consumer', owner: 'owner@example.com' });
+    env.loadSource(
+      'function notify() { MailApp.sendEmail("a@example.com", "S", "B"); return MailApp.getRemainingDailyQuota(); }',
+    );
+    expect(env.run('notify', {}, { as: 'installableTrigger', user: 'clerk@example.com' })).toBe(99);
+    expect(env.outbox[0].from).toBe('clerk@example.com');
+    expect(env.run('notify')).toBe(99);
+    expect(env.outbox[1].from).toBe('owner@example.com');
+  });
+
+  test('sendEmail advances the simulated clock by its cost', () => {
+    const env = createGasEnvironment();
+    env.loadSource('function send() { MailApp.sendEmail("a@example.com", "S", "B"); }');
+    const before = env.clock.nowMs();
+    env.run('send');
+    expect(env.clock.nowMs() - before).toBeGreaterThanOrEqual(300);
+    expect(env.stats().total['MailApp.sendEmail']).toBe(1);
+  });
+});

@@ -1,10 +1,9 @@
-// Checks of PropertiesService and CacheService: strings only, null when missing, copies, limits, per-user stores.
-import type { Check } from './harness';
+// Contract checks of Properties: strings only, null when missing, copies, limits
+// (https://developers.google.com/apps-script/reference/properties/properties).
+import { runChecks, type Check } from '../harness';
 
 const PROPS = 'https://developers.google.com/apps-script/reference/properties/properties';
-const CACHE = 'https://developers.google.com/apps-script/reference/cache/cache';
 const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas';
-const CLERK = 'clerk@example.gov.cn';
 
 export const propertiesChecks: Check[] = [
   {
@@ -91,93 +90,6 @@ export const propertiesChecks: Check[] = [
         /don't match the method signature for PropertiesService\.Properties\.setProperty/,
       ),
   },
-  {
-    name: 'script properties written in one execution are read in the next',
-    source: 'https://developers.google.com/apps-script/guides/properties',
-    setup: (env) => {
-      env.loadSource('function save() { PropertiesService.getScriptProperties().setProperty("cursor", "17"); }');
-      env.run('save', undefined, { user: CLERK });
-    },
-    run: (t) => t.equal(PropertiesService.getScriptProperties().getProperty('cursor'), '17'),
-  },
-  {
-    name: "user properties belong to each user: another user's are not visible",
-    source: 'https://developers.google.com/apps-script/guides/properties (user properties)',
-    setup: (env) => {
-      env.loadSource('function save() { PropertiesService.getUserProperties().setProperty("mine", "clerk"); }');
-      env.run('save', undefined, { user: CLERK });
-    },
-    run: (t) => t.equal(PropertiesService.getUserProperties().getProperty('mine'), null),
-  },
 ];
 
-export const cacheChecks: Check[] = [
-  {
-    name: 'a missing cache key is null; put then get returns the string',
-    source: CACHE + '#get(String)',
-    run: (t) => {
-      const c = CacheService.getScriptCache();
-      t.equal(c.get('k'), null);
-      c.put('k', 5 as unknown as string);
-      t.equal(c.get('k'), '5');
-    },
-  },
-  {
-    name: 'putAll and getAll (only keys found); remove and removeAll',
-    source: CACHE + '#getAll(String)',
-    run: (t) => {
-      const c = CacheService.getScriptCache();
-      c.putAll({ a: '1', b: '2', c: '3' });
-      t.deepEqual(c.getAll(['a', 'b', 'zz']), { a: '1', b: '2' });
-      c.remove('a');
-      c.removeAll(['b']);
-      t.deepEqual(c.getAll(['a', 'b', 'c']), { c: '3' });
-    },
-  },
-  {
-    name: 'a key over 250 characters is refused',
-    source: CACHE + '#put(String,String) (key max 250 characters)',
-    run: (t) => t.throws(() => CacheService.getScriptCache().put('k'.repeat(251), 'v'), /^Argument too large: key$/),
-  },
-  {
-    name: 'a value over 100 KB is refused',
-    source: CACHE + '#put(String,String) (value max 100 KB)',
-    run: (t) =>
-      t.throws(() => CacheService.getScriptCache().put('k', 'v'.repeat(100 * 1024 + 1)), /^Argument too large: value$/),
-  },
-  {
-    name: 'an expiration over 21600 seconds is refused',
-    source: CACHE + '#put(String,String,Integer) (max 21600 s)',
-    run: (t) =>
-      t.throws(() => CacheService.getScriptCache().put('k', 'v', 21601), /Invalid argument: expirationInSeconds/),
-  },
-  {
-    name: 'the script cache is shared across executions; the user cache is per user',
-    source: 'https://developers.google.com/apps-script/reference/cache/cache-service',
-    setup: (env) => {
-      env.loadSource(
-        'function warm() { CacheService.getScriptCache().put("s", "1"); CacheService.getUserCache().put("u", "1"); }',
-      );
-      env.run('warm', undefined, { user: CLERK });
-    },
-    run: (t) => {
-      t.equal(CacheService.getScriptCache().get('s'), '1');
-      t.equal(CacheService.getUserCache().get('u'), null);
-    },
-  },
-  {
-    name: 'entries expire on the clock (default 600 s)',
-    source: CACHE + '#put(String,String) (default 600 s)',
-    setup: (env) => {
-      env.loadSource(
-        'function warm() { CacheService.getScriptCache().put("d", "1"); CacheService.getScriptCache().put("long", "1", 3600); }',
-      );
-      env.run('warm');
-      env.clock.advance(601_000);
-    },
-    run: (t) => {
-      t.equal(CacheService.getScriptCache().get('d'), null);
-      t.equal(CacheService.getScriptCache().get('long'), '1');
-    },
-  },
-];
+runChecks('properties.Properties', propertiesChecks);

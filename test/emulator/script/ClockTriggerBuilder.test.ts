@@ -1,6 +1,104 @@
-// Time-driven triggers: when occurrences come due, the event object they get, who they run as, and the
-// deterministic minute jitter (https://developers.google.com/apps-script/reference/script/clock-trigger-builder).
-import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
+// ClockTriggerBuilder: contract checks of the schedules it accepts, and on the host side when time-driven triggers
+// come due (env.runDueTriggers), the event object they get, who they run as, and the deterministic minute jitter
+// (https://developers.google.com/apps-script/reference/script/clock-trigger-builder).
+import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
+import { runChecks, type Check } from '../harness';
+
+const REF = 'https://developers.google.com/apps-script/reference/script/';
+const CLOCK = REF + 'clock-trigger-builder';
+
+export const clockTriggerBuilderChecks: Check[] = [
+  {
+    name: 'everyMinutes accepts only 1, 5, 10, 15 and 30',
+    source: CLOCK + '#everyMinutes(Integer)',
+    run: (t) => {
+      for (const n of [1, 5, 10, 15, 30]) ScriptApp.newTrigger('f').timeBased().everyMinutes(n);
+      for (const n of [2, 20, 60, 0])
+        t.throws(
+          () => ScriptApp.newTrigger('f').timeBased().everyMinutes(n),
+          /Invalid argument/,
+          'Exception',
+          String(n),
+        );
+    },
+  },
+  {
+    name: 'everyHours accepts only 1, 2, 4, 6, 8 and 12',
+    source: CLOCK + '#everyHours(Integer)',
+    run: (t) => {
+      for (const n of [1, 2, 4, 6, 8, 12]) ScriptApp.newTrigger('f').timeBased().everyHours(n);
+      for (const n of [3, 5, 24])
+        t.throws(() => ScriptApp.newTrigger('f').timeBased().everyHours(n), /Invalid argument/, 'Exception', String(n));
+    },
+  },
+  {
+    name: 'inTimezone rejects an unknown zone and accepts an IANA id',
+    source: CLOCK + '#inTimezone(String)',
+    run: (t) => {
+      ScriptApp.newTrigger('f').timeBased().inTimezone('America/New_York');
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().inTimezone('Mars/Olympus_Mons'),
+        /Invalid argument: timezone/,
+      );
+    },
+  },
+  {
+    name: 'atHour and nearMinute reject out-of-range values',
+    source: CLOCK + '#atHour(Integer)',
+    run: (t) => {
+      t.throws(() => ScriptApp.newTrigger('f').timeBased().atHour(24), /Invalid argument: hour/);
+      t.throws(() => ScriptApp.newTrigger('f').timeBased().nearMinute(60), /Invalid argument: minute/);
+      t.throws(() => ScriptApp.newTrigger('f').timeBased().onMonthDay(32), /Invalid argument: day/);
+    },
+  },
+  {
+    name: 'atHour needs a daily or weekly frequency; a schedule needs exactly one frequency',
+    source: CLOCK + ' (atHour example: atHour(5).everyDays(1))',
+    run: (t) => {
+      t.throws(() => ScriptApp.newTrigger('f').timeBased().atHour(9).create(), /Missing trigger frequency/);
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().everyHours(1).atHour(9).create(),
+        /atHour and nearMinute need/,
+      );
+      t.throws(
+        () => ScriptApp.newTrigger('f').timeBased().everyDays(1).everyHours(1).create(),
+        /Conflicting trigger frequencies/,
+      );
+      t.equal(ScriptApp.getProjectTriggers().length, 0);
+    },
+  },
+  {
+    name: 'weekly, monthly and one-time schedules can be created',
+    source: CLOCK,
+    run: (t) => {
+      ScriptApp.newTrigger('w').timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(8).create();
+      ScriptApp.newTrigger('m').timeBased().onMonthDay(1).atHour(6).create();
+      ScriptApp.newTrigger('o')
+        .timeBased()
+        .at(new Date(2024, 2, 6, 10, 0))
+        .create();
+      ScriptApp.newTrigger('a')
+        .timeBased()
+        .after(10 * 60 * 1000)
+        .create();
+      t.equal(ScriptApp.getProjectTriggers().length, 4);
+    },
+  },
+  {
+    name: 'onWeekDay rejects a value that is not a ScriptApp.WeekDay',
+    source: CLOCK + '#onWeekDay(Weekday)',
+    run: (t) =>
+      t.throws(
+        () =>
+          ScriptApp.newTrigger('f')
+            .timeBased()
+            .onWeekDay('Monday' as unknown as GoogleAppsScript.Base.Weekday),
+        /Invalid argument: day/,
+      ),
+  },
+];
+
+runChecks('script.ClockTriggerBuilder', clockTriggerBuilderChecks);
 
 const NOW = '2024-03-05T09:00:00+08:00';
 const JOB =

@@ -1,12 +1,172 @@
-// Checks of sheet structure: appendRow, inserting and deleting rows/columns (with their errors), frozen
-// panes, sizes, hidden rows/columns, sorting and clearing a sheet.
-import type { Check } from './harness';
+// Contract checks of Sheet: getRange in every overload and A1 form with its bounds and errors, appendRow, inserting
+// and deleting rows/columns, frozen panes, sizes, hidden rows/columns, sort, clear and conditional format rules
+// (https://developers.google.com/apps-script/reference/spreadsheet/sheet).
+import { runChecks, type Check } from '../harness';
 
 const SHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/sheet';
-const RANGE = 'https://developers.google.com/apps-script/reference/spreadsheet/range';
 const FIDELITY = '../shared/docs/local-runtime-fidelity.md';
+const REF = 'https://developers.google.com/apps-script/reference/spreadsheet/';
 
-export const structureChecks: Check[] = [
+export const sheetChecks: Check[] = [
+  {
+    name: 'setName renames; a taken name fails',
+    source: SHEET + '#setName(String)',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      const b = ss.insertSheet('B');
+      b.setName('人员');
+      t.equal(ss.getSheetByName('人员')!.getSheetId(), b.getSheetId());
+      t.throws(() => b.setName('Sheet1'), 'A sheet with the name "Sheet1" already exists. Please enter another name.');
+    },
+  },
+  {
+    name: 'the first sheet id is 0, later ones are positive',
+    source: SHEET + '#getSheetId()',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      t.equal(ss.getSheets()[0].getSheetId(), 0);
+      t.ok(ss.insertSheet('B').getSheetId() > 0);
+    },
+  },
+  {
+    name: 'activate and setActiveSheet change the active sheet',
+    source: SHEET + '#activate()',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      const b = ss.insertSheet('B');
+      ss.getSheets()[0].activate();
+      t.equal(SpreadsheetApp.getActiveSheet().getName(), 'Sheet1');
+      SpreadsheetApp.setActiveSheet(b);
+      t.equal(ss.getActiveSheet().getName(), 'B');
+    },
+  },
+  {
+    name: 'getRange(row, column) and (row, column, numRows, numColumns) are 1-based',
+    source: SHEET + '#getRange(Integer,Integer,Integer,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      const r = sh.getRange(2, 3, 4, 5);
+      t.deepEqual(
+        [r.getRow(), r.getColumn(), r.getNumRows(), r.getNumColumns(), r.getLastRow(), r.getLastColumn()],
+        [2, 3, 4, 5, 5, 7],
+      );
+      t.equal(r.getA1Notation(), 'C2:G5');
+      t.equal(sh.getRange(1, 1).getA1Notation(), 'A1');
+      t.equal(sh.getRange(3, 2, 4).getA1Notation(), 'B3:B6');
+    },
+  },
+  {
+    name: 'A1 forms: case, $ signs, boxes written backwards',
+    source: FIDELITY + " §3.3 (gas-fakes: getRange('$aa$11').getA1Notation() is 'AA11')",
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.insertColumnsAfter(26, 1);
+      t.equal(sh.getRange('$aa$11').getA1Notation(), 'AA11');
+      t.equal(sh.getRange('b2').getA1Notation(), 'B2');
+      t.equal(sh.getRange('$A$1:$C$10').getA1Notation(), 'A1:C10');
+      t.equal(sh.getRange('C3:A1').getA1Notation(), 'A1:C3');
+    },
+  },
+  {
+    name: "open-ended A1: 'A:C' is whole columns, 'A2:C' runs to the last row, '2:5' is whole rows",
+    source: FIDELITY + ' §3.3',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      const cols = sh.getRange('A:C');
+      t.deepEqual([cols.getRow(), cols.getNumRows(), cols.getNumColumns()], [1, 1000, 3]);
+      t.equal(cols.getA1Notation(), 'A:C');
+      const open = sh.getRange('A2:C');
+      t.deepEqual([open.getRow(), open.getLastRow(), open.getNumColumns()], [2, 1000, 3]);
+      const rows = sh.getRange('2:5');
+      t.deepEqual([rows.getRow(), rows.getNumRows(), rows.getColumn(), rows.getNumColumns()], [2, 4, 1, 26]);
+      t.equal(rows.getA1Notation(), '2:5');
+    },
+  },
+  {
+    name: 'R1C1 notation is accepted',
+    source: SHEET + '#getRange(String)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal(sh.getRange('R2C3').getA1Notation(), 'C2');
+      t.equal(sh.getRange('R1C1:R2C3').getA1Notation(), 'A1:C2');
+    },
+  },
+  {
+    name: "Sheet.getRange with another sheet's name resolves on that sheet",
+    source: SHEET + '#getRange(String)',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      ss.insertSheet('人员').getRange('A1').setValue('张三');
+      t.equal(ss.getSheets()[0].getRange('人员!A1').getValue(), '张三');
+    },
+  },
+  {
+    name: 'a start row or column below 1 fails with the "too small" messages',
+    source: FIDELITY + ' §3.3',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.throws(() => sh.getRange(0, 1), 'The starting row of the range is too small.');
+      t.throws(() => sh.getRange(1, 0), 'The starting column of the range is too small.');
+    },
+  },
+  {
+    name: 'zero rows or columns fail (the classic getLastRow()-1 bug on an empty sheet)',
+    source: FIDELITY + ' §3.2/§3.3',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.throws(() => sh.getRange(2, 1, sh.getLastRow() - 1, 3), 'The number of rows in the range must be at least 1.');
+      t.throws(() => sh.getRange(1, 1, 1, 0), 'The number of columns in the range must be at least 1.');
+    },
+  },
+  {
+    name: 'a range beyond the grid fails with "outside the dimensions of the sheet"',
+    source: FIDELITY + ' §3.3 (ErrorHandler)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.throws(
+        () => sh.getRange(1000, 1, 2, 1),
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      t.throws(() => sh.getRange(1, 27), 'The coordinates of the range are outside the dimensions of the sheet.');
+      t.throws(() => sh.getRange('A1:AA1'), 'The coordinates of the range are outside the dimensions of the sheet.');
+      t.equal(sh.getRange(1000, 26).getA1Notation(), 'Z1000');
+    },
+  },
+  {
+    name: 'wrong argument types fail with the method-signature message',
+    source: FIDELITY + ' §2',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0] as unknown as { getRange(...a: unknown[]): unknown };
+      t.throws(
+        () => sh.getRange('A1', 2),
+        "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
+      );
+      t.throws(() => sh.getRange(1.5, 1), /don't match the method signature for SpreadsheetApp\.Sheet\.getRange/);
+    },
+  },
+  {
+    name: 'getDataRange is A1 to the last row and column with content; A1 on an empty sheet',
+    source: SHEET + '#getDataRange()',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal(sh.getDataRange().getA1Notation(), 'A1');
+      t.deepEqual(sh.getDataRange().getValues(), [['']]);
+      sh.getRange('C5').setValue('x');
+      t.equal(sh.getDataRange().getA1Notation(), 'A1:C5');
+    },
+  },
+  {
+    name: 'getLastRow/getLastColumn ignore formatting-only cells and count formulas',
+    source: FIDELITY + ' §3.2',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('E20').setBackground('#ff0000');
+      t.equal(sh.getLastRow(), 0);
+      sh.getRange('B3').setFormula('=1+1');
+      t.equal(sh.getLastRow(), 3);
+      t.equal(sh.getLastColumn(), 2);
+    },
+  },
   {
     name: 'appendRow writes after the last row with content and parses like typed input',
     source: SHEET + '#appendRow(Object)',
@@ -196,68 +356,6 @@ export const structureChecks: Check[] = [
     },
   },
   {
-    name: 'range.sort accepts a column, {column, ascending} or a list; it is stable',
-    source: RANGE + '#sort(Object)',
-    run: (t) => {
-      const r = SpreadsheetApp.getActive().getSheets()[0].getRange('A1:B4');
-      r.setValues([
-        ['b', 2],
-        ['a', 1],
-        ['b', 1],
-        ['a', 2],
-      ]);
-      r.sort(1);
-      t.deepEqual(r.getValues(), [
-        ['a', 1],
-        ['a', 2],
-        ['b', 2],
-        ['b', 1],
-      ]);
-      r.sort([
-        { column: 1, ascending: false },
-        { column: 2, ascending: true },
-      ]);
-      t.deepEqual(r.getValues(), [
-        ['b', 1],
-        ['b', 2],
-        ['a', 1],
-        ['a', 2],
-      ]);
-      r.sort({ column: 2, ascending: false });
-      t.deepEqual(
-        r.getValues().map((x) => x[1]),
-        [2, 2, 1, 1],
-      );
-    },
-  },
-  {
-    name: 'sort order: numbers and dates (as serials) before text, text ignoring case, empty cells last either way',
-    source: RANGE + '#sort(Object)',
-    run: (t) => {
-      const r = SpreadsheetApp.getActive().getSheets()[0].getRange('A1:A6');
-      r.setValues([['b'], [''], [10], ['A'], [new Date(2024, 0, 1)], [2]]);
-      r.sort(1);
-      const v = r.getValues().map((x) => x[0]);
-      t.deepEqual([v[0], v[1], v[2] instanceof Date, v[3], v[4], v[5]], [2, 10, true, 'A', 'b', '']);
-      r.sort({ column: 1, ascending: false });
-      t.deepEqual(
-        r
-          .getValues()
-          .map((x) => x[0])
-          .slice(-2),
-        [2, ''],
-      );
-    },
-  },
-  {
-    name: 'sorting by a column outside the range fails',
-    source: RANGE + '#sort(Object)',
-    run: (t) => {
-      const r = SpreadsheetApp.getActive().getSheets()[0].getRange('B1:C3');
-      t.throws(() => r.sort(1), /must be within the range/);
-    },
-  },
-  {
     name: 'sheet.clear empties values and formats; clearContents keeps formats',
     source: SHEET + '#clear()',
     run: (t) => {
@@ -271,18 +369,78 @@ export const structureChecks: Check[] = [
     },
   },
   {
-    name: 'copyTo copies values, formulas (references moved) and formats to the destination corner',
-    source: RANGE + '#copyTo(Range)',
+    name: 'setConditionalFormatRules replaces every rule; getConditionalFormatRules returns copies',
+    source: REF + 'conditional-format-rule-builder',
     run: (t) => {
       const sh = SpreadsheetApp.getActive().getSheets()[0];
-      sh.getRange('A1:B1')
-        .setValues([[1, '=A1']])
-        .setBackground('#ff0000');
-      sh.getRange('A1:B1').copyTo(sh.getRange('D5'));
+      const mk = (f: string) =>
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenFormulaSatisfied(f)
+          .setBackground('#F4CCCC')
+          .setRanges([sh.getRange('A2:D100')])
+          .build();
+      sh.setConditionalFormatRules([mk('=$D2>0'), mk('=$D2<0')]);
+      sh.setConditionalFormatRules([mk('=$D2=0')]);
+      const rules = sh.getConditionalFormatRules();
+      t.equal(rules.length, 1);
+      const cond = rules[0].getBooleanCondition()!;
+      t.equal(cond.getCriteriaType(), SpreadsheetApp.BooleanCriteria.CUSTOM_FORMULA);
+      t.deepEqual(cond.getCriteriaValues(), ['=$D2=0']);
+      t.equal(cond.getBackground(), '#f4cccc');
+      t.equal(rules[0].getRanges()[0].getA1Notation(), 'A2:D100');
+      rules.pop();
+      t.equal(sh.getConditionalFormatRules().length, 1);
+    },
+  },
+  {
+    name: 'appending to the rule list keeps the old rules (the documented read-push-set pattern)',
+    source: REF + 'sheet#setConditionalFormatRules(ConditionalFormatRule)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      const rule = (text: string) =>
+        SpreadsheetApp.newConditionalFormatRule()
+          .whenTextEqualTo(text)
+          .setFontColor('#ff0000')
+          .setRanges([sh.getRange('B:B')])
+          .build();
+      sh.setConditionalFormatRules([rule('超期')]);
+      const rules = sh.getConditionalFormatRules();
+      rules.push(rule('临期'));
+      sh.setConditionalFormatRules(rules);
       t.deepEqual(
-        [sh.getRange('D5').getValue(), sh.getRange('E5').getFormula(), sh.getRange('E5').getBackground()],
-        [1, '=D5', '#ff0000'],
+        sh.getConditionalFormatRules().map((r) => r.getBooleanCondition()!.getCriteriaValues()[0]),
+        ['超期', '临期'],
       );
     },
   },
+  {
+    name: 'a conditional format rule on another sheet is refused',
+    source: FIDELITY + ' §3.8 (ErrorHandler CONDITIONNAL_RULE_REFERENCE_DIF_SHEET)',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      const other = ss.insertSheet('B');
+      const rule = SpreadsheetApp.newConditionalFormatRule()
+        .whenCellEmpty()
+        .setBackground('#ffff00')
+        .setRanges([other.getRange('A1')])
+        .build();
+      t.throws(
+        () => ss.getSheets()[0].setConditionalFormatRules([rule]),
+        'Conditional format rule cannot reference a different sheet.',
+      );
+    },
+  },
+  {
+    name: 'an R1C1 box written backwards is the same box (R10C5:R1C2 is B1:E10)',
+    source: SHEET + '#getRange(String)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal(sh.getRange('R10C5:R1C2').getA1Notation(), 'B1:E10');
+      t.equal(sh.getRange('R1C5:R10C2').getA1Notation(), 'B1:E10');
+      t.equal(sh.getRange('R10C2:R1C5').getA1Notation(), 'B1:E10');
+      t.equal(sh.getRange('E10:B1').getA1Notation(), 'B1:E10');
+    },
+  },
 ];
+
+runChecks('spreadsheet.Sheet', sheetChecks);

@@ -1,27 +1,12 @@
-// Checks of SpreadsheetApp and Spreadsheet: the bound file, sheets (order, names, insert/delete errors),
-// opening other files under the scopes, zone and locale, toasts, flush and getUi.
-import type { Check } from './harness';
+// Contract checks of Spreadsheet: its sheets (order, names, insert/delete errors), getRange by A1, zone and locale,
+// toasts, named ranges (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet).
+import { runChecks, type Check } from '../harness';
 
-const APP = 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app';
 const SS = 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet';
-const SHEET = 'https://developers.google.com/apps-script/reference/spreadsheet/sheet';
 const FIDELITY = '../shared/docs/local-runtime-fidelity.md';
+const REF = 'https://developers.google.com/apps-script/reference/spreadsheet/';
 
 export const spreadsheetChecks: Check[] = [
-  {
-    name: 'getActive and getActiveSpreadsheet are the bound spreadsheet with one sheet "Sheet1"',
-    source: APP + '#getActive()',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      t.equal(ss.getId(), SpreadsheetApp.getActiveSpreadsheet().getId());
-      t.deepEqual(
-        ss.getSheets().map((s) => s.getName()),
-        ['Sheet1'],
-      );
-      t.ok(/^[A-Za-z0-9_-]{44}$/.test(ss.getId()), 'id shape');
-      t.equal(ss.getUrl(), 'https://docs.google.com/spreadsheets/d/' + ss.getId() + '/edit');
-    },
-  },
   {
     name: 'a new sheet is 1000 rows by 26 columns and empty',
     source: FIDELITY + ' §3.1 (gas-fakes insertSheet reply rowCount 1000/columnCount 26)',
@@ -100,38 +85,6 @@ export const spreadsheetChecks: Check[] = [
     },
   },
   {
-    name: 'setName renames; a taken name fails',
-    source: SHEET + '#setName(String)',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      const b = ss.insertSheet('B');
-      b.setName('人员');
-      t.equal(ss.getSheetByName('人员')!.getSheetId(), b.getSheetId());
-      t.throws(() => b.setName('Sheet1'), 'A sheet with the name "Sheet1" already exists. Please enter another name.');
-    },
-  },
-  {
-    name: 'the first sheet id is 0, later ones are positive',
-    source: SHEET + '#getSheetId()',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      t.equal(ss.getSheets()[0].getSheetId(), 0);
-      t.ok(ss.insertSheet('B').getSheetId() > 0);
-    },
-  },
-  {
-    name: 'activate and setActiveSheet change the active sheet',
-    source: SHEET + '#activate()',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      const b = ss.insertSheet('B');
-      ss.getSheets()[0].activate();
-      t.equal(SpreadsheetApp.getActiveSheet().getName(), 'Sheet1');
-      SpreadsheetApp.setActiveSheet(b);
-      t.equal(ss.getActiveSheet().getName(), 'B');
-    },
-  },
-  {
     name: 'Spreadsheet.getRange without a sheet name means the active sheet; a quoted name with spaces works',
     source: SS + '#getRange(String)',
     run: (t) => {
@@ -151,95 +104,6 @@ export const spreadsheetChecks: Check[] = [
     run: (t) => {
       t.throws(() => SpreadsheetApp.getActive().getRange('Nope!A1'), 'Range not found');
       t.throws(() => SpreadsheetApp.getActive().getRange('not a range'), 'Range not found');
-    },
-  },
-  {
-    name: 'openById of the bound id returns it; a missing id fails',
-    source: APP + '#openById(String)',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      t.equal(SpreadsheetApp.openById(ss.getId()).getName(), ss.getName());
-      t.throws(
-        () => SpreadsheetApp.openById('1missing'),
-        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
-      );
-    },
-  },
-  {
-    name: 'openByUrl finds the spreadsheet by its URL; a malformed URL fails',
-    source: APP + '#openByUrl(String)',
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      t.equal(SpreadsheetApp.openByUrl(ss.getUrl()).getId(), ss.getId());
-      t.throws(() => SpreadsheetApp.openByUrl('not a url'), 'Invalid argument: url');
-    },
-  },
-  {
-    name: 'create makes a new spreadsheet with one "Sheet1" that openById finds',
-    source: APP + '#create(String)',
-    run: (t) => {
-      const made = SpreadsheetApp.create('导出', 10, 3);
-      t.equal(made.getName(), '导出');
-      t.equal(made.getSheets()[0].getMaxRows(), 10);
-      t.equal(made.getSheets()[0].getMaxColumns(), 3);
-      t.equal(SpreadsheetApp.openById(made.getId()).getId(), made.getId());
-      t.ok(made.getId() !== SpreadsheetApp.getActive().getId());
-    },
-  },
-  {
-    name: 'under spreadsheets.currentonly, create needs the full spreadsheets scope',
-    source: 'https://developers.google.com/apps-script/concepts/scopes (spreadsheets.currentonly)',
-    setup: (env) =>
-      env.loadSource('function f() {}', {
-        timeZone: 'Asia/Shanghai',
-        oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
-      }),
-    run: (t) => {
-      t.equal(SpreadsheetApp.getActive().getSheets().length, 1);
-      t.throws(
-        () => SpreadsheetApp.create('x'),
-        /Required permissions: https:\/\/www\.googleapis\.com\/auth\/spreadsheets$/,
-      );
-    },
-  },
-  {
-    name: 'under spreadsheets.currentonly, openById of the bound file works and of another file fails',
-    source: '../shared/docs/apps-script-platform.md §3 (narrowest scopes)',
-    setup: (env) => {
-      env.globals.SpreadsheetApp.create('other');
-      env.loadSource('function f() {}', {
-        timeZone: 'Asia/Shanghai',
-        oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
-      });
-    },
-    run: (t) => {
-      const ss = SpreadsheetApp.getActive();
-      t.equal(SpreadsheetApp.openById(ss.getId()).getId(), ss.getId());
-      t.throws(() => SpreadsheetApp.openById('1' + 'x'.repeat(43)), /not sufficient to call SpreadsheetApp\.openById/);
-    },
-  },
-  {
-    name: 'a SpreadsheetApp call without any spreadsheets scope is refused',
-    source: 'https://developers.google.com/apps-script/concepts/scopes',
-    setup: (env) =>
-      env.loadSource('function f() {}', {
-        timeZone: 'Asia/Shanghai',
-        oauthScopes: ['https://www.googleapis.com/auth/script.send_mail'],
-      }),
-    run: (t) => {
-      t.throws(
-        () => SpreadsheetApp.getActive(),
-        /Specified permissions are not sufficient to call SpreadsheetApp\.getActive/,
-      );
-    },
-  },
-  {
-    name: 'a simple trigger may not open another spreadsheet',
-    source: 'https://developers.google.com/apps-script/guides/triggers#restrictions',
-    kind: 'simpleTrigger',
-    run: (t) => {
-      t.equal(SpreadsheetApp.getActive().getSheets().length, 1);
-      t.throws(() => SpreadsheetApp.create('x'), /You do not have permission to call SpreadsheetApp\.create/);
     },
   },
   {
@@ -272,36 +136,44 @@ export const spreadsheetChecks: Check[] = [
     },
   },
   {
-    name: 'flush is a counted call that returns nothing',
-    source: APP + '#flush()',
+    name: 'changing the spreadsheet zone keeps wall clocks, so the instants read back move',
+    source: FIDELITY + ' §3.4',
     run: (t) => {
-      t.equal(SpreadsheetApp.flush(), undefined);
-    },
-    after: (env) => {
-      expect(env.stats().total['SpreadsheetApp.flush']).toBe(1);
-    },
-  },
-  {
-    name: 'getUi from an editor run fails; from a menu it is the Ui',
-    source: FIDELITY + ' §3.9',
-    run: (t) => {
-      t.throws(() => SpreadsheetApp.getUi(), 'Cannot call SpreadsheetApp.getUi() from this context.');
+      const ss = SpreadsheetApp.getActive();
+      const r = ss.getSheets()[0].getRange('A1');
+      r.setValue('2024-01-01');
+      ss.setSpreadsheetTimeZone('UTC');
+      t.equal((r.getValue() as Date).toISOString(), '2024-01-01T00:00:00.000Z');
+      t.equal(r.getDisplayValue(), '2024-01-01');
     },
   },
   {
-    name: 'getUi works in a menu execution',
-    source: APP + '#getUi()',
-    kind: 'menu',
+    name: 'named ranges: set, get (null when missing), list, remove; they follow inserted rows',
+    source: REF + 'spreadsheet#setNamedRange(String,Range)',
     run: (t) => {
-      t.equal(typeof SpreadsheetApp.getUi().createMenu, 'function');
+      const ss = SpreadsheetApp.getActive();
+      const sh = ss.getSheets()[0];
+      ss.setNamedRange('状态列表', sh.getRange('Z1:Z5'));
+      t.equal(ss.getRangeByName('状态列表')!.getA1Notation(), 'Z1:Z5');
+      t.equal(ss.getRangeByName('nope'), null);
+      sh.insertRowsBefore(1, 2);
+      t.equal(ss.getRangeByName('状态列表')!.getA1Notation(), 'Z3:Z7');
+      t.deepEqual(
+        ss.getNamedRanges().map((n) => n.getName()),
+        ['状态列表'],
+      );
+      ss.removeNamedRange('状态列表');
+      t.equal(ss.getRangeByName('状态列表'), null);
     },
   },
   {
-    name: 'members the runtime does not emulate throw "not implemented"',
-    source: '../shared/docs/style.md habit 10',
+    name: 'a named range name that looks like a cell is refused',
+    source: REF + 'spreadsheet#setNamedRange(String,Range)',
     run: (t) => {
-      const r = SpreadsheetApp.getActive().getRange('A1:B2') as unknown as { merge(): void };
-      t.throws(() => r.merge(), /not implemented in the local runtime: Range\.merge/, null);
+      const ss = SpreadsheetApp.getActive();
+      t.throws(() => ss.setNamedRange('A1', ss.getRange('A1')), /Named range names/);
     },
   },
 ];
+
+runChecks('spreadsheet.Spreadsheet', spreadsheetChecks);

@@ -1,13 +1,16 @@
-// Checks of UrlFetchApp: request encoding and defaults, Apps Script's exception for HTTP errors, mute,
-// redirects, whitelist, limits and permissions, responses; plus the DingTalk 加签 robot on a real loopback server.
+// Contract checks of UrlFetchApp: request encoding and defaults, Apps Script's exception for HTTP errors, mute,
+// redirects, whitelist, limits and permissions
+// (https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app); plus the DingTalk 加签 robot on a
+// real loopback server, an unreachable server and the daily quota.
 import path from 'node:path';
-import type { Check } from './harness';
+import { runCheck, runChecks, type Check } from '../harness';
+import { createGasEnvironment } from '../../../emulator/index';
 import { startLoopbackServer, type LoopbackServer } from '../../../emulator/url-fetch/loopback-server';
 
 const FETCH = 'https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetch(String,Object)';
-const RESPONSE = 'https://developers.google.com/apps-script/reference/url-fetch/http-response';
 const API = 'https://api.example.com';
 const OBS = ' — message as seen in public Apps Script error logs (fidelity doc §10)';
+
 const echo = (env: Parameters<NonNullable<Check['setup']>>[0]): void =>
   env.http.respond(API, (req) => ({
     status: 200,
@@ -15,7 +18,7 @@ const echo = (env: Parameters<NonNullable<Check['setup']>>[0]): void =>
     body: { method: req.method, headers: req.headers, payload: req.payload },
   }));
 
-export const urlFetchChecks: Check[] = [
+export const urlFetchAppChecks: Check[] = [
   {
     name: 'fetch defaults to GET and returns the response',
     source: FETCH,
@@ -142,22 +145,6 @@ export const urlFetchChecks: Check[] = [
       expect(env.http.log.map((e) => e.url)).toEqual(['https://oapi.dingtalk.com/robot/send?access_token=x']),
   },
   {
-    name: 'request headers go out; response headers come back (repeated ones as arrays in getAllHeaders)',
-    source: RESPONSE + '#getAllHeaders()',
-    setup: (env) =>
-      env.http.respond(API, (req) => ({
-        headers: { 'X-Seen': req.headers.Authorization ?? 'none', 'Set-Cookie': ['a=1', 'b=2'] },
-        body: 'ok',
-      })),
-    run: (t) => {
-      const res = UrlFetchApp.fetch('https://api.example.com/h', { headers: { Authorization: 'Bearer abc' } });
-      const h = res.getHeaders() as Record<string, string>;
-      const all = res.getAllHeaders() as Record<string, unknown>;
-      t.equal(h['X-Seen'], 'Bearer abc');
-      t.deepEqual(all['Set-Cookie'], ['a=1', 'b=2']);
-    },
-  },
-  {
     name: 'fetchAll returns the responses in request order',
     source: 'https://developers.google.com/apps-script/reference/url-fetch/url-fetch-app#fetchAll(Object)',
     setup: (env) => env.http.respond(API, (req) => ({ body: req.url.slice(-1) })),
@@ -173,18 +160,6 @@ export const urlFetchChecks: Check[] = [
       );
     },
     after: (env) => expect(env.http.log.map((e) => e.method)).toEqual(['GET', 'POST', 'GET']),
-  },
-  {
-    name: 'getContent returns signed bytes and getBlob carries the content type',
-    source: RESPONSE + '#getContent()',
-    setup: (env) =>
-      env.http.respond(API, () => ({ headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '中' })),
-    run: (t) => {
-      const res = UrlFetchApp.fetch('https://api.example.com/t');
-      t.deepEqual(res.getContent(), [-28, -72, -83]);
-      t.equal(res.getBlob().getContentType(), 'text/plain');
-      t.equal(res.getBlob().getDataAsString(), '中');
-    },
   },
   {
     name: 'a URL longer than 2,082 characters is refused',
@@ -234,6 +209,8 @@ export const urlFetchChecks: Check[] = [
     },
   },
 ];
+
+runChecks('url-fetch.UrlFetchApp', urlFetchAppChecks);
 
 const DINGTALK_SECRET = 'SECa1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2c3d4e5f6a1b2';
 let robot: LoopbackServer | null = null;
@@ -285,3 +262,33 @@ export async function stopDingTalkRobot(): Promise<void> {
   await robot?.close();
   robot = null;
 }
+
+describe('UrlFetchApp to a real loopback server', () => {
+  afterAll(stopDingTalkRobot);
+  test(`${dingTalkCheck.name}  [${dingTalkCheck.source}]`, () => runCheck(dingTalkCheck), 30_000);
+
+  test('a forwarded request to a port nobody listens on fails with "Address unavailable"', () => {
+    const env = createGasEnvironment();
+    env.http.forward('https://down.example.com', 'http://127.0.0.1:9');
+    const message = env.runCheck(
+      'function () { try { UrlFetchApp.fetch("https://down.example.com/x"); return "no error"; } catch (e) { return e.name + ": " + e.message; } }',
+    );
+    expect(message).toBe('Exception: Address unavailable: https://down.example.com/x');
+    env.http.close();
+  });
+});
+
+describe('UrlFetchApp daily quota', () => {
+  test('consumer accounts get 20,000 calls a day; the next one fails', () => {
+    const env = createGasEnvironment({ accountType: 'consumer' });
+    env.http.respond('https://api.example.com/', () => ({ body: 'ok' }));
+    env.loadSource(`
+      function batch() { var r = []; for (var i = 0; i < 1000; i++) r.push('https://api.example.com/' + i); return UrlFetchApp.fetchAll(r).length; }
+      function one() { return UrlFetchApp.fetch('https://api.example.com/x').getResponseCode(); }
+    `);
+    for (let i = 0; i < 20; i++) expect(env.run('batch')).toBe(1000);
+    expect(() => env.run('one')).toThrow('Service invoked too many times for one day: urlfetch.');
+    env.clock.advance(24 * 3600_000);
+    expect(env.run('one')).toBe(200);
+  });
+});

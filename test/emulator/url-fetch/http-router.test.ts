@@ -1,25 +1,5 @@
-// UrlFetchApp contract checks, the DingTalk robot on a real loopback server, and host-only behaviour
-// (internal routes, unreachable servers, the request log).
-import { runCheck, runChecks } from './checks/harness';
-import { dingTalkCheck, stopDingTalkRobot, urlFetchChecks } from './checks/urlfetch.checks';
-import { createGasEnvironment } from '../../emulator/index';
-
-runChecks('UrlFetchApp', urlFetchChecks);
-
-describe('UrlFetchApp to a real loopback server', () => {
-  afterAll(stopDingTalkRobot);
-  test(`${dingTalkCheck.name}  [${dingTalkCheck.source}]`, () => runCheck(dingTalkCheck), 30_000);
-
-  test('a forwarded request to a port nobody listens on fails with "Address unavailable"', () => {
-    const env = createGasEnvironment();
-    env.http.forward('https://down.example.com', 'http://127.0.0.1:9');
-    const message = env.runCheck(
-      'function () { try { UrlFetchApp.fetch("https://down.example.com/x"); return "no error"; } catch (e) { return e.name + ": " + e.message; } }',
-    );
-    expect(message).toBe('Exception: Address unavailable: https://down.example.com/x');
-    env.http.close();
-  });
-});
+// The HTTP router behind UrlFetchApp on the host side: internal routes, responders, the request log.
+import { createGasEnvironment } from '../../../emulator/index';
 
 describe('UrlFetchApp routes on the host side', () => {
   test('internal routes (e.g. the Drive export endpoint) answer before responders and are logged', () => {
@@ -63,20 +43,5 @@ describe('UrlFetchApp routes on the host side', () => {
       contentType: 'application/x-www-form-urlencoded',
     });
     expect(env.http.log).toHaveLength(0);
-  });
-});
-
-describe('UrlFetchApp daily quota', () => {
-  test('consumer accounts get 20,000 calls a day; the next one fails', () => {
-    const env = createGasEnvironment({ accountType: 'consumer' });
-    env.http.respond('https://api.example.com/', () => ({ body: 'ok' }));
-    env.loadSource(`
-      function batch() { var r = []; for (var i = 0; i < 1000; i++) r.push('https://api.example.com/' + i); return UrlFetchApp.fetchAll(r).length; }
-      function one() { return UrlFetchApp.fetch('https://api.example.com/x').getResponseCode(); }
-    `);
-    for (let i = 0; i < 20; i++) expect(env.run('batch')).toBe(1000);
-    expect(() => env.run('one')).toThrow('Service invoked too many times for one day: urlfetch.');
-    env.clock.advance(24 * 3600_000);
-    expect(env.run('one')).toBe(200);
   });
 });

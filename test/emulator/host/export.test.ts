@@ -8,8 +8,8 @@ import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
-import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
-import { APP_SCOPES, ADVANCED } from './checks/drive.checks';
+import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
+import { APP_SCOPES, ADVANCED } from '../manifest';
 
 const APP = `
 function produce() {

@@ -1,82 +1,13 @@
-// Checks of the Drive v3 advanced service: present only when the manifest enables it, HTML → Google Doc
-// conversion, folders and parents, fields, list queries, copy/update/remove, Google's error shapes and
-// scopes, the PDF export endpoint through UrlFetchApp, and the loud built-in services the app must not use.
-import type { Check } from './harness';
-import type { GasEnvironment, Manifest } from '../../../emulator/index';
+// Contract checks of Drive.Files (Drive API v3): create with HTML → Google Doc conversion, fields, get, list
+// queries, update, copy, remove, and Google's error shapes.
+import { runChecks, type Check } from '../harness';
+import { manifest } from '../manifest';
 
 const FILES = 'https://developers.google.com/drive/api/reference/rest/v3/files';
-const ADV = 'https://developers.google.com/apps-script/guides/services/advanced';
 const SEARCH = 'https://developers.google.com/drive/api/guides/search-files';
-const EXPORT = FILES + '/export';
 const NOT_FOUND_LOG = 'GoogleJsonResponseException text in public logs (ericyd/gdrive-copy#186) + ' + FILES + '/get';
 
-const scope = (s: string): string => 'https://www.googleapis.com/auth/' + s;
-/** decisions.md §3: the app's seven scopes. */
-export const APP_SCOPES = [
-  'spreadsheets.currentonly',
-  'drive',
-  'script.send_mail',
-  'script.scriptapp',
-  'script.container.ui',
-  'script.external_request',
-  'userinfo.email',
-].map(scope);
-export const ADVANCED = [
-  { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
-  { userSymbol: 'Docs', serviceId: 'docs', version: 'v1' },
-];
-
-/** A setup that loads an empty bundle whose manifest enables the given advanced services and scopes. */
-export function manifest(scopes: string[] = APP_SCOPES, services = ADVANCED): (env: GasEnvironment) => void {
-  const m: Manifest = {
-    timeZone: 'Asia/Shanghai',
-    oauthScopes: scopes,
-    dependencies: { enabledAdvancedServices: services },
-  };
-  return (env) => env.loadSource('', m);
-}
-
-/** The same, with a file the app did not create (made by another app or by hand), its id in Script Properties. */
-function withForeignDoc(scopes: string[]): (env: GasEnvironment) => void {
-  return (env) => {
-    manifest(scopes)(env);
-    const f = env.drive.store.add({
-      name: '外部文件',
-      mimeType: 'application/vnd.google-apps.document',
-      parents: [env.drive.store.rootId],
-      trashed: false,
-      appCreated: false,
-      doc: { blocks: [{ type: 'paragraph', style: 'NORMAL_TEXT', runs: [] }] },
-    });
-    env.globals.PropertiesService.getScriptProperties().setProperty('FOREIGN', f.id);
-  };
-}
-
-export const driveChecks: Check[] = [
-  {
-    name: 'Drive and Docs are not defined when the manifest does not enable them',
-    source: ADV,
-    setup: manifest(APP_SCOPES, []),
-    run: (t) => {
-      t.equal(typeof Drive, 'undefined');
-      t.equal(typeof Docs, 'undefined');
-    },
-  },
-  {
-    name: 'an advanced service is defined under the userSymbol the manifest gives, and only that one',
-    source: ADV,
-    setup: manifest(APP_SCOPES, [{ userSymbol: 'DriveApi', serviceId: 'drive', version: 'v3' }]),
-    run: (t) => {
-      const g = globalThis as unknown as Record<
-        string,
-        { Files: GoogleAppsScript.Drive_v3.Drive.V3.Collection.FilesCollection }
-      >;
-      t.equal(typeof g.DriveApi, 'object');
-      t.equal(typeof Drive, 'undefined');
-      t.equal(typeof Docs, 'undefined');
-      t.equal(g.DriveApi.Files.create({ name: 'x', mimeType: 'application/vnd.google-apps.folder' }).name, 'x');
-    },
-  },
+export const filesChecks: Check[] = [
   {
     name: 'Files.create of a folder returns the default fields kind, id, name, mimeType only',
     source: FILES + '/create',
@@ -327,42 +258,6 @@ export const driveChecks: Check[] = [
     },
   },
   {
-    name: 'without a Drive scope in the manifest the API answers 403 insufficient scopes',
-    source: 'https://developers.google.com/drive/api/guides/api-specific-auth',
-    setup: manifest(APP_SCOPES.filter((s) => !s.endsWith('/drive'))),
-    run: (t) => {
-      t.throws(
-        () => Drive!.Files.list({}),
-        /^API call to drive\.files\.list failed with error: Request had insufficient authentication scopes\.$/,
-        'GoogleJsonResponseException',
-      );
-    },
-  },
-  {
-    name: 'with drive.file only, files the app did not create are "not found"; its own files work',
-    source: 'https://developers.google.com/drive/api/guides/api-specific-auth',
-    setup: withForeignDoc([scope('drive.file'), scope('script.external_request')]),
-    run: (t) => {
-      const id = PropertiesService.getScriptProperties().getProperty('FOREIGN')!;
-      t.throws(() => Drive!.Files.copy({}, id), /File not found: /, 'GoogleJsonResponseException');
-      const mine = Drive!.Files.create({ name: 'mine', mimeType: 'application/vnd.google-apps.document' }).id!;
-      t.equal(Drive!.Files.get(mine).name, 'mine');
-      t.deepEqual(
-        Drive!.Files.list({}).files!.map((f) => f.name),
-        ['mine'],
-      );
-    },
-  },
-  {
-    name: 'a simple trigger (AuthMode.LIMITED) may not call the advanced service',
-    source: 'https://developers.google.com/apps-script/guides/triggers#restrictions',
-    kind: 'simpleTrigger',
-    setup: manifest(),
-    run: (t) => {
-      t.throws(() => Drive!.Files.list({}), /You do not have permission to call/);
-    },
-  },
-  {
     name: 'Files.create is counted and costs simulated time',
     source: '../shared/docs/local-runtime-fidelity.md §14 (P2 execution-time counters)',
     setup: manifest(),
@@ -375,120 +270,6 @@ export const driveChecks: Check[] = [
       expect(ex.end!.getTime() - ex.start.getTime()).toBeGreaterThanOrEqual(2000);
     },
   },
-  {
-    name: 'the Drive export endpoint returns a PDF of the document when called with ScriptApp.getOAuthToken()',
-    source: EXPORT,
-    setup: manifest(),
-    run: (t) => {
-      const id = Drive!.Files.create(
-        { name: '办理单', mimeType: 'application/vnd.google-apps.document' },
-        Utilities.newBlob('<p>信访人：{{姓名}}</p>', 'text/html'),
-      ).id!;
-      Docs!.Documents.batchUpdate(
-        { requests: [{ replaceAllText: { containsText: { text: '{{姓名}}' }, replaceText: '张三' } }] },
-        id,
-      );
-      const res = UrlFetchApp.fetch(
-        'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application%2Fpdf',
-        { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() } },
-      );
-      t.equal(res.getResponseCode(), 200);
-      t.equal((res.getHeaders() as Record<string, string>)['Content-Type'], 'application/pdf');
-      const blob = res.getBlob();
-      t.equal(blob.getContentType(), 'application/pdf');
-      t.equal(blob.getDataAsString().slice(0, 8), '%PDF-1.4');
-      t.ok(blob.getDataAsString().slice(-6).indexOf('%%EOF') >= 0);
-    },
-  },
-  {
-    name: 'the export endpoint without a token answers 401 (missing credential)',
-    source: EXPORT,
-    setup: manifest(),
-    run: (t) => {
-      const id = Drive!.Files.create({ name: 'd', mimeType: 'application/vnd.google-apps.document' }).id!;
-      const res = UrlFetchApp.fetch(
-        'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application/pdf',
-        { muteHttpExceptions: true },
-      );
-      t.equal(res.getResponseCode(), 401);
-      const err = JSON.parse(res.getContentText()).error;
-      t.equal(err.code, 401);
-      t.equal(err.status, 'UNAUTHENTICATED');
-      t.ok(/^Request is missing required authentication credential\./.test(err.message), err.message);
-    },
-  },
-  {
-    name: 'the export endpoint with a wrong token fails: UrlFetchApp throws for the 401',
-    source: EXPORT,
-    setup: manifest(),
-    run: (t) => {
-      const id = Drive!.Files.create({ name: 'd', mimeType: 'application/vnd.google-apps.document' }).id!;
-      const url = 'https://www.googleapis.com/drive/v3/files/' + id + '/export?mimeType=application/pdf';
-      t.throws(() => UrlFetchApp.fetch(url, { headers: { Authorization: 'Bearer ya29.forged' } }), /returned code 401/);
-      const res = UrlFetchApp.fetch(url, {
-        headers: { Authorization: 'Bearer ya29.forged' },
-        muteHttpExceptions: true,
-      });
-      t.ok(/^Request had invalid authentication credentials\./.test(JSON.parse(res.getContentText()).error.message));
-    },
-  },
-  {
-    name: 'the export endpoint answers 404 for an unknown file and 403 for a folder',
-    source: EXPORT,
-    setup: manifest(),
-    run: (t) => {
-      const opts = { headers: { Authorization: 'Bearer ' + ScriptApp.getOAuthToken() }, muteHttpExceptions: true };
-      const res = UrlFetchApp.fetch(
-        'https://www.googleapis.com/drive/v3/files/nope/export?mimeType=application/pdf',
-        opts,
-      );
-      t.equal(res.getResponseCode(), 404);
-      t.equal(JSON.parse(res.getContentText()).error.message, 'File not found: nope.');
-      const folder = Drive!.Files.create({ name: 'F', mimeType: 'application/vnd.google-apps.folder' }).id!;
-      t.equal(
-        UrlFetchApp.fetch(
-          'https://www.googleapis.com/drive/v3/files/' + folder + '/export?mimeType=application/pdf',
-          opts,
-        ).getResponseCode(),
-        403,
-      );
-    },
-  },
-  {
-    name: 'DocumentApp exists and every member is loud (the app uses the Docs advanced service)',
-    source: '../shared/docs/decisions.md §4',
-    run: (t) => {
-      t.equal(typeof DocumentApp, 'object');
-      t.throws(
-        () => DocumentApp.openById('x'),
-        /^not implemented in the local runtime: DocumentApp\.openById$/,
-        'NotImplemented',
-      );
-    },
-  },
-  {
-    name: 'DriveApp and GmailApp exist and every member is loud',
-    source: '../shared/docs/decisions.md §3–4',
-    run: (t) => {
-      t.throws(
-        () => DriveApp.getFileById('x'),
-        /^not implemented in the local runtime: DriveApp\.getFileById$/,
-        'NotImplemented',
-      );
-      t.throws(
-        () => GmailApp.sendEmail('a@example.com', 's', 'b'),
-        /^not implemented in the local runtime: GmailApp\.sendEmail$/,
-        'NotImplemented',
-      );
-    },
-  },
-  {
-    name: 'an enabled advanced service the runtime does not emulate is a global whose members are loud',
-    source: ADV,
-    setup: manifest(APP_SCOPES, [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v2' }]),
-    run: (t) => {
-      t.equal(typeof Drive, 'object');
-      t.throws(() => Drive!.Files, /^not implemented in the local runtime: Drive\.Files$/, 'NotImplemented');
-    },
-  },
 ];
+
+runChecks('drive.Files', filesChecks);
