@@ -4,6 +4,7 @@ import type { AccountType, EnvCore, Manifest, ServiceModule } from './host/env-c
 import type { Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './host/kernel';
 import type { Clock } from './host/clock';
 import type { ExecutionHooks } from './host/executions';
+import type { CostFigures } from './host/costs';
 import type { AlertRecord, DialogAnswer, DialogRecord, MenuSnapshot } from './base/Ui';
 import type { HeldLock } from './lock/Lock';
 import type { InstalledTrigger } from './script/trigger-store';
@@ -94,14 +95,26 @@ export interface ExecutionRecord {
   outcome?: 'completed' | 'failed';
   error?: string;
   logs: string[];
+  /** A trigger Apps Script did not run (its account's daily trigger runtime was used up): why. */
+  notRun?: string;
 }
+
+/**
+ * What the executions cost (emulator/host/costs.ts, decision 12): Sheets round trips (commits of held writes
+ * included), local Sheets calls, cells read, written (when committed) and scanned, and modelled milliseconds
+ * (the simulated duration, what the 6-minute and 30-second limits bite on).
+ */
+export type { CostFigures };
 
 export interface GasStats {
   /** Calls by `Service.Class.method` across all executions. */
   total: Record<string, number>;
   spreadsheetCalls: number;
   serviceCalls: number;
-  executions: { functionName: string; calls: number; spreadsheetCalls: number }[];
+  /** The modelled cost of all executions together. */
+  cost: CostFigures;
+  /** Per execution, oldest first: its calls and its modelled cost. */
+  executions: ({ functionName: string; calls: number; spreadsheetCalls: number } & CostFigures)[];
 }
 
 export interface GasFaults {
@@ -166,6 +179,13 @@ export interface GasEnvironment {
   clickMenu(...path: [...string[], AsUser] | string[]): unknown;
   /** What google.script.run does from an open dialog or sidebar; returns the result (host copy). */
   submitDialog(functionName: string, args?: unknown[], options?: AsUser): unknown;
+  /**
+   * A visitor opens the deployed web app (the manifest's `webapp`): `doGet(e)` runs with `e.parameter(s)` from
+   * `parameters`, as the account `executeAs` names, without container or Ui; returns doGet's result (host copy).
+   */
+  visitWebApp(options?: AsUser & { parameters?: Record<string, string | string[]> }): unknown;
+  /** What google.script.run does from the web app's page: same identity as visitWebApp; result as a host copy. */
+  callFromWebApp(functionName: string, args?: unknown[], options?: AsUser): unknown;
   /** Queues the answer to the next ui.alert / ui.prompt. */
   answerNextDialog(answer: DialogAnswer): void;
   /** A person selects a range (their selection until they change it). */

@@ -9,14 +9,16 @@ import { UserHost } from './User';
 const domainOf = (email: string): string => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 
 /**
- * What `Session.getActiveUser().getEmail()` shows for `person` (https://developers.google.com/apps-script/reference/base/session#getActiveUser()):
- * '' in simple triggers; otherwise the person when they run as themselves, are the owner, or share the
- * owner's Workspace domain; '' for anyone else (always for other people on a consumer account).
+ * What `Session.getActiveUser().getEmail()` (and a simple trigger's `e.user`) shows for `person`
+ * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()): the person when they are the
+ * owner ("the developer runs the script themselves") or share the owner's Workspace domain; outside a simple trigger
+ * also when the code runs as them. '' for anyone else: always for other people on a consumer account, and in a simple
+ * trigger (which runs without the person's authorization) for anyone outside the owner's domain.
  */
 export function visibleActiveUser(core: EnvCore, kind: ExecutionKind, person: string, effectiveUser: string): string {
-  if (kind === 'simpleTrigger' || person === '') return '';
+  if (person === '') return '';
   const owner = core.options.owner;
-  if (person === effectiveUser || person === owner) return person;
+  if (person === owner || (kind !== 'simpleTrigger' && person === effectiveUser)) return person;
   if (core.options.accountType === 'workspace' && domainOf(person) === domainOf(owner)) return person;
   return '';
 }

@@ -1,10 +1,15 @@
 // The simulated clock every execution reads: it never goes back, and moving it fires nothing by itself.
 
-/** The simulated clock: it never goes back and moving it fires nothing by itself. */
+/** The last instant a JavaScript Date can hold (ECMAScript's time range). */
+const MAX_DATE_MS = 8.64e15;
+
+/** The simulated clock: it never goes back, moving it fires nothing by itself, and it only holds finite instants. */
 export class Clock {
   private ms: number;
   constructor(start: Date) {
-    this.ms = start.getTime();
+    const ms = start.getTime();
+    if (!Number.isFinite(ms)) throw new Error(`clock: invalid start ${String(start)}`);
+    this.ms = ms;
   }
   now(): Date {
     return new Date(this.ms);
@@ -22,7 +27,8 @@ export class Clock {
     this.ms = ms;
   }
   advance(ms: number): void {
-    if (!(ms >= 0)) throw new Error(`clock.advance: ms must be >= 0, got ${ms}`);
+    if (!(Number.isFinite(ms) && ms >= 0)) throw new Error(`clock.advance: ms must be a finite number >= 0, got ${ms}`);
+    if (this.ms + ms > MAX_DATE_MS) throw new Error(`clock.advance: ${ms} ms passes the last instant a Date can hold`);
     this.ms += ms;
   }
   /**
@@ -30,6 +36,7 @@ export class Clock {
    * the trigger's execution sees its own fire time (the issue's contract); the caller moves the clock forward again.
    */
   _replayAt(ms: number): void {
+    if (!Number.isFinite(ms)) throw new Error(`clock._replayAt: invalid instant ${ms}`);
     this.ms = ms;
   }
 }

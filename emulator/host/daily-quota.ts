@@ -27,6 +27,13 @@ export class DailyQuota {
     return true;
   }
 
+  /** Adds `n` uses even past the limit (a use whose size is known only afterwards, e.g. run time). */
+  use(user: string, n: number): void {
+    const w = this.window(user);
+    if (w.used === 0) w.start = this.clock.nowMs();
+    w.used += n;
+  }
+
   private window(user: string): { start: number; used: number } {
     const now = this.clock.nowMs();
     let w = this.windows.get(user);

@@ -12,6 +12,11 @@ export interface Manifest {
   oauthScopes?: string[];
   urlFetchWhitelist?: string[];
   dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+  /** https://developers.google.com/apps-script/manifest/web-app-api-executable#webapp */
+  webapp?: {
+    executeAs?: 'USER_DEPLOYING' | 'USER_ACCESSING';
+    access?: 'MYSELF' | 'DOMAIN' | 'ANYONE' | 'ANYONE_ANONYMOUS';
+  };
 }
 
 export interface ResolvedOptions {

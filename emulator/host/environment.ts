@@ -27,6 +27,7 @@ import type { HttpHost } from '../url-fetch/http-router';
 import { serveDialog } from './browser-bridge';
 import { createAdvancedServices, type AdvancedServicesModule } from './advanced-services';
 import { exportEnvironment } from './export/index';
+import { costFigures, sumCostFigures } from './costs';
 
 /** What one execution request says; identity and limits are derived from `kind`. */
 export interface RunSpec {
@@ -213,6 +214,7 @@ const record = (ex: import('./kernel').Execution): ExecutionRecord => ({
   outcome: ex.outcome,
   error: ex.error,
   logs: ex.logs,
+  ...(ex.notRun !== undefined ? { notRun: ex.notRun } : {}),
 });
 
 const sumCalls = (calls: Record<string, number>, spreadsheetOnly: boolean): number =>
@@ -271,6 +273,8 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     open: (o = {}) => act.open(o.user ?? owner),
     clickMenu: (...path) => act.clickMenu(path),
     submitDialog: (fn, args = [], o = {}) => act.submitDialog(fn, args, o.user ?? owner),
+    visitWebApp: (o = {}) => act.visitWebApp(o.user ?? owner, o.parameters ?? {}),
+    callFromWebApp: (fn, args = [], o = {}) => act.callFromWebApp(fn, args, o.user ?? owner),
     answerNextDialog: (a) => void uiState.answers.push({ ...a }),
     select: (sheet, a1, o = {}) => act.select(o.user ?? owner, sheet, a1),
     typeInto: (sheet, a1, values, o = {}) => act.typeInto(o.user ?? owner, sheet, a1, values),
@@ -292,16 +296,21 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
         body: (scope) => runCheckBody(scope, source),
       });
     },
-    stats: (): GasStats => ({
-      total: { ...kernel.totals },
-      spreadsheetCalls: sumCalls(kernel.totals, true),
-      serviceCalls: sumCalls(kernel.totals, false),
-      executions: engine.records.map((ex) => ({
+    stats: (): GasStats => {
+      const executions = engine.records.map((ex) => ({
         functionName: ex.functionName,
         calls: sumCalls(ex.calls, false),
         spreadsheetCalls: sumCalls(ex.calls, true),
-      })),
-    }),
+        ...costFigures(kernel, ex),
+      }));
+      return {
+        total: { ...kernel.totals },
+        spreadsheetCalls: sumCalls(kernel.totals, true),
+        serviceCalls: sumCalls(kernel.totals, false),
+        cost: sumCostFigures(executions),
+        executions,
+      };
+    },
     holdLock: (kind, o = {}) => env.locks.holdAsOther(kind, o.until),
     triggers: () => env.triggers.all.map((t) => ({ ...t })),
   };

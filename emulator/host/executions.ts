@@ -4,6 +4,8 @@ import vm from 'node:vm';
 import { GasObject, createRealm, type AuthMode, type Execution, type ExecutionKind, type Kernel } from './kernel';
 import type { EnvCore } from './env-core';
 import { installRealmDate } from './realm-date';
+import { TRIGGER_RUNTIME_EXCEEDED, chargeTriggerRuntime, triggerRuntimeRefusal } from './trigger-runtime';
+import { endExecution } from './costs';
 
 /** What one execution runs and as whom. */
 export interface ExecutionRequest {
@@ -99,6 +101,8 @@ export class ExecutionEngine {
   /** Runs one execution to its end; returns the function's result (a value of the execution's realm). */
   run(req: ExecutionRequest): unknown {
     const kernel = this.core.kernel;
+    const refusal = triggerRuntimeRefusal(this.core, req);
+    if (refusal) return this.refuse(req, refusal);
     const ex = this.newExecution(req);
     const saved = { current: kernel.current, realm: kernel.realm };
     const context = vm.createContext({}, { microtaskMode: 'afterEvaluate' });
@@ -116,11 +120,24 @@ export class ExecutionEngine {
     } catch (e) {
       outcome = { ok: false, value: e };
     } finally {
+      // Writes still held are committed when the script ends (costs.ts), before the services clean up.
+      endExecution(kernel, ex);
       for (const h of this.hooks()) h.end?.(scope);
       kernel.current = saved.current;
       kernel.realm = saved.realm;
     }
+    chargeTriggerRuntime(this.core, req, kernel.clock.nowMs() - ex.start.getTime());
     return this.finish(ex, scope, outcome);
+  }
+
+  /** A trigger's execution that Apps Script does not start (trigger-runtime.ts): recorded, failed, no code run. */
+  private refuse(req: ExecutionRequest, reason: string): never {
+    const ex = this.newExecution(req);
+    ex.end = ex.start;
+    ex.notRun = reason;
+    ex.outcome = 'failed';
+    ex.error = `Exception: ${TRIGGER_RUNTIME_EXCEEDED}`;
+    throw new ScriptError('Exception', TRIGGER_RUNTIME_EXCEEDED, ex);
   }
 
   private newExecution(req: ExecutionRequest): Execution {

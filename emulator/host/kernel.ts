@@ -2,8 +2,9 @@
 // service object passes through (call counting, scopes, auth mode, faults, time limits, realm crossing,
 // "not implemented" for anything missing).
 import vm from 'node:vm';
-import { callCostMs } from './costs';
+import { chargeCall, settleCall, type PendingCharge } from './costs';
 import { Clock } from './clock';
+import { isGasMember } from './gas-members';
 
 /** An Apps Script service error: `name` is "Exception" and `String(e)` is "Exception: <message>". */
 export class GasException extends Error {
@@ -13,7 +14,10 @@ export class GasException extends Error {
   }
 }
 
-/** Thrown for a member of a service that the local runtime does not emulate: never a silent `undefined`. */
+/**
+ * Thrown for a member Apps Script has that the local runtime does not emulate: never a silent `undefined` (a member
+ * Apps Script itself lacks reads undefined, as there: see gas-members.ts).
+ */
 export class NotImplementedError extends Error {
   constructor(member: string) {
     super(`not implemented in the local runtime: ${member}`);
@@ -36,7 +40,12 @@ export abstract class GasObject {
   }
 }
 
-export type ExecutionKind = 'simpleTrigger' | 'installableTrigger' | 'timeTrigger' | 'menu' | 'dialog' | 'editor';
+/**
+ * How an execution started. 'webApp': a visitor's request to the deployed web app (doGet) or a google.script.run
+ * call from its page — no container, no Ui, running as the manifest's `webapp.executeAs` says.
+ */
+export type ExecutionKind =
+  'simpleTrigger' | 'installableTrigger' | 'timeTrigger' | 'menu' | 'dialog' | 'editor' | 'webApp';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'FULL';
 
@@ -59,6 +68,8 @@ export interface Execution {
   calls: Record<string, number>;
   /** Set when the execution was killed (time limit or `faults.killAt`): every later service call fails. */
   killed?: string;
+  /** Set when a trigger's execution was refused before any code ran (the daily trigger runtime): the reason. */
+  notRun?: string;
   limitMs: number;
 }
 
@@ -198,6 +209,9 @@ export class Kernel {
     if (typeof prop === 'symbol') return Reflect.get(t, prop, receiver);
     if (prop === 'then') return undefined; // lets a service object pass through `await` / Promise.resolve
     if (prop.startsWith('_') || prop === 'gasService' || prop === 'gasClass' || !(prop in t)) {
+      // A member Apps Script has (gas-members.json, from @types) but the runtime lacks is loud; one Apps Script does
+      // not have (a typo, a host-only member) reads undefined, as there. A class missing from the list stays loud.
+      if (isGasMember(t.gasService, t.gasClass, prop) === false) return undefined;
       throw new NotImplementedError(`${t.gasClass}.${prop}`);
     }
     const value = Reflect.get(t, prop, t);
@@ -235,25 +249,28 @@ export class Kernel {
       );
     const name = callName(t, method);
     try {
-      this.beforeCall(ex, t, method, name);
+      const owed = this.beforeCall(ex, t, method, name, args);
       const result = fn.apply(
         t,
         args.map((a) => this.fromRealm(a)),
       );
+      // A read pays for the cells it returned (and may cross the time limit) before the app sees them.
+      settleCall(this, ex, owed, t, result);
       return this.toRealm(result);
     } catch (e) {
       throw this.crossError(e);
     }
   }
 
-  private beforeCall(ex: Execution, t: GasObject, method: string, name: string): void {
+  private beforeCall(ex: Execution, t: GasObject, method: string, name: string, args: unknown[]): PendingCharge | null {
     if (ex.killed) throw this.error(ex.killed);
     if (this.clock.nowMs() - ex.start.getTime() > ex.limitMs) this.killCurrent();
     this.checkKill(ex, name);
     this.checkScope(ex, t, method, name);
     ex.calls[name] = (ex.calls[name] ?? 0) + 1;
     this.totals[name] = (this.totals[name] ?? 0) + 1;
-    this.clock.advance(callCostMs(name));
+    // The call's price (costs.ts): the clock moves, and a charge past the time limit kills the execution.
+    const owed = chargeCall(this, ex, t, method, name, args);
     for (const f of this.faults) {
       if (f.name !== name || f.left <= 0) continue;
       f.seen += 1;
@@ -262,6 +279,7 @@ export class Kernel {
         throw this.error(f.error);
       }
     }
+    return owed;
   }
 
   private checkKill(ex: Execution, name: string): void {

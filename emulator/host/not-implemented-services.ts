@@ -1,6 +1,7 @@
 // Built-in services the app must not use (decisions.md: documents go through the Drive/Docs advanced
-// services): their globals exist, as in Apps Script, and every member throws the runtime's
-// "not implemented in the local runtime: DocumentApp.openById", so a slip is caught at once.
+// services): their globals exist, as in Apps Script, and every member Apps Script gives them throws the runtime's
+// "not implemented in the local runtime: DocumentApp.openById", so a slip is caught at once (other names read
+// undefined, as there: gas-members.ts).
 import { GasObject } from './kernel';
 import type { ServiceModule } from './env-core';
 
@@ -22,7 +23,7 @@ export const LOUD_SERVICES = [
   'CardService',
 ] as const;
 
-/** A service object with no members: the kernel's guard throws "not implemented" for any of them. */
+/** A service object with no members: the kernel's guard throws "not implemented" for each of Apps Script's. */
 export class NotImplementedServiceHost extends GasObject {
   constructor(
     readonly gasService: string,

@@ -3,6 +3,7 @@
 import { GasObject } from '../host/kernel';
 import type { EnvCore } from '../host/env-core';
 import { LockTable } from './lock-table';
+import { signatureMessage } from '../host/java-types';
 
 export type LockKind = 'script' | 'document' | 'user';
 const TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
@@ -33,11 +34,26 @@ export class LockHost extends GasObject implements Partial<GoogleAppsScript.Lock
   private _by(): number {
     return this._core.kernel.current?.id ?? 0;
   }
-  tryLock(timeoutInMillis: number): boolean {
-    return this._table.acquire(this._key, this._by(), Number(timeoutInMillis));
+  /**
+   * The timeout of tryLock/waitLock: one finite number, else Apps Script's signature error (a missing argument:
+   * "The parameters () don't match…"; NaN and Infinity are refused too, assumed). Null when it is negative: a public
+   * emulator's characterisation has tryLock(-1) give false and waitLock(-1) time out at once, without waiting
+   * (single source, unconfirmed).
+   */
+  private _timeout(method: string, args: unknown[]): number | null {
+    const t = args[0];
+    if (args.length !== 1 || typeof t !== 'number' || !Number.isFinite(t))
+      throw this._core.kernel.error(signatureMessage(`LockService.Lock.${method}`, args));
+    return t < 0 ? null : t;
   }
-  waitLock(timeoutInMillis: number): void {
-    if (!this._table.acquire(this._key, this._by(), Number(timeoutInMillis))) throw this._core.kernel.error(TIMEOUT);
+  tryLock(...args: unknown[]): boolean {
+    const timeout = this._timeout('tryLock', args);
+    return timeout !== null && this._table.acquire(this._key, this._by(), timeout);
+  }
+  waitLock(...args: unknown[]): void {
+    const timeout = this._timeout('waitLock', args);
+    if (timeout === null || !this._table.acquire(this._key, this._by(), timeout))
+      throw this._core.kernel.error(TIMEOUT);
   }
   hasLock(): boolean {
     return this._table.holds(this._key, this._by());

@@ -9,6 +9,8 @@ import { DailyQuota } from '../host/daily-quota';
 /** Limits from https://developers.google.com/apps-script/guides/services/quotas. */
 export const MAIL_LIMITS = {
   recipientsPerDay: { consumer: 100, workspace: 1500 } as Record<AccountType, number>,
+  /** Recipients in the sender's own Workspace domain, counted apart (a consumer account has no domain: one 100). */
+  recipientsPerDayWithinDomain: { workspace: 2000 },
   recipientsPerMessage: 50,
   bodyBytes: { consumer: 200 * 1024, workspace: 400 * 1024 } as Record<AccountType, number>,
   attachmentsPerMessage: 250,
@@ -66,9 +68,12 @@ export class MailAppHost extends GasObject implements Partial<GoogleAppsScript.M
   ) {
     super();
     this._quota = new DailyQuota(_core.kernel.clock, () => MAIL_LIMITS.recipientsPerDay[_core.options.accountType]);
+    this._domainQuota = new DailyQuota(_core.kernel.clock, () => MAIL_LIMITS.recipientsPerDayWithinDomain.workspace);
   }
-  /** Recipients per effective user per day (every To, Cc and Bcc address counts). */
+  /** Recipients per effective user per day (every To, Cc and Bcc address counts); on Workspace, those outside the domain. */
   private readonly _quota: DailyQuota;
+  /** Workspace only: recipients in the sender's domain per effective user per day. */
+  private readonly _domainQuota: DailyQuota;
   private get _kernel(): Kernel {
     return this._core.kernel;
   }
@@ -129,8 +134,7 @@ export class MailAppHost extends GasObject implements Partial<GoogleAppsScript.M
       );
     }
     const from = this._sender();
-    if (!this._quota.take(from, all.length))
-      throw this._kernel.error('Service invoked too many times for one day: email.');
+    this._takeQuota(from, all);
     const name = m.name === undefined || m.name === null ? null : String(m.name);
     this._outbox.push({
       from,
@@ -147,6 +151,22 @@ export class MailAppHost extends GasObject implements Partial<GoogleAppsScript.M
       inlineImages,
       at: this._kernel.clock.now(),
     });
+  }
+
+  /**
+   * Counts the recipients against the sender's daily quotas, all or nothing. On Workspace, addresses in the sender's
+   * domain count against the within-domain quota and the others against the one getRemainingDailyQuota reports
+   * (https://developers.google.com/apps-script/guides/services/quotas); on a consumer account all count against one.
+   */
+  private _takeQuota(from: string, recipients: string[]): void {
+    const domain = (a: string): string => a.slice(a.lastIndexOf('@') + 1).toLowerCase();
+    const inside =
+      this._core.options.accountType === 'workspace' ? recipients.filter((a) => domain(a) === domain(from)).length : 0;
+    const outside = recipients.length - inside;
+    if (this._quota.remaining(from) < outside || this._domainQuota.remaining(from) < inside)
+      throw this._kernel.error('Service invoked too many times for one day: email.');
+    if (outside > 0) this._quota.take(from, outside);
+    if (inside > 0) this._domainQuota.take(from, inside);
   }
 
   private _addresses(v: unknown): string[] {

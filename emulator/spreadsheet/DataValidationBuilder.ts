@@ -58,15 +58,26 @@ export class DataValidationBuilderHost extends GasObject implements Partial<Buil
     return this as never;
   }
 
-  requireValueInList(values: string[], showDropdown = true): Builder {
-    const ok = Array.isArray(values) && values.every((v) => typeof v === 'string') && typeof showDropdown === 'boolean';
-    if (!ok) throw this._ctx.paramsError('DataValidationBuilder.requireValueInList', [values, showDropdown]);
-    return this._set('requireValueInList', 'VALUE_IN_LIST', [[...values], showDropdown]);
+  /**
+   * The list is a String[]: numbers and booleans in it become their strings (`[9, false]` → `['9', 'false']`), as
+   * Apps Script converts them; a non-array, or items of other types, is the signature error.
+   */
+  requireValueInList(...args: [values: string[], showDropdown?: boolean]): Builder {
+    const [values, showDropdown = true] = args;
+    const ok =
+      Array.isArray(values) &&
+      values.every(
+        (v) => typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
+      ) &&
+      typeof showDropdown === 'boolean';
+    if (!ok) throw this._ctx.paramsError('DataValidationBuilder.requireValueInList', args);
+    return this._set('requireValueInList', 'VALUE_IN_LIST', [values.map((v) => String(v)), showDropdown]);
   }
-  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): Builder {
-    const host = range as unknown as { _sheet?: RangeRef['sheet']; _rect?: RangeRef['rect'] };
+  requireValueInRange(...args: [range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean]): Builder {
+    const [range, showDropdown = true] = args;
+    const host = (range ?? {}) as unknown as { _sheet?: RangeRef['sheet']; _rect?: RangeRef['rect'] };
     if (!host._sheet || !host._rect || typeof showDropdown !== 'boolean')
-      throw this._ctx.paramsError('DataValidationBuilder.requireValueInRange', [range, showDropdown]);
+      throw this._ctx.paramsError('DataValidationBuilder.requireValueInRange', args);
     return this._set('requireValueInRange', 'VALUE_IN_RANGE', [
       { sheet: host._sheet, rect: { ...host._rect } },
       showDropdown,

@@ -17,12 +17,14 @@ import {
 import type { RangeForm, SheetsContext } from './context';
 import { DataValidationHost } from './DataValidation';
 import { createFilter, FilterHost } from './Filter';
-import type { Rect } from './grid';
-import { STYLE_DEFAULTS, type SheetModel, type StyleKey } from './model';
+import { SPREADSHEET_ENUMS } from './enums';
+import type { Layer, Rect } from './grid';
+import { STYLE_DEFAULTS, type SheetModel, type StyleKey, type ValidationSpec } from './model';
 import { assertCanEdit, protect } from './Protection';
 import { select } from './Selection';
 import { parseSortSpec, sortRows } from './sort';
 import { checkChoice, FONT_LINES, FONT_STYLES, FONT_WEIGHTS, H_ALIGNS, normalizeColor, V_ALIGNS } from './styles';
+import { createTextFinder } from './TextFinder';
 import { GENERAL_REPORTED, normalizeFormat } from './values';
 
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -66,6 +68,37 @@ export function checkShape(ctx: SheetsContext, method: string, data: unknown, re
 /** A grid of one value, the range's shape. */
 export function fill<T>(rect: Rect, v: T): T[][] {
   return Array.from({ length: rect.numRows }, () => new Array<T>(rect.numCols).fill(v));
+}
+
+/** A checkbox rule's [checked, unchecked] values: TRUE/FALSE, or the custom ones ('' when only checked is given). */
+export function checkboxValues(spec: ValidationSpec): [unknown, unknown] {
+  if (spec.args.length === 0) return [true, false];
+  return [spec.args[0], spec.args.length > 1 ? spec.args[1] : ''];
+}
+
+/** A checkbox value as a cell holds it ('' is an empty cell). */
+function cellOf(v: unknown): string | number | boolean | undefined {
+  return v === '' ? undefined : (v as string | number | boolean);
+}
+
+/** What each CopyPasteType pastes (the two left out are not emulated). */
+const PASTE_PARTS: Record<string, { values?: true; formulas?: true; formats?: true; validations?: true }> = {
+  PASTE_NORMAL: { values: true, formulas: true, formats: true, validations: true },
+  // Borders are recorded per call (for export), not per cell, so no paste carries them.
+  PASTE_NO_BORDERS: { values: true, formulas: true, formats: true, validations: true },
+  PASTE_FORMAT: { formats: true, validations: true },
+  PASTE_FORMULA: { values: true, formulas: true },
+  PASTE_VALUES: { values: true },
+  PASTE_DATA_VALIDATION: { validations: true },
+};
+
+function isPasteType(v: unknown): v is string {
+  return typeof v === 'string' && Object.hasOwn(SPREADSHEET_ENUMS.CopyPasteType, v);
+}
+
+/** Sheets' paste size along one dimension: a whole multiple of the source repeats it, anything else gets one copy. */
+function pasteSpan(destination: number, source: number): number {
+  return destination >= source && destination % source === 0 ? destination : source;
 }
 
 /** Apps Script's Range. Coordinates are fixed when the range is made, as in Apps Script. */
@@ -509,23 +542,38 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
     return this.setDataValidation(null);
   }
 
-  /** Checkbox validation on every cell, each set to FALSE. */
+  /** Checkbox validation on every cell, each set to its unchecked value (FALSE, or '' when only checked is given). */
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GasRange {
     assertCanEdit(this._ctx, this._sheet, this._rect);
     const args = [checkedValue, uncheckedValue].filter((a) => a !== undefined);
     const spec = { criteria: 'CHECKBOX', args, allowInvalid: true, helpText: null };
-    const off = uncheckedValue !== undefined ? uncheckedValue : false;
+    const off = cellOf(checkboxValues(spec)[1]);
     const r = this._rect;
     for (let i = 0; i < r.numRows; i++) {
       for (let j = 0; j < r.numCols; j++) {
         this._sheet.validations.set(r.row - 1 + i, r.col - 1 + j, spec);
-        applyWrite(this._sheet, r.row - 1 + i, r.col - 1 + j, { value: off as string | number | boolean });
+        applyWrite(this._sheet, r.row - 1 + i, r.col - 1 + j, { value: off });
       }
     }
     return this._self();
   }
+  /**
+   * Clears the data validation of each cell, and the value of a checkbox cell holding its checked or unchecked
+   * value (any other value stays).
+   */
   removeCheckboxes(): GasRange {
-    return this.clearDataValidations();
+    assertCanEdit(this._ctx, this._sheet, this._rect);
+    const r = this._rect;
+    for (let i = r.row - 1; i < r.row - 1 + r.numRows; i++) {
+      for (let j = r.col - 1; j < r.col - 1 + r.numCols; j++) {
+        const spec = this._sheet.validations.get(i, j);
+        if (!spec || spec.criteria !== 'CHECKBOX' || this._sheet.formulas.get(i, j) !== undefined) continue;
+        const v = this._sheet.values.get(i, j);
+        if (v !== undefined && checkboxValues(spec).includes(v)) this._sheet.values.set(i, j, undefined);
+      }
+    }
+    this._sheet.validations.clearRect(r.row - 1, r.col - 1, r.numRows, r.numCols);
+    return this._self();
   }
   private _checkState(): boolean[] | null {
     const states: boolean[] = [];
@@ -534,8 +582,7 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
       for (let j = 0; j < r.numCols; j++) {
         const spec = this._sheet.validations.get(r.row - 1 + i, r.col - 1 + j);
         if (!spec || spec.criteria !== 'CHECKBOX') return null;
-        const on = spec.args.length ? spec.args[0] : true;
-        states.push(this._sheet.values.get(r.row - 1 + i, r.col - 1 + j) === on);
+        states.push(this._sheet.values.get(r.row - 1 + i, r.col - 1 + j) === cellOf(checkboxValues(spec)[0]));
       }
     }
     return states;
@@ -558,8 +605,7 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
       for (let j = 0; j < r.numCols; j++) {
         const spec = this._sheet.validations.get(r.row - 1 + i, r.col - 1 + j);
         if (!spec || spec.criteria !== 'CHECKBOX') continue;
-        const v = spec.args.length ? (spec.args[on ? 0 : 1] ?? !on) : on;
-        applyWrite(this._sheet, r.row - 1 + i, r.col - 1 + j, { value: v as string | number | boolean });
+        applyWrite(this._sheet, r.row - 1 + i, r.col - 1 + j, { value: cellOf(checkboxValues(spec)[on ? 0 : 1]) });
       }
     }
     return this._self();
@@ -582,6 +628,10 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
     sortRows(this._ctx, this._sheet, this._rect, parseSortSpec(this._ctx, 'Range.sort', sortSpecObj, this._rect));
     return this._self();
   }
+  /** Searches this range's cells (TextFinder.ts). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return createTextFinder(this._ctx, 'Range.createTextFinder', [{ sheet: this._sheet, rect: this._rect }], findText);
+  }
   createFilter(): GoogleAppsScript.Spreadsheet.Filter {
     return createFilter(this._ctx, this._sheet, this._rect) as never;
   }
@@ -597,45 +647,69 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
     return this.activate();
   }
 
-  /** Copies contents and formats (or one of them) to the destination's top-left corner. */
-  copyTo(destination: GasRange, options?: unknown, transposed?: boolean): void {
-    const dest = destination as unknown as RangeHost;
-    if (!(dest instanceof RangeHost) || transposed)
-      throw this._ctx.paramsError(
-        'Range.copyTo',
-        [destination, options, transposed].filter((a) => a !== undefined),
-      );
-    const o =
-      typeof options === 'object' && options !== null
-        ? (options as { contentsOnly?: boolean; formatOnly?: boolean })
-        : {};
-    const type = typeof options === 'string' ? options : 'PASTE_NORMAL';
-    const contents =
-      type === 'PASTE_NORMAL' || type === 'PASTE_VALUES' || type === 'PASTE_FORMULA' ? !o.formatOnly : false;
-    const formats = type === 'PASTE_NORMAL' || type === 'PASTE_FORMAT' ? !o.contentsOnly : false;
+  /**
+   * Copies contents and formats, or the part a CopyPasteType or `{contentsOnly, formatOnly}` names, optionally
+   * transposed (rows become columns). The destination's top-left cell anchors the paste; along each dimension where
+   * the destination is a whole multiple of the (transposed) source size the source repeats to fill it, otherwise
+   * one copy of the source's size is pasted (a single cell expands to the source size), as Sheets pastes
+   * (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#CopyPasteRequest).
+   * Relative references in formulas move with each pasted cell.
+   */
+  copyTo(...args: unknown[]): void {
+    const [destination, options, transposed] = args;
+    const dest = destination as RangeHost;
+    const bad = () => this._ctx.paramsError('Range.copyTo', args);
+    if (args.length > 3 || !(dest instanceof RangeHost)) throw bad();
+    let type = 'PASTE_NORMAL';
+    let o: { contentsOnly?: unknown; formatOnly?: unknown } = {};
+    if (args.length === 3) {
+      if (!isPasteType(options) || typeof transposed !== 'boolean') throw bad();
+      type = options;
+    } else if (typeof options === 'string') {
+      if (!isPasteType(options)) throw bad();
+      type = options;
+    } else if (typeof options === 'object' && options !== null) {
+      o = options as typeof o;
+    }
+    const parts = PASTE_PARTS[type];
+    if (!parts) this._ctx.kernel.notImplemented(`Range.copyTo with CopyPasteType.${type}`);
+    const contents = !!parts.values && !o.formatOnly;
+    const formats = !!parts.formats && !o.contentsOnly;
+    const validations = !!parts.validations && (!parts.formats || formats);
+    const flip = transposed === true;
     const r = this._rect;
-    const to = { ...dest._rect, numRows: r.numRows, numCols: r.numCols };
+    const h = flip ? r.numCols : r.numRows;
+    const w = flip ? r.numRows : r.numCols;
+    const d = dest._rect;
+    const to = { row: d.row, col: d.col, numRows: pasteSpan(d.numRows, h), numCols: pasteSpan(d.numCols, w) };
     checkBounds(this._ctx, dest._sheet, to.row, to.col, to.numRows, to.numCols);
     assertCanEdit(this._ctx, dest._sheet, to);
-    const layers = [
-      ...(contents ? ['values', 'formulas'] : []),
-      ...(formats ? ['numberFormats', 'styles', 'validations'] : []),
-    ];
-    for (const name of layers) {
-      const pairs =
-        name === 'styles'
-          ? [...this._sheet.styles.keys()].map((k) => [this._sheet.style(k), dest._sheet.style(k)])
-          : [[(this._sheet as never)[name], (dest._sheet as never)[name]]];
-      for (const [from, into] of pairs as [import('./grid').Layer<unknown>, import('./grid').Layer<unknown>][]) {
-        const block = from.slice(r.row - 1, r.col - 1, r.numRows, r.numCols);
-        const move =
-          name === 'formulas'
-            ? (v: unknown) => (v === undefined ? v : shiftFormula(v as string, to.row - r.row, to.col - r.col))
-            : (v: unknown) => v;
-        block.forEach((row, i) => row.forEach((v, j) => into.set(to.row - 1 + i, to.col - 1 + j, move(v))));
-      }
+    const from = this._sheet;
+    const into = dest._sheet;
+    const pairs: [Layer<unknown>, Layer<unknown>, boolean][] = [];
+    if (contents) pairs.push([from.values, into.values, false]);
+    if (contents && parts.formulas) pairs.push([from.formulas, into.formulas, true]);
+    if (formats) {
+      pairs.push([from.numberFormats, into.numberFormats, false]);
+      for (const key of new Set([...from.styles.keys(), ...into.styles.keys()]))
+        pairs.push([from.style(key), into.style(key), false]);
     }
-    if (type === 'PASTE_VALUES') dest._sheet.formulas.clearRect(to.row - 1, to.col - 1, to.numRows, to.numCols);
+    if (validations) pairs.push([from.validations, into.validations, false]);
+    // Every source block is read before anything is written (source and destination may overlap).
+    const blocks = pairs.map(([layer]) => layer.slice(r.row - 1, r.col - 1, r.numRows, r.numCols));
+    pairs.forEach(([, layer, isFormula], k) => {
+      for (let i = 0; i < to.numRows; i++) {
+        for (let j = 0; j < to.numCols; j++) {
+          const a = flip ? j % w : i % h;
+          const b = flip ? i % h : j % w;
+          let v = blocks[k][a][b];
+          if (isFormula && v !== undefined)
+            v = shiftFormula(v as string, to.row + i - (r.row + a), to.col + j - (r.col + b));
+          layer.set(to.row - 1 + i, to.col - 1 + j, v);
+        }
+      }
+    });
+    if (contents && !parts.formulas) into.formulas.clearRect(to.row - 1, to.col - 1, to.numRows, to.numCols);
   }
 
   /** Borders are recorded (for export), not rendered. */

@@ -18,6 +18,7 @@ import { activeRect, select } from './Selection';
 import { sortRows } from './sort';
 import { appendRow, deleteDim, insertDim } from './structure';
 import { normalizeColor } from './styles';
+import { createTextFinder } from './TextFinder';
 
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GasRange = GoogleAppsScript.Spreadsheet.Range;
@@ -408,6 +409,12 @@ export class SheetHost extends GasObject implements Partial<GasSheet> {
 
   getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
     return this._model.filter ? (new FilterHost(this._ctx, this._model) as never) : null;
+  }
+
+  /** Searches the whole sheet (TextFinder.ts). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const rect = { row: 1, col: 1, numRows: this._model.maxRows, numCols: this._model.maxCols };
+    return createTextFinder(this._ctx, 'Sheet.createTextFinder', [{ sheet: this._model, rect }], findText);
   }
 
   newChart(): GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder {

@@ -9,6 +9,7 @@ import { resolveA1 } from './resolve';
 import { activeRect, activeSheet, select, SelectionHost } from './Selection';
 import { duplicateNameMessage } from './Sheet';
 import { assertCellBudget } from './structure';
+import { createTextFinder } from './TextFinder';
 import { isValidTimeZone } from './zones';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -134,6 +135,14 @@ export class SpreadsheetHost extends GasObject implements Partial<GasSpreadsheet
   getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
     if (!Array.isArray(a1Notations)) throw this._ctx.paramsError('Spreadsheet.getRangeList', [a1Notations]);
     return this._ctx.make.rangeList(a1Notations.map((a) => this.getRange(a))) as never;
+  }
+  /** Searches every sheet, in tab order (TextFinder.ts). */
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    const areas = this._model.sheets.map((sheet) => ({
+      sheet,
+      rect: { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols },
+    }));
+    return createTextFinder(this._ctx, 'Spreadsheet.createTextFinder', areas, findText);
   }
   getDataRange(): GasRange {
     return this._sheet(this._active()).getDataRange();

@@ -71,11 +71,12 @@ export class SpreadsheetAppHost extends GasObject implements Partial<App> {
       );
   }
 
+  /** The container; null in a web app, which has no active container (decision 3; guides/bound). */
   getActive(): GasSpreadsheet {
-    return this._bound();
+    return this._ctx.kernel.current?.kind === 'webApp' ? (null as never) : this._bound();
   }
   getActiveSpreadsheet(): GasSpreadsheet {
-    return this._bound();
+    return this.getActive();
   }
 
   create(name: string, rows?: number, columns?: number): GasSpreadsheet {

@@ -61,7 +61,8 @@ export function parseA1(text: string): A1Ref | null {
   const r1c1 = R1C1.exec(body);
   if (r1c1) {
     const [, r, c, r2, c2] = r1c1;
-    return { sheetName: split.sheetName, kind: 'cells', row: +r, col: +c, endRow: +(r2 ?? r), endCol: +(c2 ?? c) };
+    const ref = order({ kind: 'cells', row: +r, col: +c, endRow: +(r2 ?? r), endCol: +(c2 ?? c) });
+    return { ...ref, sheetName: split.sheetName };
   }
   const parts = body.split(':');
   if (parts.length > 2 || !parts[0]) return null;
@@ -106,7 +107,7 @@ function box(row: number, col: number, endRow: number | undefined, endCol: numbe
   return order({ kind: 'cells', row, col, endRow, endCol });
 }
 
-/** `B2:A1` means the same box as `A1:B2`. */
+/** `B2:A1` means the same box as `A1:B2` (and `R2C2:R1C1` as `R1C1:R2C2`). */
 function order(ref: A1Ref): A1Ref {
   const out = { ...ref };
   if (out.row !== undefined && out.endRow !== undefined && out.endRow < out.row)

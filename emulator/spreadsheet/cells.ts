@@ -5,6 +5,7 @@ import { displayValue } from './formats';
 import type { Rect } from './grid';
 import type { CellValue, SheetModel, SpreadsheetModel } from './model';
 import { assertCanEdit } from './Protection';
+import { checkTypedInput, InputRejectedError } from './validation-check';
 import {
   isDateFormat,
   parseTypedInput,
@@ -52,10 +53,33 @@ export function checkScriptValues(ctx: SheetsContext, method: string, values: un
   }
 }
 
-/** Writes script values (already shape- and type-checked) into the box at rect's corner. */
+/**
+ * Writes script values (already shape- and type-checked) into the box at rect's corner. A strict validation rule
+ * (`setAllowInvalid(false)`) refuses a script write as it refuses typing, and then nothing is written: Apps Script
+ * throws "The data you entered in cell M2 violates the data validation rules set on this cell. …" from setValue in a
+ * time trigger (an owner's execution log quoted in public; data-validation-builder#setAllowInvalid(Boolean): the rule
+ * "reject[s] the input entirely").
+ */
 export function writeScriptValues(ctx: SheetsContext, sheet: SheetModel, rect: Rect, values: unknown[][]): void {
   assertCanEdit(ctx, sheet, rect);
   const ictx = inputContext(ctx, sheet.parent);
+  if (sheet.validations.rows.length > 0) {
+    for (let i = 0; i < values.length; i++) {
+      for (let j = 0; j < values[i].length; j++) {
+        const r = rect.row - 1 + i;
+        const c = rect.col - 1 + j;
+        const spec = sheet.validations.get(r, c);
+        if (!spec || spec.allowInvalid) continue;
+        const w = scriptValueToCell(values[i][j], sheet.numberFormats.get(r, c), ictx);
+        try {
+          if (w) checkTypedInput(sheet, r, c, values[i][j], w);
+        } catch (e) {
+          if (e instanceof InputRejectedError) throw ctx.error(e.message);
+          throw e;
+        }
+      }
+    }
+  }
   for (let i = 0; i < values.length; i++) {
     const r = rect.row - 1 + i;
     const row = values[i];
@@ -75,20 +99,25 @@ export function writeScriptValues(ctx: SheetsContext, sheet: SheetModel, rect: R
   }
 }
 
-/** Writes what a person types (strings parsed in the locale; `@` cells keep text verbatim). */
+/**
+ * Writes what a person types (strings parsed in the locale; `@` cells keep text verbatim). All or nothing: a strict
+ * validation rule refusing any cell (InputRejectedError) leaves every cell as it was.
+ */
 export function writeTyped(ctx: SheetsContext, sheet: SheetModel, rect: Rect, values: unknown[][], user: string): void {
   assertCanEdit(ctx, sheet, rect, user);
   const ictx = inputContext(ctx, sheet.parent);
-  values.forEach((row, i) =>
-    row.forEach((v, j) => {
+  const writes = values.map((row, i) =>
+    row.map((v, j) => {
       const r = rect.row - 1 + i;
       const c = rect.col - 1 + j;
       const fmt = sheet.numberFormats.get(r, c);
       const w = typeof v === 'string' && fmt !== '@' ? parseTypedInput(v, ictx) : scriptValueToCell(v, fmt, ictx);
       if (!w) throw ctx.error(`userEdit: cannot type ${String(v)} into a cell`);
-      applyWrite(sheet, r, c, w);
+      checkTypedInput(sheet, r, c, v, w);
+      return w;
     }),
   );
+  writes.forEach((row, i) => row.forEach((w, j) => applyWrite(sheet, rect.row - 1 + i, rect.col - 1 + j, w)));
 }
 
 /** Writes formulas (every entry must be a string; '' clears the cell). */

@@ -98,7 +98,8 @@ export class SheetsStore {
   /**
    * A person types `values` (one value fills the range; a 2-D array fills a block from its top-left) as
    * `user`: parsed in the spreadsheet's locale, refused by hard protections they are not an editor of
-   * (warning-only ones let them through), '' clears. Selects the edited block. Fires no trigger.
+   * (warning-only ones let them through) and, whole, by a strict validation rule a cell breaks (InputRejectedError,
+   * validation-check.ts), '' clears. Selects the edited block. Fires no trigger.
    */
   userEdit(user: string, sheetName: string, a1: string, values: unknown): UserEditResult {
     const sheet = this._sheet(sheetName);

@@ -1,40 +1,25 @@
 // Cell styling values: colours normalised as Sheets reports them (lowercase #rrggbb), and the argument checks
 // for weights, alignments and font styles. Junk colours are refused here, stricter than Google (see report).
+import colorNames from 'color-name';
 import type { SheetsContext } from './context';
 
-const NAMED: Record<string, string> = {
-  black: '#000000',
-  white: '#ffffff',
-  red: '#ff0000',
-  green: '#008000',
-  lime: '#00ff00',
-  blue: '#0000ff',
-  yellow: '#ffff00',
-  orange: '#ffa500',
-  purple: '#800080',
-  gray: '#808080',
-  grey: '#808080',
-  silver: '#c0c0c0',
-  cyan: '#00ffff',
-  aqua: '#00ffff',
-  magenta: '#ff00ff',
-  fuchsia: '#ff00ff',
-  pink: '#ffc0cb',
-  brown: '#a52a2a',
-  navy: '#000080',
-  teal: '#008080',
-  maroon: '#800000',
-  olive: '#808000',
-};
+/** The 148 CSS named colours (CSS Color 4, `rebeccapurple` included), lowercase name → '#rrggbb'. */
+const NAMED: ReadonlyMap<string, string> = new Map(
+  Object.entries(colorNames).map(([name, rgb]) => [
+    name,
+    `#${rgb.map((n) => n.toString(16).padStart(2, '0')).join('')}`,
+  ]),
+);
 
-/** '#FFF', '#FF0000', 'red' → '#ff0000'; null → null (reset). Throws on anything else. */
+/** '#FFF', '#FF0000', 'red', 'Red' → '#ff0000' (any CSS colour name); null → null (reset). Throws on anything else. */
 export function normalizeColor(ctx: SheetsContext, method: string, color: unknown): string | null {
   if (color === null) return null;
   if (typeof color !== 'string') throw ctx.paramsError(method, [color]);
   const c = color.trim().toLowerCase();
   if (/^#[0-9a-f]{6}$/.test(c)) return c;
   if (/^#[0-9a-f]{3}$/.test(c)) return `#${c[1]}${c[1]}${c[2]}${c[2]}${c[3]}${c[3]}`;
-  if (NAMED[c]) return NAMED[c];
+  const named = NAMED.get(c);
+  if (named) return named;
   throw ctx.error(`Invalid color "${color}" (the local runtime refuses colours Sheets would silently ignore).`);
 }
 

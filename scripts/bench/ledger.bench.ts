@@ -1,5 +1,7 @@
-// Benchmarks of the ledger's hot paths on large ledgers: service calls counted by the local runtime, CPU time of
-// the whole Node process for the measured step (the runtime's own overhead included, so compare run to run).
+// Benchmarks of the ledger's hot paths on large ledgers: service calls counted by the local runtime, the cost it
+// models for them (Sheets round trips, local calls, cells read and written, modelled seconds: decision 12,
+// emulator/host/costs.ts), and CPU time of the whole Node process for the measured step (the runtime's own
+// overhead included, so compare run to run).
 import { createGasEnvironment, type GasEnvironment } from '../../emulator/index';
 import path from 'node:path';
 
@@ -50,19 +52,30 @@ function seed(env: GasEnvironment, n: number): void {
   env.globals.PropertiesService.getScriptProperties().setProperty('CASE_SEQ_2026', String(n));
 }
 
-/** Service and spreadsheet calls and CPU ms of the executions `step` starts. */
+const seconds = (ms: number): number => Math.round(ms) / 1000;
+
+/** Calls, modelled cost and CPU ms of the executions `step` starts. */
 function measure(env: GasEnvironment, name: string, cases: number, step: () => void): object {
   const before = env.stats().executions.length;
   const cpu = process.cpuUsage();
   step();
   const used = process.cpuUsage(cpu);
   const runs = env.stats().executions.slice(before);
+  const sum = (f: (e: (typeof runs)[number]) => number) => runs.reduce((s, e) => s + f(e), 0);
   return {
     name,
     cases,
     spreadsheetCalls: runs.reduce((s, e) => s + e.spreadsheetCalls, 0),
     serviceCalls: runs.reduce((s, e) => s + e.calls, 0),
     executions: runs.length,
+    roundTrips: sum((e) => e.roundTrips),
+    localCalls: sum((e) => e.localCalls),
+    cellsRead: sum((e) => e.cellsRead),
+    cellsWritten: sum((e) => e.cellsWritten),
+    cellsScanned: sum((e) => e.cellsScanned),
+    /** Modelled seconds of the step (all its executions), and of its slowest execution (what the limits bite on). */
+    modelledS: seconds(sum((e) => e.modelledMs)),
+    slowestS: seconds(Math.max(0, ...runs.map((e) => e.modelledMs))),
     failed: env
       .executions()
       .slice(-runs.length)

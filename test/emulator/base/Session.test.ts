@@ -21,9 +21,31 @@ export const sessionChecks: Check[] = [
     run: (t) => t.equal(Session.getActiveUser().getEmail(), 'clerk@example.gov.cn'),
   },
   {
-    name: 'a simple trigger sees no active user e-mail',
-    source: SESSION + '#getActiveUser() (not available in simple onOpen/onEdit)',
+    name: "a simple trigger shows a colleague of the owner's Workspace domain",
+    source: SESSION + '#getActiveUser() (restrictions do not apply within the same Google Workspace domain)',
     kind: 'simpleTrigger',
+    user: CLERK,
+    run: (t) => t.equal(Session.getActiveUser().getEmail(), 'clerk@example.gov.cn'),
+  },
+  {
+    name: 'a simple trigger shows the owner running it themselves',
+    source: SESSION + '#getActiveUser() (restrictions do not apply if the developer runs the script themselves)',
+    kind: 'simpleTrigger',
+    run: (t) => t.equal(Session.getActiveUser().getEmail(), 'owner@example.gov.cn'),
+  },
+  {
+    name: "a simple trigger hides someone outside the owner's domain",
+    source: SESSION + '#getActiveUser() (not available in a simple onOpen(e) or onEdit(e) trigger)',
+    kind: 'simpleTrigger',
+    user: 'someone@gmail.com',
+    run: (t) => t.equal(Session.getActiveUser().getEmail(), ''),
+  },
+  {
+    name: 'on a consumer account a simple trigger hides everyone but the owner',
+    source: SESSION + '#getActiveUser()',
+    kind: 'simpleTrigger',
+    user: 'friend@gmail.com',
+    options: { accountType: 'consumer', owner: 'owner@gmail.com' },
     run: (t) => t.equal(Session.getActiveUser().getEmail(), ''),
   },
   {

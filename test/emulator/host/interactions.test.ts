@@ -5,6 +5,7 @@ import { createGasEnvironment, type GasEnvironment, type GasEnvironmentOptions }
 import { runChecks, type Check } from '../harness';
 
 const FIDELITY = '../shared/docs/local-runtime-fidelity.md';
+const SESSION = 'https://developers.google.com/apps-script/reference/base/session';
 
 export const interactionChecks: Check[] = [
   {
@@ -74,9 +75,9 @@ const prop = (env: GasEnvironment, key: string): unknown =>
   JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty(key) ?? 'null');
 
 describe('open and menus', () => {
-  test('onOpen runs as a LIMITED simple trigger that cannot see the e-mail; the menu is built for that person', () => {
+  test("onOpen runs as a LIMITED simple trigger that hides someone outside the owner's domain; the menu is built for that person", () => {
     const env = setup();
-    env.open({ user: CLERK });
+    env.open({ user: OUTSIDER });
     expect(env.executions()[0]).toMatchObject({
       functionName: 'onOpen',
       kind: 'simpleTrigger',
@@ -84,8 +85,36 @@ describe('open and menus', () => {
       outcome: 'completed',
     });
     expect(prop(env, 'openEvent')).toEqual({ mode: 'LIMITED', user: '', hasSource: true });
-    expect(env.ui.menus(CLERK).map((m) => m.caption)).toEqual(['台账']);
+    expect(env.ui.menus(OUTSIDER).map((m) => m.caption)).toEqual(['台账']);
     expect(env.ui.menus()).toEqual([]);
+  });
+
+  test(`a simple trigger's event user follows getActiveUser: shown for the owner and their Workspace domain [${SESSION}#getActiveUser()]`, () => {
+    const seen = (options: GasEnvironmentOptions, user?: string): unknown => {
+      const env = createGasEnvironment({ now: NOW, ...options });
+      env.loadSource(`
+        function onOpen(e) { record('open', e); }
+        function onEdit(e) { record('edit', e); }
+        function record(kind, e) {
+          var p = PropertiesService.getScriptProperties();
+          var seen = JSON.parse(p.getProperty('seen') || '[]');
+          seen.push([kind, e.user.getEmail(), Session.getActiveUser().getEmail()]);
+          p.setProperty('seen', JSON.stringify(seen));
+        }`);
+      env.open({ user });
+      env.typeInto('Sheet1', 'A1', 'x', { user });
+      return prop(env, 'seen');
+    };
+    const both = (email: string) => [
+      ['open', email, email],
+      ['edit', email, email],
+    ];
+    expect(seen({}, CLERK)).toEqual(both(CLERK));
+    expect(seen({})).toEqual(both('owner@example.gov.cn'));
+    expect(seen({}, OUTSIDER)).toEqual(both(''));
+    const consumer = { accountType: 'consumer' as const, owner: 'owner@gmail.com' };
+    expect(seen(consumer, 'friend@gmail.com')).toEqual(both(''));
+    expect(seen(consumer)).toEqual(both('owner@gmail.com'));
   });
 
   test('a menu click runs the item as the person who clicked, with the full caption path', () => {
@@ -163,14 +192,16 @@ describe('typing and on-edit triggers', () => {
     expect(env.executions().map((e) => e.functionName)).toEqual(['install', 'scriptWrite']);
   });
 
-  test('a simple onEdit in the bundle fires too, LIMITED and without the e-mail', () => {
+  test("a simple onEdit in the bundle fires too, LIMITED, without the e-mail of someone outside the owner's domain", () => {
     const env = createGasEnvironment({ now: NOW });
     env.loadSource(
       'function onEdit(e) { PropertiesService.getScriptProperties().setProperty("e", JSON.stringify([e.authMode, e.value, e.user.getEmail(), e.range.getA1Notation()])); }',
     );
-    env.typeInto('Sheet1', 'A1', 'hello', { user: CLERK });
+    env.typeInto('Sheet1', 'A1', 'hello', { user: OUTSIDER });
     expect(prop(env, 'e')).toEqual(['LIMITED', 'hello', '', 'A1']);
     expect(env.executions()[0]).toMatchObject({ functionName: 'onEdit', kind: 'simpleTrigger', user: '' });
+    env.typeInto('Sheet1', 'A1', 'again', { user: CLERK });
+    expect(prop(env, 'e')).toEqual(['LIMITED', 'again', CLERK, 'A1']);
   });
 
   test('a selection is per person and lasts until they change it', () => {
@@ -193,5 +224,67 @@ describe('in the environment', () => {
     env.typeInto('Sheet1', 'A1', '办结');
     const z1 = env.globals.SpreadsheetApp.getActive().getRange('Z1').getValue();
     expect(JSON.parse(z1 as string)).toEqual(['办结', '受理', 'A1']);
+  });
+});
+
+describe('a web app (the manifest declares webapp)', () => {
+  const WEB = 'https://developers.google.com/apps-script/guides/web';
+  const OWNER = 'owner@example.gov.cn';
+  const COLLEAGUE = 'liaison@example.gov.cn';
+  const code = `
+    function doGet(e) { return HtmlService.createHtmlOutput('<p>' + e.parameter.page + '</p>').setTitle('工作台'); }
+    function whoAmI() {
+      var ui;
+      try { SpreadsheetApp.getUi(); ui = 'ui'; } catch (err) { ui = String(err); }
+      return { active: Session.getActiveUser().getEmail(), effective: Session.getEffectiveUser().getEmail(),
+               container: SpreadsheetApp.getActive() === null ? null : 'container', ui: ui };
+    }
+    function when() { return new Date(); }`;
+  const env = (webapp: object | undefined, o: GasEnvironmentOptions = {}): GasEnvironment => {
+    const e = createGasEnvironment({ now: NOW, owner: OWNER, ...o });
+    e.loadSource(code, { timeZone: 'Asia/Shanghai', ...(webapp ? { webapp } : {}) });
+    return e;
+  };
+  const deployed = { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' };
+
+  test(`without a webapp section there is no web app to visit  [${WEB}]`, () => {
+    expect(() => env(undefined).visitWebApp({ user: COLLEAGUE })).toThrow(/declares no "webapp"/);
+    expect(() => env(undefined).callFromWebApp('whoAmI', [], { user: COLLEAGUE })).toThrow(/declares no "webapp"/);
+  });
+
+  test(`doGet gets the request parameters and runs as the deploying account  [${WEB}#request_parameters]`, () => {
+    const e = env(deployed);
+    const out = e.visitWebApp({ user: COLLEAGUE, parameters: { page: '我的案件' } }) as { getContent(): string };
+    expect(out.getContent()).toBe('<p>我的案件</p>');
+    const ex = e.executions().at(-1)!;
+    expect([ex.functionName, ex.kind, ex.user, ex.effectiveUser]).toEqual(['doGet', 'webApp', COLLEAGUE, OWNER]);
+  });
+
+  test(`a call from the page: the visitor is the active user, the code runs as the owner, no container, no Ui  [${SESSION}#getActiveUser()]`, () => {
+    expect(env(deployed).callFromWebApp('whoAmI', [], { user: COLLEAGUE })).toEqual({
+      active: COLLEAGUE,
+      effective: OWNER,
+      container: null,
+      ui: 'Exception: Cannot call SpreadsheetApp.getUi() from this context.',
+    });
+  });
+
+  test(`executeAs USER_ACCESSING runs as the visitor  [https://developers.google.com/apps-script/manifest/web-app-api-executable#webapp]`, () => {
+    const r = env({ executeAs: 'USER_ACCESSING', access: 'DOMAIN' }).callFromWebApp('whoAmI', [], { user: COLLEAGUE });
+    expect(r).toMatchObject({ active: COLLEAGUE, effective: COLLEAGUE });
+  });
+
+  test(`access DOMAIN: an outsider or a consumer account never reaches the script; MYSELF: only the owner  [${WEB}#permissions]`, () => {
+    expect(() => env(deployed).callFromWebApp('whoAmI', [], { user: 'someone@gmail.com' })).toThrow(/access DOMAIN/);
+    expect(() => env(deployed, { accountType: 'consumer' }).callFromWebApp('whoAmI', [], { user: COLLEAGUE })).toThrow(
+      /access DOMAIN/,
+    );
+    const mine = env({ executeAs: 'USER_DEPLOYING', access: 'MYSELF' });
+    expect(() => mine.callFromWebApp('whoAmI', [], { user: COLLEAGUE })).toThrow(/access MYSELF/);
+    expect(mine.callFromWebApp('whoAmI', [], { user: OWNER })).toMatchObject({ active: OWNER, container: null });
+  });
+
+  test(`a Date returned to the page is refused, as google.script.run refuses it  [https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values]`, () => {
+    expect(() => env(deployed).callFromWebApp('when', [], { user: COLLEAGUE })).toThrow(/illegal value/);
   });
 });

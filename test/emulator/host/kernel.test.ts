@@ -4,6 +4,8 @@ import { runChecks, type Check } from '../harness';
 
 const FIDELITY_1 = '../shared/docs/local-runtime-fidelity.md §1';
 const QUOTAS = 'https://developers.google.com/apps-script/guides/services/quotas';
+/** Which classes and members Apps Script has: emulator/host/gas-members.json, generated from these types. */
+const TYPES = 'https://www.npmjs.com/package/@types/google-apps-script';
 
 export const kernelChecks: Check[] = [
   {
@@ -59,15 +61,54 @@ export const kernelChecks: Check[] = [
     },
   },
   {
-    name: 'a member the local runtime lacks fails loudly instead of returning undefined',
-    source: '../shared/docs/style.md habit 10',
+    name: 'a member Apps Script has that the runtime lacks fails loudly instead of returning undefined',
+    source: '../shared/docs/style.md habit 10; ' + TYPES,
     run: (t) => {
-      const props = PropertiesService.getScriptProperties() as unknown as Record<string, unknown>;
+      const u = Utilities as unknown as Record<string, unknown>;
+      t.throws(() => u.parseCsv, /^not implemented in the local runtime: Utilities\.parseCsv$/, 'NotImplemented');
       t.throws(
-        () => props.getPropertiesAsJson,
-        /not implemented in the local runtime: Properties.getPropertiesAsJson/,
+        () => (DocumentApp as unknown as Record<string, unknown>).openById,
+        /not implemented in the local runtime: DocumentApp\.openById/,
         'NotImplemented',
       );
+      t.equal((DocumentApp as unknown as Record<string, unknown>).openByIdd, undefined);
+    },
+  },
+  {
+    name: 'a member Apps Script does not have reads undefined; calling it is a TypeError',
+    source: 'https://developers.google.com/apps-script/reference/spreadsheet/range (no getValuez)',
+    run: (t) => {
+      const range = SpreadsheetApp.getActive().getRange('A1') as unknown as Record<string, unknown>;
+      t.equal(range.getValuez, undefined);
+      t.equal((SpreadsheetApp as unknown as Record<string, unknown>).foo, undefined);
+      t.equal('getValuez' in range, false);
+      t.throws(() => (range.getValuez as () => unknown)(), /is not a function/, 'TypeError');
+    },
+  },
+  {
+    name: "the runtime's own members (underscored, gasService, gasClass) are not there for the app",
+    source: TYPES,
+    run: (t) => {
+      const lock = LockService.getScriptLock() as unknown as Record<string, unknown>;
+      t.equal(lock._key, undefined);
+      t.equal(lock.gasClass, undefined);
+      t.equal((MailApp as unknown as Record<string, unknown>)._outbox, undefined);
+      t.equal(JSON.stringify(SpreadsheetApp.getActive().getRange('A1')), '{}');
+    },
+  },
+  {
+    name: 'advanced services: a Drive API method the runtime lacks is loud, an unknown name is undefined',
+    source: 'https://developers.google.com/drive/api/reference/rest/v3/files; ' + TYPES,
+    setup: (env) =>
+      env.loadSource('', {
+        timeZone: 'Asia/Shanghai',
+        dependencies: { enabledAdvancedServices: [{ userSymbol: 'Drive', serviceId: 'drive', version: 'v3' }] },
+      }),
+    run: (t) => {
+      const files = Drive!.Files as unknown as Record<string, unknown>;
+      t.throws(() => files.emptyTrash, /not implemented in the local runtime: Files\.emptyTrash/, 'NotImplemented');
+      t.equal(files.emptyBin, undefined);
+      t.throws(() => (Drive as unknown as Record<string, unknown>).Permissions, /Drive\.Permissions/, 'NotImplemented');
     },
   },
   {

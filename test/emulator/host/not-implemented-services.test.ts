@@ -1,4 +1,5 @@
-// Contract checks of the built-in services the app must not use: their globals exist and every member is loud.
+// Contract checks of the built-in services the app must not use: their globals exist and every Apps Script member is
+// loud (a name Apps Script lacks reads undefined, as for every service: see test/emulator/host/kernel.test.ts).
 import { runChecks, type Check } from '../harness';
 
 export const notImplementedServiceChecks: Check[] = [

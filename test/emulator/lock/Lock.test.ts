@@ -64,6 +64,53 @@ export const lockChecks: Check[] = [
     },
     run: (t) => t.equal(LockService.getScriptLock().tryLock(0), true),
   },
+  {
+    name: 'tryLock and waitLock without a timeout fail with the signature error',
+    source: LOCK + '#tryLock(Integer)',
+    run: (t) => {
+      const lock = LockService.getScriptLock() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      t.throws(
+        () => lock.tryLock(),
+        /^The parameters \(\) don't match the method signature for LockService\.Lock\.tryLock\.$/,
+      );
+      t.throws(
+        () => lock.waitLock(),
+        /^The parameters \(\) don't match the method signature for LockService\.Lock\.waitLock\.$/,
+      );
+      t.equal(LockService.getScriptLock().hasLock(), false);
+    },
+  },
+  {
+    name: 'a timeout that is not a finite number (a string, NaN, null) fails with the signature error',
+    source: LOCK + '#waitLock(Integer) (NaN and Infinity: assumed)',
+    run: (t) => {
+      const lock = LockService.getScriptLock() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      t.throws(
+        () => lock.tryLock('x'),
+        /^The parameters \(String\) don't match the method signature for LockService\.Lock\.tryLock\.$/,
+      );
+      t.throws(
+        () => lock.waitLock(NaN),
+        /^The parameters \(number\) don't match the method signature for LockService\.Lock\.waitLock\.$/,
+      );
+      t.throws(() => lock.tryLock(null), /don't match the method signature for LockService\.Lock\.tryLock/);
+      t.equal(LockService.getScriptLock().hasLock(), false);
+    },
+  },
+  {
+    name: 'a negative timeout gives up at once: tryLock returns false, waitLock times out',
+    source: LOCK + "#tryLock(Integer) (negative: one public emulator's characterisation, unconfirmed)",
+    run: (t) => {
+      const before = Date.now();
+      t.equal(LockService.getScriptLock().tryLock(-1), false);
+      t.throws(
+        () => LockService.getScriptLock().waitLock(-1),
+        /^Lock timeout: another process was holding the lock for too long\.$/,
+      );
+      t.equal(LockService.getScriptLock().hasLock(), false);
+      t.ok(Date.now() - before < 1000, 'no waiting');
+    },
+  },
 ];
 
 runChecks('lock.Lock', lockChecks);

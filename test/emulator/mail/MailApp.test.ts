@@ -1,7 +1,7 @@
-// Contract checks of MailApp: every sendEmail overload, validation and per-message limits, the daily recipient quota
-// (consumer 100, Workspace 1,500), scopes and simple triggers, and what the outbox records
-// (https://developers.google.com/apps-script/reference/mail/mail-app); plus what only the host sees: the sender of
-// trigger mail, per-user quotas, the clock.
+// Contract checks of MailApp: every sendEmail overload, validation and per-message limits, the daily recipient quotas
+// (consumer 100; Workspace 1,500 outside the domain and 2,000 within), scopes and simple triggers, and what the
+// outbox records (https://developers.google.com/apps-script/reference/mail/mail-app); plus what only the host sees:
+// the sender of trigger mail, per-user quotas, the clock.
 import { runChecks, type Check } from '../harness';
 import { createGasEnvironment } from '../../../emulator/index';
 
@@ -183,6 +183,55 @@ export const mailAppChecks: Check[] = [
       t.equal(MailApp.getRemainingDailyQuota(), 1500);
       MailApp.sendEmail('a@example.com', 'S', 'B', { cc: 'b@example.com', bcc: 'c@example.com' });
       t.equal(MailApp.getRemainingDailyQuota(), 1497, 'every To, Cc and Bcc address counts');
+    },
+  },
+  {
+    name: "Workspace: recipients inside the sender's domain have their own 2,000 a day; getRemainingDailyQuota reports the 1,500 outside",
+    source: QUOTAS + ' (Email recipients per day 1,500; Email recipients per day within domain 2,000: Workspace)',
+    options: { accountType: 'workspace' },
+    run: (t) => {
+      const list = (domain: string, from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => 'p' + (from + i) + '@' + domain).join(',');
+      for (let i = 0; i < 30; i++) MailApp.sendEmail({ to: list('example.com', i * 50, 50), subject: 'S', body: 'B' });
+      t.equal(MailApp.getRemainingDailyQuota(), 0);
+      t.throws(
+        () => MailApp.sendEmail('late@example.com', 'S', 'B'),
+        'Service invoked too many times for one day: email.',
+      );
+      // A message to a colleague and an outsider fails as a whole: it takes nothing from either quota.
+      t.throws(
+        () => MailApp.sendEmail('p0@example.gov.cn', 'S', 'B', { cc: 'late@example.com' }),
+        'Service invoked too many times for one day: email.',
+      );
+      // Colleagues still get mail: they count against the within-domain quota (all 2,000 of it).
+      for (let i = 0; i < 40; i++)
+        MailApp.sendEmail({ to: list('EXAMPLE.gov.cn', i * 50, 50), subject: 'S', body: 'B' });
+      t.equal(MailApp.getRemainingDailyQuota(), 0);
+      t.throws(
+        () => MailApp.sendEmail('clerk@example.gov.cn', 'S', 'B'),
+        'Service invoked too many times for one day: email.',
+      );
+    },
+    after: (env) => expect(env.outbox).toHaveLength(70),
+  },
+  {
+    name: 'Workspace: a message to colleagues leaves the outside quota alone; a mixed one counts its outsiders',
+    source: QUOTAS + ' (Email recipients per day within domain)',
+    options: { accountType: 'workspace' },
+    run: (t) => {
+      MailApp.sendEmail('clerk@example.gov.cn', 'S', 'B', { cc: 'leader@example.gov.cn' });
+      t.equal(MailApp.getRemainingDailyQuota(), 1500);
+      MailApp.sendEmail('clerk@example.gov.cn', 'S', 'B', { cc: 'friend@example.com' });
+      t.equal(MailApp.getRemainingDailyQuota(), 1499);
+    },
+  },
+  {
+    name: 'consumer accounts: every recipient counts against the one 100 a day, whatever its domain',
+    source: QUOTAS + ' (Email recipients per day 100, within domain 100: consumer)',
+    options: { accountType: 'consumer', owner: 'owner@gmail.com' },
+    run: (t) => {
+      MailApp.sendEmail('friend@gmail.com', 'S', 'B');
+      t.equal(MailApp.getRemainingDailyQuota(), 99);
     },
   },
   {
