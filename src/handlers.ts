@@ -1,5 +1,6 @@
 // The one table of every function Apps Script calls by name: menus, triggers and dialogs all name handlers by
 // string, so setup, the menu, the build's generated stubs and the tests all read this table.
+import type { Audience } from './core/callers';
 
 /** How Apps Script reaches a handler. Menu items appear in table order; `separatorBefore` draws a line. */
 export type HandlerKind =
@@ -7,7 +8,25 @@ export type HandlerKind =
   | { kind: 'installableTrigger'; event: 'edit' | 'open' }
   | { kind: 'timeTrigger'; atHour: number; everyDays?: number; onMonthDay?: number }
   | { kind: 'menu'; caption: string; submenu?: string; separatorBefore?: boolean }
-  | { kind: 'dialog' };
+  | { kind: 'dialog'; webApp?: boolean };
+
+/**
+ * Who may call a handler (decision 11), read from its kind: the simple onOpen; a menu item or a dialog of the
+ * spreadsheet ('sheet'); an installable trigger ('trigger'). A dialog target marked `webApp` may also be called from
+ * the 部室工作台's page, and then checks the visitor's role and department for each case itself. None is yet: the web
+ * app is a later issue, so today every call from a web app is refused.
+ */
+export function audienceOf(h: HandlerKind): Audience {
+  switch (h.kind) {
+    case 'simpleTrigger':
+      return 'open';
+    case 'installableTrigger':
+    case 'timeTrigger':
+      return 'trigger';
+    default:
+      return 'sheet';
+  }
+}
 
 /** The top-level menu's caption. */
 export const MENU_TITLE = '信访台账';

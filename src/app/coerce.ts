@@ -85,11 +85,11 @@ export function coerceRow(raw: RawRow, now: Date): { c: Partial<Case>; issues: V
 export function identityIssues(c: Partial<Case>, now: Date): ValueIssue[] {
   const out: ValueIssue[] = [];
   if (isFilled(c.idNumber)) {
-    const r = validateIdNumber(c.idNumber, { now });
+    const r = validateIdNumber(c.idNumber, { now, field: fieldLabel('idNumber') });
     if (!r.ok) out.push({ key: 'idNumber', message: formatIssue(r.issue) });
   }
   if (isFilled(c.phone)) {
-    const r = validateMobileOrPhone(c.phone);
+    const r = validateMobileOrPhone(c.phone, { field: fieldLabel('phone') });
     if (!r.ok) out.push({ key: 'phone', message: formatIssue(r.issue) });
   }
   if (c.petitionDate && c.petitionDate > toShanghaiDate(now)) {

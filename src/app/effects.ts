@@ -4,7 +4,7 @@ import { computeDueAt } from '../core/deadlines';
 import { CASE_FIELDS, type Case, type Person } from '../core/model';
 import type { Rules } from '../core/roles';
 import type { Effect, Recipient } from '../core/workflow';
-import type { AuditEntry, FormOffer, Notice } from './ports';
+import type { AuditEntry, FormOffer, Notice, NoticeFacts } from './ports';
 
 /** A case's effects, tagged with its 编号. */
 export interface DecidedEffects {
@@ -12,6 +12,8 @@ export interface DecidedEffects {
   effects: Effect[];
   /** Appended to the log note (e.g. 在台账中直接修改状态). */
   remark?: string;
+  /** The case as decided: its facts go with the notices (masked by the notifier). */
+  c?: Case;
 }
 
 /** The audit lines of the log effects; deadlines started are appended to the note with their due time. */
@@ -64,10 +66,28 @@ export function resolveNotices(
       const to = people.filter((p) => isRecipient(p, e.to)).map((p) => p.email);
       const who = e.to.department ? `${e.to.role}（${e.to.department}）` : e.to.role;
       if (to.length === 0) warnings.push(`${item.caseNo}：人员表中没有「${who}」，「${e.notice}」通知未发出`);
-      else notices.push({ to, caseNo: item.caseNo, text: `${item.caseNo} ${e.notice}` });
+      else {
+        const notice: Notice = { to, caseNo: item.caseNo, text: `${item.caseNo} ${e.notice}` };
+        if (item.c) notice.facts = noticeFacts(item.c);
+        notices.push(notice);
+      }
     }
   }
   return { notices, warnings };
+}
+
+/** The facts a notice carries about its case (filled ones only; the notifier masks name and phone). */
+export function noticeFacts(c: Case): NoticeFacts {
+  const facts: NoticeFacts = {
+    petitionerName: c.petitionerName,
+    phone: c.phone,
+    matterType: c.matterType,
+    category: c.category,
+    department: c.department,
+    dueDate: c.dueDate,
+  };
+  for (const k of Object.keys(facts) as (keyof NoticeFacts)[]) if (!facts[k]) delete facts[k];
+  return facts;
 }
 
 /** Forms the person should be offered. */

@@ -1,5 +1,6 @@
 // A workflow action on one or more cases (menu, sidebar): lock → load → decide → save → log → notify.
 import { CASE_STATES, isCaseState, type Case, type CaseState, type Person } from '../core/model';
+import { sealed, trustedCase } from '../core/controls';
 import { ACTION_TYPES, type Action, type ActionType } from '../core/roles';
 import { decide } from '../core/workflow';
 import { coerceRow, type RawRow } from './coerce';
@@ -54,19 +55,20 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   const rules = ports.settings.rules();
   const items: DecidedEffects[] = [];
   ports.lock.withLock(() => {
-    const byNo = new Map(ports.repo.loadByIds(ids).map((c) => [c.caseNo, c]));
+    // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
+    const byNo = new Map(ports.repo.loadByIds(ids).map((c) => [c.anchorNo || c.caseNo, c]));
     const patches: CasePatch[] = [];
     for (const caseNo of ids) {
-      const c = byNo.get(caseNo);
-      const d = c
-        ? decide(c, action, actor, now, rules)
+      const loaded = byNo.get(caseNo);
+      const d = loaded
+        ? decide(trustedCase(loaded), action, actor, now, rules)
         : { ok: false as const, reason: `未找到编号为「${caseNo}」的信访件` };
       if (!d.ok) {
         result.refused.push({ caseNo, reason: d.reason });
         continue;
       }
-      patches.push({ caseNo, fields: diffFields(c as Case, d.next) });
-      items.push({ caseNo, effects: d.effects });
+      patches.push({ caseNo, fields: diffFields(loaded as Case, sealed(d.next)) });
+      items.push({ caseNo, effects: d.effects, c: d.next });
       result.done.push({ caseNo, state: d.next.state });
     }
     if (patches.length === 0) return;

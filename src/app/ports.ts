@@ -63,11 +63,25 @@ export interface Settings {
   rules(): Rules;
 }
 
-/** One message to send: recipients' e-mail addresses and a text without personal data. */
+/**
+ * What a notice says about its case, as the case holds it: the notifier masks the name and the phone before anything
+ * leaves the spreadsheet (decision 7), and never sends the ID number.
+ */
+export interface NoticeFacts {
+  petitionerName?: string;
+  phone?: string;
+  matterType?: string;
+  category?: string;
+  department?: string;
+  dueDate?: string;
+}
+
+/** One message to send: recipients' e-mail addresses, a text without personal data, and the case's facts. */
 export interface Notice {
   to: string[];
   caseNo: string;
   text: string;
+  facts?: NoticeFacts;
 }
 
 export interface Notifier {

@@ -1,5 +1,6 @@
 // 受理登记 (接收必登): a new case from the registration dialog — validated, numbered, deadline set, flagged, logged.
 import { nextCaseNumber } from '../core/caseNumber';
+import { isControl, sealed } from '../core/controls';
 import { toShanghaiDate, yearOf } from '../core/dates';
 import { findEarlierCases, repeatHint } from '../core/duplicates';
 import {
@@ -132,7 +133,7 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
     };
   }
   const { c: fields, issues } = coerceRow(input.fields, now);
-  const own = (Object.keys(fields) as CaseKey[]).filter((k) => k === 'state' || fieldSpec(k).scriptOwned);
+  const own = (Object.keys(fields) as CaseKey[]).filter((k) => isControl(k) || fieldSpec(k).scriptOwned);
   for (const k of own) delete fields[k];
   if (issues.length) return { ok: false, reasons: issues.map((i) => i.message) };
   const rules = ports.settings.rules();
@@ -142,19 +143,19 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
     const next = nextCaseNumber({
       year,
       highWater: ports.counter.highWater(year),
-      existing: existing.map((e) => e.caseNo ?? ''),
+      existing: existing.flatMap((e) => [e.caseNo ?? '', e.anchorNo ?? '']),
       config: rules.settings.caseNumber,
     });
     const o = openCase({ fields, actor, now, rules, caseNo: next.caseNo, existing });
     if (!o.ok) return o;
-    ports.repo.saveCases([{ caseNo: next.caseNo, create: true, fields: o.c }]);
+    ports.repo.saveCases([{ caseNo: next.caseNo, create: true, fields: sealed(o.c) }]);
     ports.counter.setHighWater(year, next.highWater);
     ports.audit.append(auditEntries([{ caseNo: next.caseNo, effects: o.effects }], actor, now, rules));
     return o;
   });
   if (!opened.ok) return opened;
   const caseNo = opened.c.caseNo as string;
-  const items = [{ caseNo, effects: opened.effects }];
+  const items = [{ caseNo, effects: opened.effects, c: opened.c }];
   const sent = resolveNotices(items, ports.directory.listPeople());
   if (sent.notices.length) ports.notifier.send(sent.notices);
   return {

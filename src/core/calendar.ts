@@ -52,6 +52,13 @@ export const DEFAULT_OFFICE_HOURS: OfficeHours = [
   { startMin: 13 * 60 + 30, endMin: 17 * 60 + 30 },
 ];
 
+/** Office hours as the 设置 sheet writes them: '08:30-12:00,13:30-17:30'. */
+export function formatOfficeHours(hours: OfficeHours): string {
+  const hhmm = (min: number): string =>
+    `${String(Math.floor(min / 60)).padStart(2, '0')}:${String(min % 60).padStart(2, '0')}`;
+  return hours.map((p) => `${hhmm(p.startMin)}-${hhmm(p.endMin)}`).join(',');
+}
+
 /** Reads office hours typed as '08:30-12:00, 13:30-17:30' (、，; also accepted as separators). */
 export function parseOfficeHours(text: string): { ok: true; hours: OfficeHours } | { ok: false; reason: string } {
   const spans = text
@@ -139,6 +146,8 @@ export class WorkCalendar {
   private readonly provisionalYears: Map<number, Map<LocalDate, CalendarEntry>>;
   /** Per year: prefix[i] = working days among the year's first i days (a cache; cleared on every change). */
   private readonly prefixes: Map<number, Int32Array>;
+  /** The office's hours on a working day: every '工作小时' deadline counts these (设置「上班时间」). */
+  private hours: OfficeHours = DEFAULT_OFFICE_HOURS;
 
   /** An empty calendar (every year provisional) plus `entries`, whose years become confirmed. */
   constructor(entries: CalendarEntry[] = []) {
@@ -176,6 +185,17 @@ export class WorkCalendar {
     this.confirmed.add(year);
     this.prefixes.clear();
     return this;
+  }
+
+  /** Sets the office hours every working-hour count of this calendar uses (设置「上班时间」). */
+  setOfficeHours(hours: OfficeHours): this {
+    this.hours = hours;
+    return this;
+  }
+
+  /** The office hours this calendar counts. */
+  get officeHours(): OfficeHours {
+    return this.hours;
   }
 
   /** Whether the year's official schedule is loaded or marked confirmed. */
@@ -272,9 +292,9 @@ export class WorkCalendar {
   /**
    * The instant `hours` working hours after `instant`, counting only office hours of working days.
    * An instant outside office hours starts counting at the next opening; a result that lands exactly
-   * on a closing time stays there.
+   * on a closing time stays there. Office hours: the calendar's own unless given.
    */
-  addWorkingHours(instant: Date, hours: number, officeHours: OfficeHours = DEFAULT_OFFICE_HOURS): Date {
+  addWorkingHours(instant: Date, hours: number, officeHours: OfficeHours = this.hours): Date {
     let remaining = Math.round(hours * 60 * MS_PER_MINUTE);
     if (!(remaining >= 0)) throw new RangeError(`Working hours must be ≥ 0: ${hours}`);
     let date = toShanghaiDate(instant);
@@ -296,8 +316,8 @@ export class WorkCalendar {
     throw new Error(`No office hours within ${MAX_SCAN_DAYS} days of ${instant.toISOString()}`);
   }
 
-  /** Office-hours milliseconds between two instants (negative when b is before a). */
-  workingMsBetween(a: Date, b: Date, officeHours: OfficeHours = DEFAULT_OFFICE_HOURS): number {
+  /** Office-hours milliseconds between two instants (negative when b is before a); the calendar's hours unless given. */
+  workingMsBetween(a: Date, b: Date, officeHours: OfficeHours = this.hours): number {
     if (b.getTime() < a.getTime()) return -this.workingMsBetween(b, a, officeHours);
     const lastDate = toShanghaiDate(b);
     let total = 0;

@@ -1,5 +1,5 @@
 // Time limits of the petition process and their due instants, in Asia/Shanghai whatever the host zone.
-import type { OfficeHours, WorkCalendar } from './calendar';
+import type { WorkCalendar } from './calendar';
 import { addDays, endOfShanghaiDay, fromShanghai, parseDateInput, toShanghaiDate, type LocalDate } from './dates';
 
 /** '日' calendar days (procedural-law counting), '工作日' working days, '工作小时' office hours. */
@@ -66,7 +66,8 @@ export interface DueResult {
  *   (期间 rule of Chinese procedural law, domain-facts.md "counting periods").
  * - '工作日': the amount-th working day after the start date; 0 = the start date if a working day,
  *   else the next working day.
- * - '工作小时': office hours of working days from `startAt` (outside hours: from the next opening).
+ * - '工作小时': office hours of working days from `startAt` (outside hours: from the next opening); the hours are
+ *   the calendar's (设置「上班时间」), so every caller counts the same ones.
  */
 export function computeDueAt(args: {
   node: DeadlineNode;
@@ -74,14 +75,13 @@ export function computeDueAt(args: {
   matterType?: string;
   limits: TimeLimit[];
   calendar: WorkCalendar;
-  officeHours?: OfficeHours;
 }): DueResult {
   const { calendar, startAt } = args;
   const limit = findLimit(args.limits, args.node, args.matterType);
   const startDate = toShanghaiDate(startAt);
   let dueAt: Date;
   if (limit.unit === '工作小时') {
-    dueAt = calendar.addWorkingHours(startAt, limit.amount, args.officeHours);
+    dueAt = calendar.addWorkingHours(startAt, limit.amount);
   } else if (limit.unit === '工作日') {
     dueAt = endOfShanghaiDay(calendar.addWorkdays(startDate, Math.ceil(limit.amount)));
   } else {

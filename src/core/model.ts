@@ -50,7 +50,11 @@ export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'bool';
 /** The annex forms (附件3–7). */
 export type AnnexNo = 3 | 4 | 5 | 6 | 7;
 
-/** One ledger column. `scriptOwned`: the app fills it; `tracked`: typed edits are logged old → new. */
+/**
+ * One ledger column. `scriptOwned`: the app fills it; `tracked`: typed edits are logged old → new;
+ * `control`: changes only through the workflow (编号, 状态, the sign-offs: who, when, the opinion), so a typed
+ * change the rule table does not allow is put back; `hidden`: a script-owned column people do not see.
+ */
 export interface FieldSpec {
   key: string;
   label: string;
@@ -58,6 +62,8 @@ export interface FieldSpec {
   options?: readonly string[];
   scriptOwned: boolean;
   tracked: boolean;
+  control?: boolean;
+  hidden?: boolean;
   /** How an annex words this field where it differs from `label`. */
   annexLabels?: Partial<Record<AnnexNo, string>>;
 }
@@ -65,6 +71,8 @@ export interface FieldSpec {
 interface Flags {
   own?: boolean;
   untracked?: boolean;
+  control?: boolean;
+  hidden?: boolean;
   annex?: Partial<Record<AnnexNo, string>>;
 }
 
@@ -81,24 +89,40 @@ function spec<const K extends string, const T extends FieldKind, const O extends
   options: O;
   scriptOwned: boolean;
   tracked: boolean;
+  control?: boolean;
+  hidden?: boolean;
   annexLabels?: Flags['annex'];
 } {
-  const s = { key, label, kind, options: options as O, scriptOwned: !!flags.own, tracked: !flags.untracked };
+  const s = {
+    key,
+    label,
+    kind,
+    options: options as O,
+    scriptOwned: !!flags.own,
+    tracked: !flags.untracked,
+    ...(flags.control ? { control: true } : {}),
+    ...(flags.hidden ? { hidden: true } : {}),
+  };
   return flags.annex ? { ...s, annexLabels: flags.annex } : s;
 }
 const text = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'text', f);
 const date = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'date', f);
-const at = <const K extends string>(k: K, l: string) => spec(k, l, 'datetime', { own: true });
+/** When a workflow step happened: written by the workflow only. */
+const at = <const K extends string>(k: K, l: string) => spec(k, l, 'datetime', { own: true, control: true });
 const int = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'int', f);
 const bool = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'bool', f);
 const oneOf = <const K extends string, const O extends readonly string[]>(k: K, l: string, o: O, f?: Flags) =>
   spec(k, l, 'enum', f, o);
-const signer = <const K extends string>(k: K, l: string) => text(k, l, { own: true });
+/** Who signed a step: written by the workflow only. */
+const signer = <const K extends string>(k: K, l: string) => text(k, l, { own: true, control: true });
+/** A leader's opinion given with a sign-off: typed only by the person who may sign it, while they may. */
+const opinionOf = <const K extends string>(k: K, l: string, annex?: Flags['annex']) =>
+  text(k, l, { control: true, ...(annex ? { annex } : {}) });
 
 /** The ledger (台账) columns in order; the sheet layer finds columns by `label`. */
 export const CASE_FIELDS = [
-  text('caseNo', '编号', { own: true, annex: { 3: '单号' } }),
-  oneOf('state', '状态', CASE_STATES, { untracked: true }),
+  text('caseNo', '编号', { own: true, control: true, annex: { 3: '单号' } }),
+  oneOf('state', '状态', CASE_STATES, { untracked: true, control: true }),
   date('petitionDate', '信访日期', { annex: { 4: '来访日期' } }),
   text('petitionerName', '信访人姓名'),
   int('personCount', '人数'),
@@ -118,8 +142,8 @@ export const CASE_FIELDS = [
   oneOf('dueSource', '期限来源', DUE_SOURCES, { own: true }),
   bool('dueProvisional', '期限暂定', { own: true, untracked: true }),
   text('opinion', '处理（答复）意见及结论', { annex: { 5: '原处理（答复）意见及结论' } }),
-  date('closedDate', '办结日期', { own: true }),
-  date('callbackDate', '回访日期', { own: true }),
+  date('closedDate', '办结日期', { own: true, control: true }),
+  date('callbackDate', '回访日期', { own: true, control: true }),
   oneOf('callbackMethod', '回访方式', CALLBACK_METHODS),
   oneOf('satisfaction', '信访人意见', SATISFACTIONS),
   signer('callbackBy', '回访人'),
@@ -141,18 +165,18 @@ export const CASE_FIELDS = [
   at('signedAt', '签收时间'),
   signer('assignSignedBy', '交办签批人'),
   at('assignSignedAt', '交办签批时间'),
-  text('assignSignOpinion', '交办签批意见'),
+  opinionOf('assignSignOpinion', '交办签批意见'),
   at('assignedAt', '交办时间'),
   at('handlerSignedAt', '承办人签名时间'),
   signer('itemReviewBy', '事项分管领导审核人'),
   at('itemReviewAt', '事项分管领导审核时间'),
-  text('itemReviewOpinion', '事项分管领导审核意见'),
+  opinionOf('itemReviewOpinion', '事项分管领导审核意见'),
   signer('petitionReviewBy', '信访分管领导审核人'),
   at('petitionReviewAt', '信访分管领导审核时间'),
-  text('petitionReviewOpinion', '信访分管领导审核意见'),
+  opinionOf('petitionReviewOpinion', '信访分管领导审核意见'),
   signer('closeSignedBy', '办结签批人'),
   at('closeSignedAt', '办结签批时间'),
-  text('closeSignOpinion', '办结签批意见', { annex: { 3: '主职领导办结签批意见', 4: '办主要领导意见' } }),
+  opinionOf('closeSignOpinion', '办结签批意见', { 3: '主职领导办结签批意见', 4: '办主要领导意见' }),
   at('repliedAt', '系统回复时间'),
   text('returnReason', '退单原因'),
   signer('returnedBy', '退单人'),
@@ -172,16 +196,20 @@ export const CASE_FIELDS = [
   text('extReason', '延期原因'),
   signer('extRequestedBy', '延期申请人'),
   at('extRequestedAt', '延期申请时间'),
-  oneOf('extDecision', '延期审批结果', EXTENSION_DECISIONS, { own: true }),
+  oneOf('extDecision', '延期审批结果', EXTENSION_DECISIONS, { own: true, control: true }),
   signer('extDecidedBy', '延期审批人'),
   at('extDecidedAt', '延期审批时间'),
-  int('extTotalDays', '累计延期天数', { own: true }),
+  int('extTotalDays', '累计延期天数', { own: true, control: true }),
   text('liaisonUnit', '联系函单位'),
   at('archivedAt', '归档时间'),
   text('correctionReason', '更正原因'),
   signer('correctedBy', '更正人'),
   at('correctedAt', '更正时间'),
   text('remarks', '备注', { untracked: true }),
+  // The row's own record, hidden at the far right (a sort moves it with the row; a paste of case data rarely
+  // reaches it): the controls as the workflow last wrote them, then the case's anchor, its 编号 as issued.
+  text('controlRecord', '系统流程记录（勿改）', { own: true, untracked: true, hidden: true }),
+  text('anchorNo', '系统编号（勿改）', { own: true, untracked: true, hidden: true }),
 ] as const satisfies readonly FieldSpec[];
 
 type Field = (typeof CASE_FIELDS)[number];
@@ -237,4 +265,39 @@ export function isFilled(v: unknown): boolean {
 /** True when a state is one of CASE_STATES. */
 export function isCaseState(s: unknown): s is CaseState {
   return (CASE_STATES as readonly unknown[]).includes(s);
+}
+
+/** A ledger column the app derives from other fields each day: script-owned, never typed, not part of a Case. */
+export interface DerivedFieldSpec {
+  key: string;
+  label: string;
+  kind: 'int' | 'text';
+}
+
+/** The deadline columns the daily refresh derives from 办理期限; the ledger shows them right after `after`. */
+export const DERIVED_FIELDS = {
+  after: 'dueProvisional' as CaseKey,
+  fields: [
+    { key: 'workdaysLeft', label: '剩余工作日', kind: 'int' },
+    { key: 'deadlineState', label: '期限状态', kind: 'text' },
+    { key: 'overdueWorkdays', label: '超期工作日', kind: 'int' },
+  ],
+} as const satisfies { after: CaseKey; fields: readonly DerivedFieldSpec[] };
+
+/** A derived column's key. */
+export type DerivedKey = (typeof DERIVED_FIELDS.fields)[number]['key'];
+
+/** Every ledger column in sheet order: the case's fields, with the derived deadline columns placed by the model. */
+export function ledgerFields(): readonly (FieldSpec | DerivedFieldSpec)[] {
+  const out: (FieldSpec | DerivedFieldSpec)[] = [];
+  for (const f of CASE_FIELDS as readonly FieldSpec[]) {
+    out.push(f);
+    if (f.key === DERIVED_FIELDS.after) out.push(...DERIVED_FIELDS.fields);
+  }
+  return out;
+}
+
+/** Every ledger column's label: the ones a header must hold once, and only once. */
+export function ledgerLabels(): string[] {
+  return ledgerFields().map((f) => f.label);
 }

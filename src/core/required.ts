@@ -34,9 +34,15 @@ export const REQUIRED_BY_STATE: Readonly<Record<CaseState, readonly CaseKey[]>> 
 
 /**
  * Fields an action must be given in its own input, not found left over in the row from an earlier
- * round: a reason for each 退单 / 退回重办 / 更正, the answer of each 回访, each extension request.
+ * round: a reason for each 退单 / 退回重办 / 更正, the answer of each 回访, each extension request, and
+ * the opinion of each sign-off whose box the annexes print with an opinion (annex 3: 事项分管领导审核意见,
+ * 信访分管领导审核意见, 主职领导办结签批意见; annex 4: 办主要领导意见). Boxes of a signature and a date
+ * only need none: 交办签批 (annexes 3 and 5), 签发 (annex 6).
  */
 export const REQUIRED_INPUT: Readonly<Partial<Record<ActionType, readonly CaseKey[]>>> = {
+  itemReview: ['itemReviewOpinion'],
+  petitionReview: ['petitionReviewOpinion'],
+  approveClose: ['closeSignOpinion'],
   returnCase: ['returnReason'],
   forward: ['forwardedTo'],
   redo: ['redoReason'],

@@ -1,10 +1,9 @@
 // Who may do what: the ONE rule table of the petition workflow (actions, from-states, targets, roles, guards).
 import type { WorkCalendar } from './calendar';
-import { DEFAULT_CASE_NUMBER_CONFIG, type CaseNumberConfig } from './caseNumber';
+import type { CaseNumberConfig } from './caseNumber';
 import { checklistProblem } from './checklist';
 import { formatDateTime } from './dates';
-import { computeDueAt, DEFAULT_MAX_EXTENSION_DAYS, type TimeLimit } from './deadlines';
-import { DEFAULT_REPEAT_WINDOW_DAYS } from './duplicates';
+import { computeDueAt, type TimeLimit } from './deadlines';
 import { CASE_STATES, caseLabel, isReport, isWalkIn, type Case, type CaseState, type Person, type Role } from './model';
 
 /** Action ids; `ACTION_RULES[type].caption` is what a person reads. */
@@ -42,17 +41,8 @@ export interface WorkflowSettings {
   caseNumber: CaseNumberConfig;
 }
 
-export const DEFAULT_SETTINGS: WorkflowSettings = {
-  groupVisitThreshold: 5,
-  receptionLimit: 5,
-  refuseOverReceptionLimit: false,
-  repeatWindowDays: DEFAULT_REPEAT_WINDOW_DAYS,
-  maxExtensionDays: DEFAULT_MAX_EXTENSION_DAYS,
-  extensionApprovers: ['信访工作分管领导'],
-  walkInCloseSigners: ['主职领导'],
-  comprehensiveDepartment: '综合事务部',
-  caseNumber: DEFAULT_CASE_NUMBER_CONFIG,
-};
+/** The defaults come from the one settings table (src/core/settings.ts). */
+export { DEFAULT_SETTINGS } from './settings';
 
 /** Everything a decision reads besides the case: settings, time limits, the working calendar. */
 export interface Rules {

@@ -4,7 +4,6 @@ import { extendDueAt, type DeadlineNode } from './deadlines';
 import {
   caseLabel,
   fieldSpec,
-  ROLES,
   type AnnexNo,
   type Case,
   type CaseKey,
@@ -235,21 +234,18 @@ export function decide(c: Case, action: Action, actor: Person, now: Date, rules:
 export type TypedJudgement =
   { legal: true; action: ActionType | null; completed: Case; effects: Effect[] } | { legal: false; reason: string };
 
-/** How a person missing from the 人员 sheet is named in sign-offs and logs. */
-export const UNKNOWN_ACTOR_NAME = '（未识别修改人）';
-
 /**
  * Judges a state typed into the ledger by the same rule table: legal when some action leads from
  * `fromState` to `toState` for this actor, with what the row holds as the action's input; then
- * `completed` is the case as that action leaves it (sign-offs and times filled). Without a known
- * actor only the path and the required fields are judged. A step back is legal only as 更正, i.e.
- * by 信访办 with 更正原因 filled in.
+ * `completed` is the case as that action leaves it (sign-offs and times filled). A person without a
+ * role in 人员 (unknown, or hidden by Apps Script) may take no action, so nothing they type is legal.
+ * A step back is legal only as 更正, i.e. by 信访办 with 更正原因 filled in.
  */
 export function judgeTypedStatusChange(
   c: Case,
   fromState: CaseState,
   toState: CaseState,
-  actor: Person | undefined,
+  actor: Person,
   now: Date,
   rules: Rules,
 ): TypedJudgement {
@@ -259,12 +255,11 @@ export function judgeTypedStatusChange(
     .filter((r) => r.from.includes(fromState) && r.to !== 'same' && r.to.includes(toState))
     .sort((a, b) => Number(a.type === 'correct') - Number(b.type === 'correct'));
   if (candidates.length === 0) return { legal: false, reason: noPathReason(base, toState) };
-  const who = actor ?? { email: '', name: UNKNOWN_ACTOR_NAME, roles: [...ROLES], departments: [c.department ?? ''] };
   let firstReason = '';
   for (const rule of candidates) {
     const fields: Partial<Case> = {};
     for (const k of REQUIRED_INPUT[rule.type] ?? []) Object.assign(fields, { [k]: c[k] });
-    const d = decide(base, { type: rule.type, fields, toState }, who, now, rules);
+    const d = decide(base, { type: rule.type, fields, toState }, actor, now, rules);
     if (d.ok && d.next.state === toState)
       return { legal: true, action: rule.type, completed: d.next, effects: d.effects };
     const reason = d.ok ? `${caseLabel(c)}「${rule.caption}」后应为「${d.next.state}」，不是「${toState}」` : d.reason;

@@ -1,6 +1,7 @@
 // Menu actions on the selected rows: check the person and the rule table first, ask for what the action needs in a
 // dialog, then perform it under the lock by 编号 and tell the person what happened.
 import { performAction, type PerformResult } from '../app/performAction';
+import { trustedCase } from '../core/controls';
 import { fieldSpec, type CaseKey, type Person } from '../core/model';
 import { REQUIRED_INPUT } from '../core/required';
 import { ACTION_RULES, CORRECTION_TARGETS, roleProblem, stateProblem, type ActionType } from '../core/roles';
@@ -53,13 +54,14 @@ export function selectedCaseNos(p: GasPorts): string[] {
   const first = Math.max(2, range.getRow());
   const last = range.getLastRow();
   if (last < first) throw new LedgerError('INPUT', '选中的是表头。请选中信访件所在的行。');
-  const col = p.ledger.col('编号')!;
+  // The hidden anchor names the case a row is, whatever its visible 编号 shows now.
+  const col = p.ledger.colOf('anchorNo');
   const nos = p.ledger.sheet
     .getRange(first, col, last - first + 1, 1)
     .getValues()
     .map((r) => String(r[0]).trim());
   const empty = nos.map((n, i) => (n ? 0 : first + i)).filter(Boolean);
-  if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有编号，不是已登记的信访件。`);
+  if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有登记，不是已登记的信访件。`);
   return nos;
 }
 
@@ -89,6 +91,7 @@ export function startAction(type: ActionType): void {
   const rules = p.settings.rules();
   const problems = p.ledger
     .loadByIds(nos)
+    .map(trustedCase)
     .map((c) => roleProblem(rule, c, actor, rules.settings) ?? stateProblem(rule, c))
     .filter((x): x is string => !!x);
   if (problems.length) {
@@ -157,7 +160,7 @@ function report(type: ActionType, r: PerformResult, noticeFailures: readonly str
   if (r.done.length)
     lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
   for (const x of r.refused) lines.push(`未办理 ${x.caseNo}：${x.reason}`);
-  for (const f of r.forms) lines.push(`${f.caseNo} 可生成附件${f.annex}`);
+  // r.forms (the annex each step prints) is not offered yet: generating the forms is a later issue.
   lines.push(...r.warnings, ...noticeFailures);
   const message = lines.join('\n');
   if (r.refused.length || noticeFailures.length)

@@ -1,48 +1,103 @@
-// The 人员 and 部室 sheets: who may do what, and each department's liaisons.
+// The 人员 and 部室 sheets: who is who (role, department, liaison A or B, mail, mobile) in 人员, the one table the
+// app reads for roles and for whom to notify; 部室 is only the list of departments.
 import type { Directory } from '../app/ports';
 import { ROLES, type Person, type Role } from '../core/model';
-import { DEPARTMENT_HEADERS, SHEET } from './layout';
+import { splitList } from '../core/settings';
+import { DEPARTMENT_HEADERS, LIAISON_SLOTS, PEOPLE_HEADERS, SHEET } from './layout';
 import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
 
-/** One line of 部室. */
-export interface Department {
+/** The 人员 headers every reader needs (手机 and AB角 are read when present: an old sheet gets them at 初始化/修复). */
+const REQUIRED = [PEOPLE_HEADERS.name, PEOPLE_HEADERS.email, PEOPLE_HEADERS.role, PEOPLE_HEADERS.department];
+
+/** One line of 人员 as typed: its row, the person's mail (lower case), one or more roles and departments. */
+export interface PersonLine {
+  row: number;
   name: string;
-  leader: string;
-  leaderEmail: string;
-  liaisons: { name: string; email: string; mobile: string }[];
+  email: string;
+  /** The roles typed, as typed (unknown ones included, for the report). */
+  roles: string[];
+  departments: string[];
+  /** 'A' or 'B' for a 部室联络员; '' when not given. */
+  liaison: string;
+  mobile: string;
 }
 
-const split = (v: unknown): string[] =>
-  String(v ?? '')
-    .split(/[,，、;；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/** Every line of 人员 with anything typed in it, in sheet order. */
+export function readPeopleLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): PersonLine[] {
+  const sheet = sheetNamed(ss, SHEET.people);
+  const header = readHeader(sheet);
+  const h = PEOPLE_HEADERS;
+  const optional = [h.liaison, h.mobile].filter((l) => header.columns.has(l));
+  const cols = requireColumns(SHEET.people, header, [...REQUIRED, ...optional]);
+  const cell = (v: Record<string, unknown>, label: string): string => String(v[label] ?? '').trim();
+  return readRecords(sheet, cols)
+    .map(({ row, values: v }) => ({
+      row,
+      name: cell(v, h.name),
+      email: cell(v, h.email).toLowerCase(),
+      roles: splitList(cell(v, h.role)),
+      departments: splitList(cell(v, h.department)),
+      liaison: cell(v, h.liaison).toUpperCase(),
+      mobile: cell(v, h.mobile),
+    }))
+    .filter((l) => l.name || l.email || l.roles.length || l.departments.length);
+}
+
+/** What is wrong with 人员 lines, by sheet, row and field: such a line, or part of it, gives nobody a role. */
+export function peopleProblems(lines: readonly PersonLine[], departments: readonly string[]): string[] {
+  const out: string[] = [];
+  const known = new Set(departments);
+  const at = (l: PersonLine, field: string): string => `「${SHEET.people}」第 ${l.row} 行「${field}」`;
+  for (const l of lines) {
+    if (!l.email) {
+      out.push(`${at(l, PEOPLE_HEADERS.email)}为空，本行不生效（按邮箱识别操作人和收件人）`);
+      continue;
+    }
+    const bad = l.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (bad.length)
+      out.push(`${at(l, PEOPLE_HEADERS.role)}：「${bad.join('、')}」不是角色（可选：${ROLES.join('、')}），已忽略`);
+    if (l.roles.length === 0) out.push(`${at(l, PEOPLE_HEADERS.role)}为空，本行不授予任何角色`);
+    const missing = known.size ? l.departments.filter((d) => !known.has(d)) : [];
+    if (missing.length)
+      out.push(
+        `${at(l, PEOPLE_HEADERS.department)}：「${missing.join('、')}」不在「${SHEET.departments}」表中，请核对名称`,
+      );
+    if (l.liaison && !(LIAISON_SLOTS as readonly string[]).includes(l.liaison))
+      out.push(`${at(l, PEOPLE_HEADERS.liaison)}：「${l.liaison}」应为 A 或 B`);
+  }
+  return out;
+}
+
+/** People merged by mail: a person on several lines (one role each) holds every role and department listed. */
+export function mergePeople(lines: readonly PersonLine[]): Person[] {
+  const byEmail = new Map<string, Person>();
+  for (const l of lines) {
+    if (!l.email) continue;
+    const p = byEmail.get(l.email) ?? { email: l.email, name: l.name || l.email, roles: [], departments: [] };
+    if (p.name === p.email && l.name) p.name = l.name;
+    for (const r of l.roles)
+      if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
+    for (const d of l.departments) if (!p.departments.includes(d)) p.departments.push(d);
+    byEmail.set(l.email, p);
+  }
+  return [...byEmail.values()];
+}
+
+/** The 部室 sheet's department names, in order. */
+export function readDepartments(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string[] {
+  const sheet = sheetNamed(ss, SHEET.departments);
+  const cols = requireColumns(SHEET.departments, readHeader(sheet), DEPARTMENT_HEADERS);
+  const names = readRecords(sheet, cols).map(({ values }) => String(values[DEPARTMENT_HEADERS[0]]).trim());
+  return [...new Set(names.filter(Boolean))];
+}
 
 export class SheetDirectory implements Directory {
   private people: Person[] | null = null;
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
-  /** People by e-mail; a person on several lines (one role each) is merged. Unknown roles are ignored. */
+  /** People by e-mail, read once per execution; unknown roles give nothing. */
   listPeople(): Person[] {
-    if (this.people) return this.people;
-    const sheet = sheetNamed(this.ss, SHEET.people);
-    const cols = requireColumns(SHEET.people, readHeader(sheet), ['姓名', '邮箱', '角色', '部室']);
-    const byEmail = new Map<string, Person>();
-    for (const { values } of readRecords(sheet, cols)) {
-      const email = String(values['邮箱']).trim().toLowerCase();
-      if (!email) continue;
-      const p = byEmail.get(email) ?? {
-        email,
-        name: String(values['姓名']).trim() || email,
-        roles: [],
-        departments: [],
-      };
-      for (const r of split(values['角色']))
-        if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
-      for (const d of split(values['部室'])) if (!p.departments.includes(d)) p.departments.push(d);
-      byEmail.set(email, p);
-    }
-    return (this.people = [...byEmail.values()]);
+    return (this.people ??= mergePeople(readPeopleLines(this.ss)));
   }
 
   findByEmail(email: string): Person | null {
@@ -50,22 +105,8 @@ export class SheetDirectory implements Directory {
     return e ? (this.listPeople().find((p) => p.email === e) ?? null) : null;
   }
 
-  departments(): Department[] {
-    const sheet = sheetNamed(this.ss, SHEET.departments);
-    const cols = requireColumns(SHEET.departments, readHeader(sheet), DEPARTMENT_HEADERS);
-    return readRecords(sheet, cols)
-      .map(({ values: v }) => ({
-        name: String(v['部室']).trim(),
-        leader: String(v['分管领导']).trim(),
-        leaderEmail: String(v['分管领导邮箱']).trim(),
-        liaisons: (['A', 'B'] as const)
-          .map((x) => ({
-            name: String(v[`联络员${x}`]).trim(),
-            email: String(v[`联络员${x}邮箱`]).trim(),
-            mobile: String(v[`联络员${x}手机`]).trim(),
-          }))
-          .filter((l) => l.name || l.email),
-      }))
-      .filter((d) => d.name);
+  /** The departments of 部室, for the 承办部室 choices. */
+  departments(): string[] {
+    return readDepartments(this.ss);
   }
 }

@@ -5,11 +5,10 @@ import { computedDue } from '../app/derived';
 import type { RawRow } from '../app/coerce';
 import { endOfShanghaiDay } from '../core/dates';
 import { deadlineStatus } from '../core/deadlines';
-import { CASE_FIELDS, fieldSpec, isCaseState, type CaseKey } from '../core/model';
+import { CASE_FIELDS, fieldLabel, fieldSpec, isCaseState, type CaseKey } from '../core/model';
 import { DERIVED, SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
-import { isOwnerRun } from './triggers';
 
 const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f.key as CaseKey]));
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
@@ -29,7 +28,6 @@ const REFRESH_FIELDS: readonly CaseKey[] = [
 const CLOSED = new Set(['已办结', '待回访', '已回访', '已核实', '已归档', '已转送', '已退单']);
 
 export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!isOwnerRun('onLedgerEdit')) return;
   const range = e.range;
   if (range.getSheet().getName() !== SHEET.ledger) return;
   const first = Math.max(2, range.getRow());
@@ -56,19 +54,24 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
   if (edits.length === 0) return;
   const result = handleTypedEdits({ edits, actorEmail: p.actorEmail }, p);
   for (const f of p.noticeFailures) console.warn(f);
-  markIssues(p.ledger.sheet, first, last, p.ledger.header.width, p.ledger.header.columns, result.issues, editedKeys);
+  const registered = result.assigned.map((a) => Number(a.ref));
+  markIssues(p.ledger.sheet, first, last, p.ledger.header, result.issues, editedKeys, registered);
 }
 
-/** Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. */
+/**
+ * Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. `registered`: rows
+ * that became cases in this edit, whose 编号 loses an earlier 本行尚未登记 / duplicate note.
+ */
 function markIssues(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   first: number,
   last: number,
-  width: number,
-  columns: Map<string, number>,
+  header: { width: number; columns: Map<string, number> },
   issues: EditIssue[],
   editedKeys: CaseKey[],
+  registered: readonly number[],
 ): void {
+  const { width, columns } = header;
   const block = sheet.getRange(first, 1, last - first + 1, width);
   const notes = block.getNotes();
   const backgrounds = block.getBackgrounds();
@@ -76,7 +79,8 @@ function markIssues(
   const colOf = (key: CaseKey): number | undefined => columns.get(fieldSpec(key).label);
   // A corrected value loses the app's earlier note and highlight; a person's own notes stay.
   for (let r = 0; r < notes.length; r++) {
-    for (const key of editedKeys) {
+    const keys = registered.includes(first + r) ? [...editedKeys, 'caseNo' as const] : editedKeys;
+    for (const key of keys) {
       const c = colOf(key);
       if (c && notes[r]![c - 1]!.startsWith(NOTE_MARK)) {
         notes[r]![c - 1] = '';
@@ -87,7 +91,7 @@ function markIssues(
   }
   for (const i of issues) {
     const r = Number(i.ref) - first;
-    const c = (i.key && colOf(i.key)) || columns.get('编号')!;
+    const c = (i.key && colOf(i.key)) || columns.get(fieldLabel('caseNo'))!;
     if (r < 0 || r >= notes.length) continue;
     const prev = notes[r]![c - 1]!;
     notes[r]![c - 1] = prev.startsWith(NOTE_MARK) ? `${prev}\n${i.message}` : `${NOTE_MARK}${i.message}`;
@@ -104,7 +108,6 @@ function markIssues(
  * (a year whose schedule was confirmed since). Columns are read once and each written with one call.
  */
 export function refreshLedger(): void {
-  if (!isOwnerRun('dailyRefresh')) return;
   const p = gasPorts('');
   p.lock.withLock(() => refreshUnderLock(p));
 }
@@ -117,12 +120,14 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   const cases = p.ledger.loadFields(REFRESH_FIELDS);
   if (cases.length === 0) return;
   const first = cases[0]!.row;
+  const DUE = fieldLabel('dueDate');
+  const PROVISIONAL = fieldLabel('dueProvisional');
   const columns: Record<string, unknown[][]> = {
     [DERIVED.workdaysLeft]: [],
     [DERIVED.deadlineState]: [],
     [DERIVED.overdueWorkdays]: [],
-    办理期限: [],
-    期限暂定: [],
+    [DUE]: [],
+    [PROVISIONAL]: [],
   };
   let dueChanged = false;
   for (const { c, raw } of cases) {
@@ -143,23 +148,22 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
             dueAt: endOfShanghaiDay(dueDate),
             now,
             calendar: rules.calendar,
-            dueSoonWorkdays: config.dueSoonWorkdays,
+            dueSoonWorkdays: config.values.dueSoonWorkdays,
           })
         : null;
     columns[DERIVED.workdaysLeft]!.push([s ? s.workdaysLeft : '']);
     columns[DERIVED.deadlineState]!.push([s ? s.state : c.caseNo && dueDate ? '已结' : '']);
     columns[DERIVED.overdueWorkdays]!.push([s ? s.overdueWorkdays : '']);
-    columns['办理期限']!.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
-    columns['期限暂定']!.push([
+    columns[DUE]!.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
+    columns[PROVISIONAL]!.push([
       dueDate && c.dueSource !== '手填' ? toCell('dueProvisional', !!dueProvisional) : (raw.dueProvisional ?? ''),
     ]);
   }
   if (!dueChanged) {
-    delete columns['办理期限'];
-    delete columns['期限暂定'];
+    delete columns[DUE];
+    delete columns[PROVISIONAL];
   }
   for (const [label, values] of Object.entries(columns)) {
-    const col = p.ledger.col(label);
-    if (col) p.ledger.sheet.getRange(first, col, values.length, 1).setValues(values);
+    p.ledger.sheet.getRange(first, p.ledger.col(label)!, values.length, 1).setValues(values);
   }
 }

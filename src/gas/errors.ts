@@ -18,7 +18,13 @@ export function forMenu(fn: () => void): void {
     fn();
   } catch (e) {
     console.error(e);
-    SpreadsheetApp.getUi().alert('信访台账', messageOf(e), SpreadsheetApp.getUi().ButtonSet.OK);
+    let ui: GoogleAppsScript.Base.Ui;
+    try {
+      ui = SpreadsheetApp.getUi();
+    } catch {
+      throw new Error(messageOf(e)); // no Ui (called from a page or a web app): the caller's failure handler gets it
+    }
+    ui.alert('信访台账', messageOf(e), ui.ButtonSet.OK);
   }
 }
 

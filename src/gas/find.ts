@@ -1,7 +1,10 @@
 // 查找 (find cases by 编号, name, ID number or phone and jump to the row) and 案件历史 (the case's log lines).
 import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
 import { maskIdNumber, maskPhone } from '../core/mask';
+import { fieldLabel, type CaseKey } from '../core/model';
 import { selectedCaseNos } from './actions';
+import { maySeeCase } from '../core/callers';
+import { requireMaySee, requireRole } from './caller';
 import { caseHistory } from './audit';
 import { gasPorts } from './ports';
 import { readRecords } from './table';
@@ -16,39 +19,47 @@ export interface FoundCase {
 }
 
 const MAX_RESULTS = 50;
-const LABELS = ['编号', '信访人姓名', '身份证号码', '联系电话', '状态', '信访日期', '承办部室'];
+/** The columns 查找 reads, by the model's keys (labels come from the model, so a rename cannot go unnoticed). */
+const KEYS = ['caseNo', 'petitionerName', 'idNumber', 'phone', 'state', 'petitionDate', 'department'] as const;
+const L = Object.fromEntries(KEYS.map((k) => [k, fieldLabel(k)])) as Record<(typeof KEYS)[number], string>;
 
 export function showFindSidebar(): void {
+  requireRole(gasPorts());
   SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Find').setTitle('查找信访件'));
 }
 
-/** Cases whose 编号 or name contains the query, or whose ID number or phone equals it (plain text, no patterns). */
+/**
+ * Cases whose 编号 or name contains the query, or whose ID number or phone equals it (plain text, no patterns), among
+ * the cases the caller may see (a liaison or handler: their own department's).
+ */
 export function findCasesQuery(query: string): FoundCase[] {
+  const p = gasPorts();
+  const person = requireRole(p);
   const q = String(query ?? '').trim();
   if (!q) return [];
-  const p = gasPorts();
-  const cols = new Map(LABELS.filter((l) => p.ledger.col(l)).map((l) => [l, p.ledger.col(l)!]));
+  const cols = new Map(KEYS.map((k: CaseKey) => [fieldLabel(k), p.ledger.colOf(k)]));
   const id = normalizeIdNumber(q);
   const phone = normalizePhone(q);
   const tz = p.ss.getSpreadsheetTimeZone();
   const out: FoundCase[] = [];
   for (const { values: v } of readRecords(p.ledger.sheet, cols)) {
-    const no = String(v['编号'] ?? '').trim();
+    const no = String(v[L.caseNo] ?? '').trim();
     if (!no) continue;
-    const byId = id.length >= 15 && normalizeIdNumber(v['身份证号码']) === id;
-    const byPhone = phone.length >= 7 && normalizePhone(v['联系电话']) === phone;
-    const byText = no.includes(q) || String(v['信访人姓名'] ?? '').includes(q);
+    const byId = id.length >= 15 && normalizeIdNumber(v[L.idNumber]) === id;
+    const byPhone = phone.length >= 7 && normalizePhone(v[L.phone]) === phone;
+    const byText = no.includes(q) || String(v[L.petitionerName] ?? '').includes(q);
     if (!(byId || byPhone || byText)) continue;
-    const d = v['信访日期'];
+    if (!maySeeCase(person, String(v[L.department] ?? ''))) continue;
+    const d = v[L.petitionDate];
     out.push({
       caseNo: no,
-      name: String(v['信访人姓名'] ?? ''),
-      state: String(v['状态'] ?? ''),
+      name: String(v[L.petitionerName] ?? ''),
+      state: String(v[L.state] ?? ''),
       date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
       hint: [
-        v['承办部室'],
-        v['身份证号码'] ? maskIdNumber(String(v['身份证号码'])) : '',
-        v['联系电话'] ? maskPhone(String(v['联系电话'])) : '',
+        v[L.department],
+        v[L.idNumber] ? maskIdNumber(String(v[L.idNumber])) : '',
+        v[L.phone] ? maskPhone(String(v[L.phone])) : '',
       ]
         .filter(Boolean)
         .join(' · '),
@@ -58,20 +69,31 @@ export function findCasesQuery(query: string): FoundCase[] {
   return out;
 }
 
-/** Selects the case's row in 台账; false when no row has that 编号. */
+/** Selects the case's row in 台账; false when no row has that 编号; refused for a case the caller may not see. */
 export function jumpTo(caseNo: string): boolean {
   const p = gasPorts();
-  const row = p.ledger.rowsByCaseNo().get(String(caseNo).trim());
+  const person = requireRole(p);
+  const no = String(caseNo ?? '').trim();
+  const row = p.ledger.rowsByCaseNo().get(no);
   if (!row) return false;
+  requireMaySee(person, no, departmentAt(p, row));
   p.ss.setActiveSheet(p.ledger.sheet);
   p.ledger.sheet.setActiveRange(p.ledger.sheet.getRange(row, 1, 1, p.ledger.header.width));
   return true;
 }
 
-/** 案件历史: the selected case's log lines, in order. */
+/** The 承办部室 of a ledger row. */
+function departmentAt(p: ReturnType<typeof gasPorts>, row: number): string {
+  return String(p.ledger.sheet.getRange(row, p.ledger.colOf('department')).getValue() ?? '');
+}
+
+/** 案件历史: the selected case's log lines, in order (only for a case the caller may see). */
 export function showHistory(): void {
   const p = gasPorts();
+  const person = requireRole(p);
   const [caseNo] = selectedCaseNos(p);
+  const row = p.ledger.rowsByCaseNo().get(caseNo!);
+  if (row) requireMaySee(person, caseNo!, departmentAt(p, row));
   const lines = caseHistory(p.ss, caseNo!);
   const ui = SpreadsheetApp.getUi();
   ui.alert(

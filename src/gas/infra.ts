@@ -1,7 +1,8 @@
 // Small Apps Script adapters for the ports: the script lock, the clock, the 编号 counter in Script Properties,
-// mail notices (masked), and who is acting.
-import type { CaseCounter, Clock, Lock, Notice, Notifier } from '../app/ports';
-import { maskText } from '../core/mask';
+// mail notices (masked, signed with the office's name), and who is acting.
+import type { CaseCounter, Clock, Lock, Notice, NoticeFacts, Notifier } from '../app/ports';
+import { fieldLabel } from '../core/model';
+import { maskName, maskPhone, maskText } from '../core/mask';
 import { LedgerError } from './table';
 
 /** How long a menu action waits for another person's action to finish. */
@@ -38,19 +39,23 @@ export const propertyCounter: CaseCounter = {
 };
 
 /**
- * Sends each notice as one mail; the text is masked again here, since it leaves the spreadsheet. A mail that
- * fails (quota, outage) never undoes the action already saved: it is noted in `failures` for the person.
+ * Sends each notice as one mail, titled and signed with the office's name (设置「单位名称」, read only when a mail
+ * goes out). Masking happens here, where the data leaves the spreadsheet: the petitioner's name and phone among the
+ * case's facts, and any ID number or phone in the text. A mail that fails (quota, outage) never undoes the action
+ * already saved: it is noted in `failures` for the person.
  */
-export function mailNotifier(failures: string[]): Notifier {
+export function mailNotifier(failures: string[], officeName: () => string): Notifier {
   return {
     send(notices: readonly Notice[]): void {
-      for (const n of notices) {
-        if (n.to.length === 0) continue;
+      const sendable = notices.filter((n) => n.to.length > 0);
+      if (sendable.length === 0) return;
+      const office = officeName();
+      for (const n of sendable) {
         try {
           MailApp.sendEmail({
             to: n.to.join(','),
-            subject: `【信访台账】${n.caseNo}`,
-            body: `${maskText(n.text)}\n\n（本邮件由信访台账自动发送，个人信息已脱敏。）`,
+            subject: `【${office}信访台账】${n.caseNo}`,
+            body: [maskText(n.text), ...factLines(n.facts), '', `${office}信访台账`, MASK_FOOTER].join('\n'),
           });
         } catch (e) {
           console.error(e);
@@ -61,6 +66,24 @@ export function mailNotifier(failures: string[]): Notifier {
       }
     },
   };
+}
+
+const MASK_FOOTER = '（本邮件由信访台账自动发送，个人信息已脱敏；完整信息请在台账中查看。）';
+
+/** The case's facts as mail lines, the petitioner's name and phone masked here, where they leave the spreadsheet. */
+function factLines(f: NoticeFacts | undefined): string[] {
+  if (!f) return [];
+  const pair = (key: Parameters<typeof fieldLabel>[0], v: string | undefined): string =>
+    v ? `${fieldLabel(key)}：${v}` : '';
+  const line = (...parts: string[]): string => parts.filter(Boolean).join('　');
+  return [
+    line(
+      pair('petitionerName', f.petitionerName && maskName(f.petitionerName)),
+      pair('phone', f.phone && maskPhone(f.phone)),
+    ),
+    line(pair('matterType', f.matterType), pair('category', f.category)),
+    line(pair('department', f.department), pair('dueDate', f.dueDate)),
+  ].filter(Boolean);
 }
 
 /** The e-mail of the person acting, or '' where Apps Script hides it (outside the owner's domain). */

@@ -1,15 +1,31 @@
-// The 台账 sheet as the CaseRepo port: rows found by 编号 (never by position), columns by header label, cells
-// converted to typed values here only, and each changed row written with one call over the changed span.
+// The 台账 sheet as the CaseRepo port: rows found by 编号 (never by position), columns by the model's labels (a
+// missing, renamed or doubled header fails loudly), cells converted to typed values here only, and only the cells
+// that change are written.
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
 import { fromShanghai } from '../core/dates';
-import { CASE_FIELDS, fieldSpec, isCaseState, type Case, type CaseKey } from '../core/model';
+import {
+  CASE_FIELDS,
+  DERIVED_FIELDS,
+  fieldSpec,
+  isCaseState,
+  ledgerLabels,
+  type Case,
+  type CaseKey,
+  type DerivedKey,
+} from '../core/model';
 import { SHEET } from './layout';
-import { LedgerError, readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
+import { readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f.key as CaseKey]));
+const DERIVED_LABEL = new Map<string, string>(DERIVED_FIELDS.fields.map((f) => [f.key, f.label]));
+
+/** The ledger label of a case field or a derived column. */
+export function ledgerLabel(key: CaseKey | DerivedKey): string {
+  return DERIVED_LABEL.get(key) ?? fieldSpec(key as CaseKey).label;
+}
 
 /** A ledger row as loaded: its row number, raw cells by key, and the case read from them. */
 export interface LoadedRow {
@@ -35,32 +51,46 @@ export class SheetLedger implements CaseRepo {
   readonly sheet: Sheet;
   readonly header: Header;
   private readonly cache = new Map<number, LoadedRow>();
+  /** The column of every model label (all present, each once: checked when the ledger is opened). */
+  private readonly columns: Map<string, number>;
 
+  /** Opens 台账: a model column missing (or renamed) is NO_HEADER, one doubled is DUP_HEADER; extra columns are fine. */
   constructor(
     ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
     private readonly now: () => Date,
   ) {
     this.sheet = sheetNamed(ss, SHEET.ledger);
     this.header = readHeader(this.sheet);
-    requireColumns(SHEET.ledger, this.header, ['编号', '状态']);
+    this.columns = requireColumns(SHEET.ledger, this.header, ledgerLabels());
   }
 
+  /** The column of a header label (undefined for a label the sheet lacks). */
   col(label: string): number | undefined {
     return this.header.columns.get(label);
   }
 
-  /** Row numbers by 编号, from one read of the 编号 column. */
+  /** The column of a case field or a derived column, by the model's key. */
+  colOf(key: CaseKey | DerivedKey): number {
+    return this.columns.get(ledgerLabel(key))!;
+  }
+
+  /**
+   * Row numbers by 编号: a row is the case its hidden anchor names (a sort moves the anchor with the row; a cleared
+   * or pasted-over 编号 leaves it), read in one call; the visible 编号 is read only for rows without an anchor.
+   */
   rowsByCaseNo(): Map<string, number> {
     const last = this.sheet.getLastRow();
     const out = new Map<string, number>();
     if (last < 2) return out;
-    this.sheet
-      .getRange(2, this.col('编号')!, last - 1, 1)
-      .getValues()
-      .forEach((r, i) => {
-        const no = String(r[0]).trim();
-        if (no && !out.has(no)) out.set(no, i + 2);
-      });
+    const read = (key: CaseKey): string[] =>
+      this.sheet
+        .getRange(2, this.colOf(key), last - 1, 1)
+        .getValues()
+        .map((r) => String(r[0]).trim());
+    const anchors = read('anchorNo');
+    anchors.forEach((no, i) => no && !out.has(no) && out.set(no, i + 2));
+    if (anchors.every(Boolean)) return out;
+    read('caseNo').forEach((no, i) => no && !anchors[i] && !out.has(no) && out.set(no, i + 2));
     return out;
   }
 
@@ -96,19 +126,19 @@ export class SheetLedger implements CaseRepo {
     return this.readRows(ids.map((id) => at.get(id)).filter((r): r is number => r !== undefined)).map((l) => l.c);
   }
 
+  /** Every row that is a case: anchored, or (an unanchored row, e.g. an old sheet) numbered. */
   loadAll(): Case[] {
     return this.loadAllRows()
-      .filter((l) => String(l.raw.caseNo ?? '').trim())
+      .filter((l) => String(l.raw.anchorNo ?? '').trim() || String(l.raw.caseNo ?? '').trim())
       .map((l) => l.c);
   }
 
   /**
    * Every data row read for only the given fields (one read of the block spanning their columns); the rows are
-   * not cached for writing. For whole-ledger passes that need a few columns, e.g. the daily refresh.
+   * not cached for writing. For whole-ledger passes that need a few columns, e.g. the daily refresh and 查找.
    */
   loadFields(keys: readonly CaseKey[]): { row: number; raw: RawRow; c: Case }[] {
-    const labels = keys.map((k) => fieldSpec(k).label).filter((l) => this.header.columns.has(l));
-    const cols = new Map(labels.map((l) => [l, this.header.columns.get(l)!]));
+    const cols = new Map(keys.map((k) => [fieldSpec(k).label, this.colOf(k)]));
     return readRecords(this.sheet, cols).map(({ row, values }) => {
       const raw: RawRow = {};
       for (const [label, v] of Object.entries(values)) raw[KEY_BY_LABEL.get(label)!] = v;
@@ -137,31 +167,25 @@ export class SheetLedger implements CaseRepo {
     if (appends.length) this.append(appends);
   }
 
-  /** Writes the changed cells of one row with one call over their span (other cells rewritten as loaded). */
+  /**
+   * Writes only the cells of the patch's fields: one setValues per run of adjacent columns, never the cells between
+   * them, so whatever a person typed elsewhere in the row at the same moment stays as they typed it.
+   */
   private writeRow(row: number, fields: Partial<Case>): void {
-    const cols = this.columnsOf(fields);
-    if (cols.length === 0) return;
-    const loaded = this.cache.get(row) ?? this.readRows([row])[0]!;
-    const first = Math.min(...cols.map(([c]) => c));
-    const last = Math.max(...cols.map(([c]) => c));
-    const line = loaded.cells.slice(first - 1, last);
-    for (const [c, v] of cols) line[c - first] = v;
-    this.sheet.getRange(row, first, 1, last - first + 1).setValues([line]);
-    cols.forEach(([c, v]) => (loaded.cells[c - 1] = v));
+    const cols = this.columnsOf(fields).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < cols.length;) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1]![0] === cols[j]![0] + 1) j++;
+      const run = cols.slice(i, j + 1);
+      this.sheet.getRange(row, run[0]![0], 1, run.length).setValues([run.map(([, v]) => v)]);
+      i = j + 1;
+    }
+    const loaded = this.cache.get(row);
+    if (loaded) cols.forEach(([c, v]) => (loaded.cells[c - 1] = v));
   }
 
   private columnsOf(fields: Partial<Case>): [number, unknown][] {
-    const out: [number, unknown][] = [];
-    for (const key of Object.keys(fields) as CaseKey[]) {
-      const col = this.col(fieldSpec(key).label);
-      if (!col)
-        throw new LedgerError(
-          'NO_HEADER',
-          `「台账」缺少表头「${fieldSpec(key).label}」。请运行「信访台账 › 初始化/修复」。`,
-        );
-      out.push([col, toCell(key, fields[key])]);
-    }
-    return out;
+    return (Object.keys(fields) as CaseKey[]).map((key) => [this.colOf(key), toCell(key, fields[key])]);
   }
 
   private append(patches: CasePatch[]): void {

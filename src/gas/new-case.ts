@@ -5,10 +5,9 @@ import { toShanghaiDate } from '../core/dates';
 import { findEarlierCases } from '../core/duplicates';
 import { FORMS, MATTER_TYPES, SOURCES, VISIT_ROUTINGS, type Case } from '../core/model';
 import { actingPerson } from './actions';
-import { CATEGORY_SETTING } from './layout';
+import { requireRole } from './caller';
 import { gasPorts } from './ports';
 import { formPage } from './pages';
-import { readKeyValues, settingList } from './settings';
 
 /** What the sidebar gets back. */
 export type NewCaseResult = RegisterResult;
@@ -34,13 +33,14 @@ const FORM_KEYS = [
 
 export function showNewCaseSidebar(): void {
   const p = gasPorts();
+  requireRole(p, ['信访办']);
   const options = {
     sources: SOURCES,
     forms: FORMS,
     matterTypes: MATTER_TYPES,
     routings: VISIT_ROUTINGS,
-    departments: p.directory.departments().map((d) => d.name),
-    categories: settingList(readKeyValues(p.ss), CATEGORY_SETTING),
+    departments: p.directory.departments(),
+    categories: p.settings.load().values.categories,
     today: toShanghaiDate(new Date()),
   };
   SpreadsheetApp.getUi().showSidebar(formPage('NewCase', { options }).setTitle('新建信访件'));
@@ -68,6 +68,7 @@ export function submitNewCaseForm(form: Record<string, string>): NewCaseResult {
 /** Earlier cases with the same ID number or phone (重复信访), as a hint while the person types. */
 export function checkRepeatHint(form: { idNumber?: string; phone?: string }): string {
   const p = gasPorts();
+  requireRole(p, ['信访办']);
   const rules = p.settings.rules();
   const probe = {
     state: '待签收',

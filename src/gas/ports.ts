@@ -17,10 +17,25 @@ export interface GasPorts extends Ports {
   noticeFailures: string[];
 }
 
+/**
+ * The ports of this execution for one actor, made once: the bundle's module state lives for one execution (Apps
+ * Script runs the top-level code anew each time), so the caller check and the handler after it share what they read
+ * (人员, 设置) instead of reading it twice.
+ */
+let made: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; actor: string; ports: GasPorts } | null = null;
+
 export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
   const ss = SpreadsheetApp.getActive();
+  if (made && made.ss === ss && made.actor === actorEmail) return made.ports;
+  const ports = newPorts(ss, actorEmail);
+  made = { ss, actor: actorEmail, ports };
+  return ports;
+}
+
+function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: string): GasPorts {
   const ledger = new SheetLedger(ss, systemClock.now);
   const noticeFailures: string[] = [];
+  const settings = new SheetSettings(ss);
   return {
     ss,
     ledger,
@@ -29,8 +44,8 @@ export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
     directory: new SheetDirectory(ss),
     clock: systemClock,
     lock: scriptLock,
-    settings: new SheetSettings(ss),
-    notifier: mailNotifier(noticeFailures),
+    settings,
+    notifier: mailNotifier(noticeFailures, () => settings.load().values.officeName),
     counter: propertyCounter,
     actorEmail,
     noticeFailures,

@@ -1,18 +1,32 @@
 // 初始化/修复 and 接管定时任务 as the person clicking sees them.
+import { HIDDEN_EDITOR_NAME } from '../app/handleTypedEdits';
+import type { Person } from '../core/model';
+import { adoptLedgerRows } from './adopt';
 import { actorText } from './audit';
 import { activeUserEmail } from './infra';
-import { setupSpreadsheet } from './setup';
+import { requireRole } from './caller';
+import { SheetDirectory } from './directory';
+import { SHEET } from './layout';
+import { gasPorts } from './ports';
+import { LedgerError } from './table';
+import { addFirstOfficer, setupSpreadsheet } from './setup';
 import { installTriggers, setTriggerOwner, triggerOwner } from './triggers';
 
-/** Lays out the sheets, then installs the triggers if this person owns them (or nobody does yet). */
+/**
+ * Lays out the sheets, adds the first person to 人员 as 信访办, records the ledger's unrecorded cases (补录), then
+ * installs the triggers if this person owns them (or nobody does yet).
+ */
 export function runSetup(): void {
   const ss = SpreadsheetApp.getActive();
-  const report = setupSpreadsheet(ss);
   const me = activeUserEmail();
+  requireOfficeOnceStaffed(ss, me);
+  const report = setupSpreadsheet(ss);
   const owner = triggerOwner();
   const lines = [
     report.createdSheets.length ? `新建工作表：${report.createdSheets.join('、')}` : '工作表齐全',
     report.addedColumns.length ? `补充表头：${report.addedColumns.join('、')}` : '',
+    ...report.notes,
+    ...recordPeopleAndCases(ss, me),
   ];
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');
   else if (!owner || owner === me) {
@@ -29,8 +43,55 @@ export function runSetup(): void {
   );
 }
 
+/**
+ * Once 人员 lists anyone, only the 信访办 may run 初始化/修复 (on a fresh sheet anyone may: the first 初始化 adds its
+ * runner). A 人员 sheet whose headers are broken does not lock the office out: setup is what repairs it.
+ */
+function requireOfficeOnceStaffed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, me: string): void {
+  if (!ss.getSheetByName(SHEET.people)) return;
+  let people: Person[];
+  try {
+    people = new SheetDirectory(ss).listPeople();
+  } catch (e) {
+    if (e instanceof LedgerError && (e.code === 'NO_HEADER' || e.code === 'DUP_HEADER')) return;
+    throw e;
+  }
+  if (people.length === 0) return;
+  if (!people.some((p) => p.email === me && p.roles.includes('信访办')))
+    throw new LedgerError('DENIED', '「初始化/修复」只限「人员」表中的「信访办」人员运行。');
+}
+
+/** The first officer and the ledger's unrecorded cases, as lines for the person. */
+function recordPeopleAndCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, me: string): string[] {
+  const lines: string[] = [];
+  const first = addFirstOfficer(ss, me);
+  if (first === 'added')
+    lines.push(`已将您（${me}）登记到「人员」表，角色为「信访办」。请补填您的姓名和部室，并登记其他人员。`);
+  if (first === 'hidden')
+    lines.push(
+      '「人员」表还没有人，而 Google 没有提供您的账号，未能登记您。请在「人员」表填写信访办人员的姓名、邮箱和角色。',
+    );
+  const p = gasPorts(me);
+  const actor: Person = (me && p.directory.findByEmail(me)) || {
+    email: me,
+    name: me || HIDDEN_EDITOR_NAME,
+    roles: [],
+    departments: [],
+  };
+  const adopted = adoptLedgerRows(p, actor);
+  if (adopted.anchored.length) lines.push(`台账中原有的 ${adopted.anchored.length} 件信访件已登记`);
+  if (adopted.realigned.length)
+    lines.push(`${adopted.realigned.length} 件的系统记录已对回其所在行（此前只对部分列排序或粘贴）`);
+  if (adopted.backfilled.length)
+    lines.push(`补录 ${adopted.backfilled.length} 件的流转记录（原来没有记录）：${adopted.backfilled.join('、')}`);
+  if (adopted.issues.length)
+    lines.push(`台账有 ${adopted.issues.length} 行未能登记（编号重复或状态无法识别），原因见该行的批注`);
+  return lines;
+}
+
 /** Moves the triggers' ownership to the person clicking and installs theirs. */
 export function takeOverTriggers(): void {
+  requireRole(gasPorts(), ['信访办']);
   const me = activeUserEmail();
   const ui = SpreadsheetApp.getUi();
   if (!me) {

@@ -1,8 +1,11 @@
 // 初始化/修复: creates what is missing and repairs what is broken, never deleting or reordering data, so running
 // it twice changes nothing.
-import { DERIVED, SHEET, sheetSpecs, type ColumnSpec, type SheetSpec } from './layout';
+import { fieldLabel } from '../core/model';
+import { readPeopleLines } from './directory';
+import { DERIVED, PEOPLE_HEADERS, SHEET, sheetSpecs, type ColumnSpec, type SheetSpec } from './layout';
+import { migratePeopleAndSettings } from './migrate';
 import { readKeyValues, settingList } from './settings';
-import { LedgerError, readHeader } from './table';
+import { appendRows, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -10,6 +13,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface SetupReport {
   createdSheets: string[];
   addedColumns: string[];
+  /** People and settings moved into their one table, and what is wrong with them (migrate.ts). */
+  notes: string[];
 }
 
 /** Marks the rules and protections setup owns, so it replaces only its own and keeps the office's. */
@@ -17,11 +22,12 @@ const MARK = '信访台账';
 const HEADER_BACKGROUND = '#d9e2f3';
 
 export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SetupReport {
-  const report: SetupReport = { createdSheets: [], addedColumns: [] };
+  const report: SetupReport = { createdSheets: [], addedColumns: [], notes: [] };
   if (ss.getSpreadsheetTimeZone() !== 'Asia/Shanghai') ss.setSpreadsheetTimeZone('Asia/Shanghai');
   if (ss.getSpreadsheetLocale() !== 'zh_CN') ss.setSpreadsheetLocale('zh_CN');
   // Every sheet first: the ledger's dropdowns refer to 部室, which may not exist yet.
   const laidOut = sheetSpecs().map((spec) => ({ spec, ...ensureSheet(ss, spec, report) }));
+  report.notes = migratePeopleAndSettings(ss);
   const settings = readKeyValues(ss);
   const listOf = (key: string): string[] => settingList(settings, key);
   for (const { spec, sheet, columns } of laidOut) {
@@ -29,6 +35,25 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
     if (spec.name === SHEET.ledger) repairLedger(sheet, spec);
   }
   return report;
+}
+
+/**
+ * The first 初始化 of a fresh sheet: nobody is in 人员 yet, and a person not in 人员 holds no role, so the person
+ * running it is added as 信访办 (else nobody could register a case). 'hidden' when Apps Script does not name them.
+ */
+export function addFirstOfficer(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  email: string,
+): 'added' | 'hidden' | null {
+  if (readPeopleLines(ss).some((l) => l.email)) return null;
+  if (!email) return 'hidden';
+  const sheet = sheetNamed(ss, SHEET.people);
+  const at = requireColumns(SHEET.people, readHeader(sheet), [PEOPLE_HEADERS.email, PEOPLE_HEADERS.role]);
+  const row: unknown[] = new Array(Math.max(...at.values())).fill('');
+  row[at.get(PEOPLE_HEADERS.email)! - 1] = email;
+  row[at.get(PEOPLE_HEADERS.role)! - 1] = '信访办';
+  appendRows(sheet, [row]);
+  return 'added';
 }
 
 function ensureSheet(
@@ -50,16 +75,26 @@ function ensureSheet(
       `「${spec.name}」表头「${dup.label}」出现了不止一次。请先删除或改名多余的一列，再运行「初始化/修复」。`,
     );
   const missing = spec.columns.filter((c) => !header.columns.has(c.label));
-  if (missing.length) {
+  // Columns the model gained go before the hidden ones, which stay at the far right (a paste rarely reaches them).
+  const hiddenAt = spec.columns
+    .filter((c) => c.hidden && header.columns.has(c.label))
+    .map((c) => header.columns.get(c.label)!);
+  const inserted = hiddenAt.length ? missing.filter((c) => !c.hidden) : [];
+  if (inserted.length) {
+    insertBefore(sheet, header, Math.min(...hiddenAt), inserted);
+    if (!created) report.addedColumns.push(...inserted.map((c) => `${spec.name}.${c.label}`));
+  }
+  const appended = missing.filter((c) => !inserted.includes(c));
+  if (appended.length) {
     const first = header.width + 1;
-    const needed = first + missing.length - 1 - sheet.getMaxColumns();
+    const needed = first + appended.length - 1 - sheet.getMaxColumns();
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
-    sheet.getRange(1, first, 1, missing.length).setValues([missing.map((c) => c.label)]);
-    missing.forEach((c, i) => {
+    sheet.getRange(1, first, 1, appended.length).setValues([appended.map((c) => c.label)]);
+    appended.forEach((c, i) => {
       header.columns.set(c.label, first + i);
       sheet!.setColumnWidth(first + i, c.width);
     });
-    if (!created) report.addedColumns.push(...missing.map((c) => `${spec.name}.${c.label}`));
+    if (!created) report.addedColumns.push(...appended.map((c) => `${spec.name}.${c.label}`));
   }
   const width = Math.max(header.width, header.columns.size ? Math.max(...header.columns.values()) : 0);
   sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
@@ -70,6 +105,19 @@ function ensureSheet(
     if (rows.length) writeSeed(sheet, spec, header.columns, rows);
   }
   return { sheet, columns: header.columns };
+}
+
+/** Writes `columns`' labels into new columns inserted before `at`; the header map follows the shift. */
+function insertBefore(sheet: Sheet, header: Header, at: number, columns: ColumnSpec[]): void {
+  const n = columns.length;
+  sheet.insertColumnsBefore(at, n);
+  for (const [label, col] of header.columns) if (col >= at) header.columns.set(label, col + n);
+  header.width += n;
+  sheet.getRange(1, at, 1, n).setValues([columns.map((c) => c.label)]);
+  columns.forEach((c, i) => {
+    header.columns.set(c.label, at + i);
+    sheet.setColumnWidth(at + i, c.width);
+  });
 }
 
 /** Number formats per column over every data row, before any seed row is written (re-applied each run). */
@@ -141,9 +189,37 @@ function writeSeed(sheet: Sheet, spec: SheetSpec, at: Map<string, number>, rows:
 function repairLedger(sheet: Sheet, spec: SheetSpec): void {
   const header = readHeader(sheet);
   const col = (label: string): number => header.columns.get(label)!;
-  if (!sheet.getFilter()) sheet.getRange(1, 1, sheet.getMaxRows(), header.width).createFilter();
-  setConditionalFormats(sheet, header.width, col(DERIVED.deadlineState), col('状态'));
+  coverWithFilter(sheet, header.width);
+  hideScriptColumns(sheet, spec, header);
+  setConditionalFormats(sheet, header.width, col(DERIVED.deadlineState), col(fieldLabel('state')));
   for (const c of spec.columns) if (c.scriptOwned) protectColumn(sheet, c.label, col(c.label));
+}
+
+/**
+ * The filter spans every column, the hidden ones included, so sorting by a column header moves each row's anchor
+ * with the row. A filter from before those columns existed is recreated, keeping the office's criteria.
+ */
+function coverWithFilter(sheet: Sheet, width: number): void {
+  const filter = sheet.getFilter();
+  if (filter && filter.getRange().getLastColumn() >= width) return;
+  const criteria: [number, GoogleAppsScript.Spreadsheet.FilterCriteria][] = [];
+  if (filter) {
+    for (let col = 1; col <= filter.getRange().getLastColumn(); col++) {
+      const c = filter.getColumnFilterCriteria(col);
+      if (c) criteria.push([col, c]);
+    }
+    filter.remove();
+  }
+  const created = sheet.getRange(1, 1, sheet.getMaxRows(), width).createFilter();
+  for (const [col, c] of criteria) created.setColumnFilterCriteria(col, c);
+}
+
+/** Keeps the row record and the anchor hidden: people never need them, and a hidden column is rarely pasted over. */
+function hideScriptColumns(sheet: Sheet, spec: SheetSpec, header: Header): void {
+  for (const c of spec.columns) {
+    const col = header.columns.get(c.label);
+    if (c.hidden && col && !sheet.isColumnHiddenByUser(col)) sheet.hideColumns(col);
+  }
 }
 
 function letter(col: number): string {

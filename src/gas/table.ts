@@ -36,7 +36,10 @@ export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): Header {
   return header;
 }
 
-/** The column of each required label; a missing or duplicated one is a LedgerError naming it. */
+/**
+ * The column of each required label; a missing (or renamed) one is a LedgerError NO_HEADER naming it, a duplicated
+ * one DUP_HEADER — never a silent read of the wrong column.
+ */
 export function requireColumns(sheetName: string, header: Header, labels: readonly string[]): Map<string, number> {
   const dup = labels.find((l) => header.duplicates.includes(l));
   if (dup)
@@ -48,7 +51,7 @@ export function requireColumns(sheetName: string, header: Header, labels: readon
   if (missing.length) {
     throw new LedgerError(
       'NO_HEADER',
-      `「${sheetName}」缺少表头：${missing.join('、')}。请运行「信访台账 › 初始化/修复」。`,
+      `「${sheetName}」缺少表头：${missing.join('、')}。如果改过这些列的名称，请改回原名；否则请运行「信访台账 › 初始化/修复」补上。`,
     );
   }
   return new Map(labels.map((l) => [l, header.columns.get(l)!]));

@@ -1,6 +1,7 @@
 // Workflow actions through the use case: batches, partial refusals, one save, audit lines, notices, forms.
 import { performAction, type PerformRequest } from '../../src/app/performAction';
 import { registerCase } from '../../src/app/registerCase';
+import { decodeRecord, sealed } from '../../src/core/controls';
 import { fromShanghai } from '../../src/core/dates';
 import type { Case } from '../../src/core/model';
 import {
@@ -58,7 +59,19 @@ test('a batch 签收: each case judged on its own, one save, one audit line each
   expect(w.saves).toHaveLength(1);
   expect(w.saves[0][0]).toEqual({
     caseNo: no(1),
-    fields: { state: '待交办签批', signedBy: '王芳', signedAt: w.clock.now },
+    fields: {
+      state: '待交办签批',
+      signedBy: '王芳',
+      signedAt: w.clock.now,
+      // Every save writes the row's anchor and its record of the controls (a case from before had none).
+      anchorNo: no(1),
+      controlRecord: JSON.stringify({
+        caseNo: no(1),
+        state: '待交办签批',
+        signedBy: '王芳',
+        signedAt: w.clock.now.toISOString(),
+      }),
+    },
   });
   expect(w.audit.map((a) => [a.caseNo, a.action, a.fromState, a.toState, a.actorEmail])).toEqual([
     [no(1), '签收', '待签收', '待交办签批', office.email],
@@ -97,7 +110,14 @@ test('交办 starts the 3-working-hour return window, shown in the audit line; b
   expect(r.done).toEqual([{ caseNo: no(1), state: '办理中' }]);
   // 11:00–12:00, then 13:30–15:30 (office hours 08:30–12:00, 13:30–17:30).
   expect(w.audit[0].note).toBe(`承办部室：${DEPT}；退单时限至 2026-03-02 15:30`);
-  expect(w.sent).toEqual([{ to: [liaison.email, liaisonB.email], caseNo: no(1), text: `${no(1)} 已交办，请当天接处` }]);
+  expect(w.sent).toEqual([
+    {
+      to: [liaison.email, liaisonB.email],
+      caseNo: no(1),
+      text: `${no(1)} 已交办，请当天接处`,
+      facts: { petitionerName: '张三', matterType: '投诉', department: DEPT, dueDate: '2026-05-06' },
+    },
+  ]);
 });
 
 test('a notice nobody can receive becomes a warning', () => {
@@ -179,4 +199,27 @@ test('更正 through the use case', () => {
     toState: '办理中',
     note: '更正原因：误点提交',
   });
+});
+
+test('a case is acted on as its row record says, whatever its cells show; the cells are put right', () => {
+  const recorded = sealed({ ...base, caseNo: no(1) });
+  const w = memoryWorld({ cases: [{ ...recorded, state: '已办结', closeSignedBy: '某人' }] });
+  const r = act(w, office.email, 'sign', [no(1)]);
+  expect(r.done).toEqual([{ caseNo: no(1), state: '待交办签批' }]);
+  expect(caseOf(w, no(1))).toMatchObject({ state: '待交办签批', signedBy: '王芳' });
+  expect(caseOf(w, no(1)).closeSignedBy).toBeUndefined();
+  expect(decodeRecord(caseOf(w, no(1)).controlRecord)).toMatchObject({ state: '待交办签批', signedBy: '王芳' });
+});
+
+test('the opinions the annexes print are required; 交办签批 takes a signature only', () => {
+  const w = memoryWorld({
+    cases: [
+      { ...base, caseNo: no(1), state: '审核中', department: DEPT, handler: '周明', opinion: 'o' },
+      { ...base, caseNo: no(2), state: '待交办签批' },
+    ],
+  });
+  expect(act(w, lineLeader.email, 'itemReview', [no(1)], { fields: { itemReviewOpinion: ' ' } }).refused).toEqual([
+    { caseNo: no(1), reason: `${no(1)}「事项分管领导审核」须填写：事项分管领导审核意见` },
+  ]);
+  expect(act(w, petitionLeader.email, 'approveAssign', [no(2)]).done).toEqual([{ caseNo: no(2), state: '待交办' }]);
 });

@@ -129,6 +129,14 @@ describe('a walk-in visit (annex 2)', () => {
         to: [liaison.email, liaisonB.email],
         caseNo: '镜访〔2026〕001号',
         text: '镜访〔2026〕001号 现场来访，请派员接待',
+        // The case's facts as they are: the notifier masks the name and phone where the mail leaves.
+        facts: {
+          petitionerName: '张三',
+          phone: '13812345678',
+          matterType: '投诉',
+          department: DEPT,
+          dueDate: '2026-05-06',
+        },
       },
     ]);
     expect(w.sent.map((n) => n.text).join()).not.toContain('张三');

@@ -16,9 +16,10 @@ describe('appsscript.json', () => {
   });
 
   it('asks for exactly the seven scopes decisions.md allows — a new scope must change this test on purpose', () => {
-    // https://developers.google.com/apps-script/concepts/scopes — explicit scopes stop auto-detection.
+    // https://developers.google.com/apps-script/concepts/scopes — explicit scopes stop auto-detection. The full
+    // spreadsheets scope (decision 3): the web app opens its ledger by id, the archive and self-test open others.
     expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/drive',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.scriptapp',

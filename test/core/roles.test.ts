@@ -76,6 +76,9 @@ const EXPECTED: Record<ActionType, Expected> = {
 
 /** What each action is given (a person's input); 更正 goes back to 待签收, earlier than every other state. */
 const INPUT: Partial<Record<ActionType, Partial<Case>>> = {
+  itemReview: { itemReviewOpinion: '同意' },
+  petitionReview: { petitionReviewOpinion: '同意' },
+  approveClose: { closeSignOpinion: '同意' },
   returnCase: { returnReason: '不属本部室职责' },
   forward: { forwardedTo: '越城区住建局' },
   redo: { redoReason: '事实不清' },
@@ -194,7 +197,7 @@ describe('department-bound roles act only for their own department', () => {
   test('a 事项分管领导 with no lines listed in 人员 may review any line', () => {
     const d = decide(
       readyCase('itemReview', '审核中'),
-      { type: 'itemReview' },
+      { type: 'itemReview', fields: INPUT.itemReview },
       actorAs('事项分管领导', []),
       NOW,
       rules,

@@ -86,11 +86,18 @@ test('a platform case: 签收 → 交办 → 办理 → two reviews → 办结 �
   expect(refusal(d.next, 'submit', handler, at(3, 5))).toBe(`${NO} 进入「审核中」前须填写：处理（答复）意见及结论`);
   c = step(d.next, 'submit', handler, at(3, 5), { opinion: '已组织疏通排水管道' }).next;
   expect(c).toMatchObject({ state: '审核中', handler: '周明', handlerSignedAt: at(3, 5) });
+  expect(refusal(c, 'itemReview', lineLeader, at(3, 6))).toBe(`${NO}「事项分管领导审核」须填写：事项分管领导审核意见`);
   c = step(c, 'itemReview', lineLeader, at(3, 6), { itemReviewOpinion: '同意' }).next;
   expect(c.state).toBe('信访审核中');
-  c = step(c, 'petitionReview', petitionLeader, at(3, 6, 14)).next;
+  expect(refusal(c, 'petitionReview', petitionLeader, at(3, 6, 14))).toBe(
+    `${NO}「信访分管领导审核」须填写：信访分管领导审核意见`,
+  );
+  c = step(c, 'petitionReview', petitionLeader, at(3, 6, 14), { petitionReviewOpinion: '同意' }).next;
   expect(c.state).toBe('待办结签批');
-  d = step(c, 'approveClose', petitionLeader, at(3, 9));
+  expect(refusal(c, 'approveClose', petitionLeader, at(3, 9), { closeSignOpinion: ' ' })).toBe(
+    `${NO}「办结签批」须填写：办结签批意见`,
+  );
+  d = step(c, 'approveClose', petitionLeader, at(3, 9), { closeSignOpinion: '同意办结' });
   expect(d.next).toMatchObject({ state: '已办结', closeSignedBy: '李四', closedDate: '2026-03-09' });
   expect(d.effects).toContainEqual({ kind: 'deadline', node: '回访', startAt: at(3, 9) });
   c = step(d.next, 'reply', office, at(3, 9, 15)).next;
@@ -154,12 +161,12 @@ describe('a walk-in visit (annex 2 and 4)', () => {
   };
   test('skips the 信访分管领导 review and is signed off by the 办主要领导', () => {
     let c = step(visit, 'submit', liaison, at(3, 3), { opinion: '当场答复并安排维修' }).next;
-    c = step(c, 'itemReview', lineLeader, at(3, 3, 14)).next;
+    c = step(c, 'itemReview', lineLeader, at(3, 3, 14), { itemReviewOpinion: '同意' }).next;
     expect(c.state).toBe('待办结签批');
     expect(refusal(c, 'approveClose', petitionLeader, at(3, 4))).toBe(
       `${NO} 现场接访件的办结签批须由主职领导签批，李四的角色为信访工作分管领导`,
     );
-    c = step(c, 'approveClose', chief, at(3, 4)).next;
+    c = step(c, 'approveClose', chief, at(3, 4), { closeSignOpinion: '同意' }).next;
     c = step(c, 'reply', office, at(3, 4, 10)).next;
     c = step(c, 'callback', office, at(3, 5), { satisfaction: '满意', callbackMethod: '电话' }).next;
     expect(step(c, 'archive', office, at(3, 6)).next.state).toBe('已归档');
@@ -178,13 +185,13 @@ describe('检举控告类: the 主职领导 signs at 交办 and at 办结', () =
     expect(c.assignSignedBy).toBe('赵强');
     c = step(c, 'assign', office, at(3, 2, 11), { department: DEPT }).next;
     c = step(c, 'submit', handler, at(3, 10), { opinion: '经查，招标程序合规' }).next;
-    c = step(c, 'itemReview', lineLeader, at(3, 11)).next;
-    const review = step(c, 'petitionReview', petitionLeader, at(3, 11, 15));
+    c = step(c, 'itemReview', lineLeader, at(3, 11), { itemReviewOpinion: '同意' }).next;
+    const review = step(c, 'petitionReview', petitionLeader, at(3, 11, 15), { petitionReviewOpinion: '同意' });
     expect(notices(review.effects)).toEqual([{ role: '主职领导', notice: '待办结签批' }]);
     expect(refusal(review.next, 'approveClose', petitionLeader, at(3, 12))).toBe(
       `${NO} 检举控告类信访件的办结签批须由主职领导签批，李四的角色为信访工作分管领导`,
     );
-    expect(step(review.next, 'approveClose', chief, at(3, 12)).next).toMatchObject({
+    expect(step(review.next, 'approveClose', chief, at(3, 12), { closeSignOpinion: '同意' }).next).toMatchObject({
       state: '已办结',
       closeSignedBy: '赵强',
     });
@@ -405,16 +412,10 @@ describe('a state typed into the ledger', () => {
     const j = judgeTypedStatusChange(c, '待回访', '核实中', office, now, rules);
     expect(j).toEqual({ legal: false, reason: `${NO}「回访」后应为「已回访」，不是「核实中」` });
   });
-  test('without a known person only the path and required fields are judged', () => {
-    const j = judgeTypedStatusChange(
-      { ...platformCase, state: '待交办签批' },
-      '待签收',
-      '待交办签批',
-      undefined,
-      now,
-      rules,
-    );
-    expect(j.legal && j.completed.signedBy).toBe('（未识别修改人）');
+  test('a person without a role in 人员 (unknown, or hidden by Apps Script) may take no step', () => {
+    const stranger: Person = { email: '', name: '某人', roles: [], departments: [] };
+    const j = judgeTypedStatusChange({ ...platformCase }, '待签收', '待交办签批', stranger, now, rules);
+    expect(j).toEqual({ legal: false, reason: `${NO} 的「签收」须由「信访办」办理，某人的角色为未登记` });
   });
   test('the wrong person is named', () => {
     const c: Case = { ...platformCase, state: '待交办', matterType: '检举控告' };

@@ -7,23 +7,52 @@ import { ensureDist } from '../helpers/dist';
 export const DOMAIN = 'jinghu.gov.cn';
 const mail = (name: string): string => `${name}@${DOMAIN}`;
 
-/** The office's people (人员) as the scenario uses them. */
+/** The office's people (人员) as the scenario uses them; `ab`: which liaison (A or B) of their department. */
 export const PEOPLE = {
-  office: { name: '王芳', email: mail('wangfang'), role: '信访办', dept: '综合事务部' },
-  principal: { name: '赵强', email: mail('zhaoqiang'), role: '主职领导', dept: '' },
-  petitionLeader: { name: '钱伟', email: mail('qianwei'), role: '信访工作分管领导', dept: '' },
-  lineLeader: { name: '孙丽', email: mail('sunli'), role: '事项分管领导', dept: '规划建设部,综合事务部' },
-  liaison: { name: '李明', email: mail('liming'), role: '部室联络员', dept: '规划建设部' },
-  handler: { name: '周杰', email: mail('zhoujie'), role: '承办人', dept: '规划建设部' },
-  liaison2: { name: '吴敏', email: mail('wumin'), role: '部室联络员', dept: '综合事务部' },
+  office: { name: '王芳', email: mail('wangfang'), role: '信访办', dept: '综合事务部', ab: '', mobile: '' },
+  principal: { name: '赵强', email: mail('zhaoqiang'), role: '主职领导', dept: '', ab: '', mobile: '' },
+  petitionLeader: { name: '钱伟', email: mail('qianwei'), role: '信访工作分管领导', dept: '', ab: '', mobile: '' },
+  lineLeader: {
+    name: '孙丽',
+    email: mail('sunli'),
+    role: '事项分管领导',
+    dept: '规划建设部,综合事务部',
+    ab: '',
+    mobile: '',
+  },
+  liaison: {
+    name: '李明',
+    email: mail('liming'),
+    role: '部室联络员',
+    dept: '规划建设部',
+    ab: 'A',
+    mobile: '13800000001',
+  },
+  liaisonB: {
+    name: '陈晨',
+    email: mail('chenchen'),
+    role: '部室联络员',
+    dept: '规划建设部',
+    ab: 'B',
+    mobile: '13800000002',
+  },
+  handler: { name: '周杰', email: mail('zhoujie'), role: '承办人', dept: '规划建设部', ab: '', mobile: '' },
+  liaison2: {
+    name: '吴敏',
+    email: mail('wumin'),
+    role: '部室联络员',
+    dept: '综合事务部',
+    ab: 'A',
+    mobile: '13800000003',
+  },
 } as const;
 export type Who = keyof typeof PEOPLE;
 
-export const DEPARTMENTS = [
-  ['规划建设部', '孙丽', mail('sunli'), '李明', mail('liming'), '13800000001', '陈晨', mail('chenchen'), '13800000002'],
-  ['综合事务部', '钱伟', mail('qianwei'), '吴敏', mail('wumin'), '13800000003', '', '', ''],
-  ['经济发展部', '赵强', mail('zhaoqiang'), '郑华', mail('zhenghua'), '13800000004', '', '', ''],
-];
+/** 人员 as typed: 姓名, 邮箱, 角色, 部室, AB角, 手机 (the sheet's own column order). */
+export const PEOPLE_ROWS = Object.values(PEOPLE).map((p) => [p.name, p.email, p.role, p.dept, p.ab, p.mobile]);
+
+/** 部室: the departments' names only (who leads and who liaises is in 人员). */
+export const DEPARTMENTS = [['规划建设部'], ['综合事务部'], ['经济发展部']];
 
 /** Answers every alert the next step will show with OK (a person reading it and clicking OK). */
 export function ok(env: GasEnvironment, times = 1): void {
@@ -37,11 +66,7 @@ export function startOffice(now = '2026-10-09T09:00:00+08:00'): GasEnvironment {
   env.open();
   ok(env);
   env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
-  env.typeInto(
-    '人员',
-    'A2',
-    Object.values(PEOPLE).map((p) => [p.name, p.email, p.role, p.dept]),
-  );
+  env.typeInto('人员', 'A2', PEOPLE_ROWS);
   env.typeInto('部室', 'A2', DEPARTMENTS);
   return env;
 }

@@ -6,6 +6,14 @@ import { ensureDist } from '../helpers/dist';
 import { cellOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
 
 /** Everything setup could touch, as plain data: sheets, values, formats, notes, rules, protections, triggers. */
+/** A second 信访办 officer typed into 人员 below the office's people; returns their e-mail. */
+function addSecondOfficer(env: GasEnvironment): string {
+  const email = 'liuyang@jinghu.gov.cn';
+  const people = env.globals.SpreadsheetApp.getActive().getSheetByName('人员')!;
+  env.typeInto('人员', `A${people.getLastRow() + 1}`, [['刘洋', email, '信访办', '综合事务部', '', '']]);
+  return email;
+}
+
 function snapshot(env: GasEnvironment): unknown {
   const ss = env.globals.SpreadsheetApp.getActive();
   return {
@@ -91,14 +99,29 @@ describe('初始化/修复', () => {
     expect(snapshot(env)).toEqual(before);
   });
 
-  it('installs nothing for a second person and tells them who owns the triggers', () => {
+  it('installs nothing for a second officer and tells them who owns the triggers', () => {
     const env = startOffice();
+    const second = addSecondOfficer(env);
     const before = env.triggers().map((t) => t.uid);
-    env.open({ user: PEOPLE.petitionLeader.email });
+    env.open({ user: second });
     ok(env);
-    env.clickMenu('信访台账', '初始化/修复', '初始化/修复', { user: PEOPLE.petitionLeader.email });
+    env.clickMenu('信访台账', '初始化/修复', '初始化/修复', { user: second });
     expect(lastAlert(env)).toContain(`定时任务由 ${PEOPLE.office.email} 负责，本次未安装`);
     expect(env.triggers().map((t) => t.uid)).toEqual(before);
+  });
+
+  it('is refused to anyone but the 信访办 once 人员 lists people, and changes nothing', () => {
+    const env = startOffice();
+    const before = snapshot(env);
+    const triggers = env.triggers().map((t) => t.uid);
+    for (const user of [PEOPLE.petitionLeader.email, PEOPLE.liaison.email, 'stranger@jinghu.gov.cn']) {
+      env.open({ user });
+      ok(env);
+      env.clickMenu('信访台账', '初始化/修复', '初始化/修复', { user });
+      expect(lastAlert(env)).toContain('「初始化/修复」只限「人员」表中的「信访办」人员运行。');
+    }
+    expect(snapshot(env)).toEqual(before);
+    expect(env.triggers().map((t) => t.uid)).toEqual(triggers);
   });
 
   it('keeps existing data and an extra column when repairing an old ledger', () => {
@@ -128,7 +151,7 @@ describe('接管定时任务', () => {
   it('moves the triggers to the person taking over; the old owner’s triggers then do nothing', () => {
     const env = startOffice();
     const { caseNo } = register(env, PLATFORM_CASE);
-    const taker = PEOPLE.petitionLeader.email;
+    const taker = addSecondOfficer(env);
     env.open({ user: taker });
     env.answerNextDialog({ button: 'YES' });
     ok(env);
@@ -150,5 +173,17 @@ describe('接管定时任务', () => {
       .filter((e) => e.functionName === 'onLedgerEdit')
       .slice(-2);
     expect(ran.map((e) => e.effectiveUser).sort()).toEqual([taker, PEOPLE.office.email].sort());
+  });
+});
+
+describe('接管定时任务 by someone not in the 信访办', () => {
+  it('is refused with the reason and the triggers stay where they are', () => {
+    const env = startOffice();
+    const before = env.triggers().map((t) => [t.uid, t.owner]);
+    env.open({ user: PEOPLE.petitionLeader.email });
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '接管定时任务', { user: PEOPLE.petitionLeader.email });
+    expect(lastAlert(env)).toContain('此功能只限「信访办」使用。');
+    expect(env.triggers().map((t) => [t.uid, t.owner])).toEqual(before);
   });
 });

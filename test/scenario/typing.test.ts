@@ -1,5 +1,6 @@
 // Typing is first class: what staff type or paste into 台账 is judged, completed, flagged and logged by the
-// installable on-edit trigger — never silently reverted.
+// installable on-edit trigger — a fact is never silently reverted; a control (编号, 状态, sign-offs) the rule table
+// does not allow is put back, noted and logged (controls.test.ts).
 import type { GasEnvironment } from '../../emulator/index';
 import {
   caseRow,
@@ -73,11 +74,11 @@ describe('typed edits of an existing case', () => {
     expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '签收', 原状态: '待签收', 新状态: '待交办签批' });
   });
 
-  it('keeps an illegal typed 状态 change but flags and logs it for review', () => {
+  it('puts an illegal typed 状态 change back (a control: only the workflow changes it), noted and logged', () => {
     env.typeInto('台账', cellOf(env, caseNo, '状态'), '已归档', office);
-    expect(caseRow(env, caseNo)['状态']).toBe('已归档');
-    expect(noteOf(caseNo, '状态')).toMatch(/未经流程的状态修改/);
-    expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '未经流程的状态修改', 原状态: '待签收', 新状态: '已归档' });
+    expect(caseRow(env, caseNo)['状态']).toBe('待签收');
+    expect(noteOf(caseNo, '状态')).toMatch(/未经流程的修改已恢复.*不能从「待签收」直接改为「已归档」/);
+    expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '恢复原值', 操作人: `王芳 <${PEOPLE.office.email}>` });
   });
 
   it('marks an invalid ID number with a note and a highlight, keeps it, and clears the mark once corrected', () => {

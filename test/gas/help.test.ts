@@ -1,0 +1,43 @@
+// What the product tells a person about itself: the help names where people and liaisons are kept and describes
+// every setting from the one table; nothing offers a feature that does not exist yet.
+import { settingRows } from '../../src/core/settings';
+import { act, lastToast, PEOPLE, PLATFORM_CASE, register, startOffice } from '../scenario/office';
+
+const unescape = (html: string): string =>
+  html
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+
+describe('帮助', () => {
+  it('says where people and liaisons are kept, lists every setting with its default, and marks what is coming', () => {
+    const env = startOffice();
+    const user = { user: PEOPLE.office.email };
+    env.open(user);
+    env.clickMenu('信访台账', '帮助', user);
+    const dialog = env.ui.dialogs[env.ui.dialogs.length - 1]!;
+    expect(dialog.title).toBe('信访台账 · 帮助');
+    const text = unescape(dialog.html);
+    expect(text).toContain('「人员」表是唯一的人员名单');
+    expect(text).toContain('「姓名」「邮箱」「角色」「部室」「AB角」「手机」');
+    expect(text).toContain('「AB角」填 A 或 B');
+    expect(text).toContain('「部室」表只列部室名称');
+    for (const s of settingRows()) {
+      expect(text).toContain(`<td>${s.key}</td>`);
+      expect(text).toContain(`<td>${s.defaultText}</td>`);
+      expect(text).toContain(`<td>${s.description}</td>`);
+    }
+    expect(text).toMatch(/即将推出[\s\S]*期限提醒邮件、表单（附件3–7）生成/);
+  });
+});
+
+describe('签收', () => {
+  it('does not offer a form that cannot be generated yet', () => {
+    const env = startOffice();
+    const { caseNo } = register(env, PLATFORM_CASE);
+    act(env, 'office', caseNo, ['受理交办', '签收']);
+    expect(lastToast(env)).toBe(`已签收 1 件：${caseNo}（待交办签批）`);
+  });
+});

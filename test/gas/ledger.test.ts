@@ -1,0 +1,125 @@
+// The 台账 adapter against the local runtime: columns found by the model's labels whatever their order, a renamed or
+// doubled header refused loudly with its code, and writes that touch only the cells that change.
+import type { GasEnvironment } from '../../emulator/index';
+import { fromShanghai } from '../../src/core/dates';
+import { SheetLedger } from '../../src/gas/ledger';
+import { LedgerError } from '../../src/gas/table';
+import { columnLetter, lastAlert, ok, PEOPLE } from '../scenario/office';
+import {
+  bareOffice,
+  headerLabels,
+  recordingWrites,
+  recordsOf,
+  rewriteLedgerHeader,
+  runSetup,
+  seedRows,
+  spreadsheet,
+} from './seeders';
+
+const NO = '镜访〔2026〕001号';
+const now = (): Date => fromShanghai(2026, 10, 9, 10, 0);
+const CASE = {
+  编号: NO,
+  状态: '待签收',
+  信访日期: '2026-10-09',
+  信访人姓名: '张三',
+  信访件来源: '本级',
+  信访形式: '来信',
+  事项类型: '投诉',
+  信访诉求: '道路积水',
+};
+
+let env: GasEnvironment;
+beforeEach(() => {
+  env = bareOffice();
+  runSetup(env);
+});
+
+const thrown = (fn: () => unknown): unknown => {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+};
+
+describe('columns by the model’s labels', () => {
+  it('reads and writes a case whatever the column order, leaving the office’s own column alone', () => {
+    rewriteLedgerHeader(env, (labels) => {
+      const reversed = [...labels].reverse();
+      reversed.splice(5, 0, '科室备注');
+      return reversed;
+    });
+    seedRows(env, '台账', [{ ...CASE, 科室备注: '老台账导入' }]);
+    const ledger = new SheetLedger(spreadsheet(env), now);
+    expect(ledger.loadByIds([NO])).toEqual([
+      expect.objectContaining({ caseNo: NO, petitionerName: '张三', state: '待签收' }),
+    ]);
+    ledger.saveCases([{ caseNo: NO, fields: { state: '待交办签批', signedBy: '王芳' } }]);
+    expect(recordsOf(env, '台账')[0]).toMatchObject({
+      编号: NO,
+      状态: '待交办签批',
+      签收人: '王芳',
+      信访诉求: '道路积水',
+      科室备注: '老台账导入',
+    });
+  });
+
+  it('refuses a renamed header with NO_HEADER, naming the label, and tells the person clicking a menu', () => {
+    rewriteLedgerHeader(env, (labels) => labels.map((l) => (l === '信访人姓名' ? '姓名' : l)));
+    seedRows(
+      env,
+      '台账',
+      [{ ...CASE, 姓名: '张三', 信访人姓名: undefined }].map(({ 信访人姓名: _x, ...r }) => r),
+    );
+    expect(thrown(() => new SheetLedger(spreadsheet(env), now))).toMatchObject({
+      name: 'LedgerError',
+      code: 'NO_HEADER',
+      message: expect.stringContaining('「台账」缺少表头：信访人姓名。如果改过这些列的名称，请改回原名'),
+    });
+    env.open({ user: PEOPLE.office.email });
+    env.select('台账', 'A2', { user: PEOPLE.office.email });
+    ok(env);
+    env.clickMenu('信访台账', '受理交办', '签收', { user: PEOPLE.office.email });
+    expect(lastAlert(env)).toContain('「台账」缺少表头：信访人姓名');
+    expect(recordsOf(env, '台账')[0]).toMatchObject({ 状态: '待签收' });
+  });
+
+  it('refuses a doubled header with DUP_HEADER, naming the label', () => {
+    rewriteLedgerHeader(env, (labels) => [...labels, '信访诉求']);
+    const e = thrown(() => new SheetLedger(spreadsheet(env), now));
+    expect(e).toBeInstanceOf(LedgerError);
+    expect(e).toMatchObject({ code: 'DUP_HEADER', message: expect.stringContaining('表头「信访诉求」出现了不止一次') });
+  });
+
+  it('does not mind a doubled column of the office’s own', () => {
+    rewriteLedgerHeader(env, (labels) => [...labels, '科室备注', '科室备注']);
+    seedRows(env, '台账', [CASE]);
+    expect(new SheetLedger(spreadsheet(env), now).loadByIds([NO])).toHaveLength(1);
+  });
+});
+
+describe('writing a case', () => {
+  it('writes only the changed cells, one call per run of adjacent columns, so a cell typed meanwhile stays', () => {
+    const row = seedRows(env, '台账', [CASE]);
+    const { ss, writes } = recordingWrites(spreadsheet(env));
+    const ledger = new SheetLedger(ss, now);
+    const [c] = ledger.loadByIds([NO]);
+    expect(c).toMatchObject({ demand: '道路积水' });
+    // Between the read and the write a person types into the same row, in a column between the changed ones.
+    const labels = headerLabels(env, '台账');
+    const col = (label: string): number => labels.indexOf(label) + 1;
+    spreadsheet(env).getSheetByName('台账')!.getRange(row, col('信访诉求')).setValue('道路积水，已持续一周');
+    ledger.saveCases([{ caseNo: NO, fields: { state: '待交办签批', signedBy: '王芳', signedAt: now() } }]);
+    expect(recordsOf(env, '台账')[0]).toMatchObject({
+      状态: '待交办签批',
+      签收人: '王芳',
+      签收时间: now(),
+      信访诉求: '道路积水，已持续一周',
+    });
+    const cell = (label: string): string => `${columnLetter(col(label))}${row}`;
+    expect(col('签收时间')).toBe(col('签收人') + 1);
+    expect(writes).toEqual([`台账!${cell('状态')}`, `台账!${cell('签收人')}:${cell('签收时间')}`]);
+  });
+});
