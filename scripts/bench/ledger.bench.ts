@@ -90,6 +90,14 @@ export function run(): object[] {
   for (const n of [10_000, 50_000]) {
     const env = office('2026-11-02T09:00:00+08:00');
     seed(env, n);
+    // The office adopts the pasted ledger: 初始化/修复 anchors every row and records its controls (补录), as for an
+    // Excel ledger moved in; the steps after it work on anchored cases.
+    out.push(
+      measure(env, 'setup-adopt', n, () => {
+        env.answerNextDialog({ button: 'OK' });
+        env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+      }),
+    );
     const h = header(env);
     const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
     out.push(

@@ -120,11 +120,21 @@ function insertBefore(sheet: Sheet, header: Header, at: number, columns: ColumnS
   });
 }
 
-/** Number formats per column over every data row, before any seed row is written (re-applied each run). */
+/**
+ * Number formats per column over every data row, before any seed row is written. A column whose first data row
+ * already has its format is left alone (one read of that row), so a repair run does not rewrite the format of every
+ * cell of a large ledger; a new column, or one whose format was changed, gets it down the whole column.
+ */
 function applyNumberFormats(sheet: Sheet, columns: ColumnSpec[], at: Map<string, number>): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
-  for (const c of columns) if (c.format) sheet.getRange(2, at.get(c.label)!, rows, 1).setNumberFormat(c.format);
+  const width = Math.max(0, ...columns.filter((c) => c.format).map((c) => at.get(c.label)!));
+  if (width === 0) return;
+  const current = sheet.getRange(2, 1, 1, width).getNumberFormats()[0]!;
+  for (const c of columns) {
+    const col = at.get(c.label)!;
+    if (c.format && current[col - 1] !== c.format) sheet.getRange(2, col, rows, 1).setNumberFormat(c.format);
+  }
 }
 
 /** Dropdowns per column over every data row (re-applied each run: idempotent). */
@@ -136,10 +146,40 @@ function applyDropdowns(
 ): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
-  for (const c of columns) {
-    const rule = dropdown(sheet, c, listOf);
-    if (rule) sheet.getRange(2, at.get(c.label)!, rows, 1).setDataValidation(rule);
+  const rules = columns.map((c) => [c, dropdown(sheet, c, listOf)] as const).filter(([, r]) => r !== null);
+  if (rules.length === 0) return;
+  const width = Math.max(...rules.map(([c]) => at.get(c.label)!));
+  const current = sheet.getRange(2, 1, 1, width).getDataValidations()[0]!;
+  for (const [c, rule] of rules) {
+    const col = at.get(c.label)!;
+    if (sameRule(current[col - 1] ?? null, rule!)) continue;
+    sheet.getRange(2, col, rows, 1).setDataValidation(rule);
   }
+}
+
+/**
+ * True when the column's first data row already holds this rule (criteria, values, dropdown, help, allowInvalid):
+ * a repair run then leaves the column alone instead of rewriting the rule of every cell of a large ledger.
+ */
+function sameRule(
+  a: GoogleAppsScript.Spreadsheet.DataValidation | null,
+  b: GoogleAppsScript.Spreadsheet.DataValidation,
+): boolean {
+  if (!a) return false;
+  const key = (r: GoogleAppsScript.Spreadsheet.DataValidation): string =>
+    JSON.stringify([
+      String(r.getCriteriaType()),
+      r
+        .getCriteriaValues()
+        .map((v) =>
+          v !== null && typeof v === 'object' && 'getA1Notation' in v
+            ? `${(v as GoogleAppsScript.Spreadsheet.Range).getSheet().getName()}!${(v as GoogleAppsScript.Spreadsheet.Range).getA1Notation()}`
+            : v,
+        ),
+      r.getHelpText(),
+      r.getAllowInvalid(),
+    ]);
+  return key(a) === key(b);
 }
 
 function dropdown(

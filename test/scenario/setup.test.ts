@@ -3,7 +3,7 @@
 import type { GasEnvironment } from '../../emulator/index';
 import { createGasEnvironment } from '../../emulator/index';
 import { ensureDist } from '../helpers/dist';
-import { cellOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
+import { cellOf, headerOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
 
 /** Everything setup could touch, as plain data: sheets, values, formats, notes, rules, protections, triggers. */
 /** A second 信访办 officer typed into 人员 below the office's people; returns their e-mail. */
@@ -185,5 +185,27 @@ describe('接管定时任务 by someone not in the 信访办', () => {
     env.clickMenu('信访台账', '初始化/修复', '接管定时任务', { user: PEOPLE.petitionLeader.email });
     expect(lastAlert(env)).toContain('此功能只限「信访办」使用。');
     expect(env.triggers().map((t) => [t.uid, t.owner])).toEqual(before);
+  });
+});
+
+describe('初始化/修复 on a large ledger', () => {
+  it('leaves formats and dropdowns that are in place alone, and restores a column whose format was changed', () => {
+    const env = startOffice();
+    const ledger = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+    const dateCol = headerOf(env, '台账').get('信访日期')!;
+    ledger.getRange(2, dateCol, ledger.getMaxRows() - 1, 1).setNumberFormat('0.00');
+    /** Calls of `name` made by a 初始化/修复 run from the menu. */
+    const repair = (): Record<string, number> => {
+      const before = { ...env.stats().total };
+      ok(env);
+      env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+      const after = env.stats().total;
+      return Object.fromEntries(Object.keys(after).map((k) => [k, after[k]! - (before[k] ?? 0)]));
+    };
+    expect(repair()['SpreadsheetApp.Range.setNumberFormat']).toBe(1);
+    expect(ledger.getRange(ledger.getMaxRows(), dateCol).getNumberFormat()).toBe('yyyy-mm-dd');
+    const again = repair();
+    expect(again['SpreadsheetApp.Range.setNumberFormat'] ?? 0).toBe(0);
+    expect(again['SpreadsheetApp.Range.setDataValidation'] ?? 0).toBe(0);
   });
 });
