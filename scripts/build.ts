@@ -20,6 +20,8 @@ const common = {
   charset: 'utf8' as const,
   legalComments: 'none' as const,
   logLevel: 'error' as const,
+  // The annex templates (templates/*.html) are bundled as text; setup uploads them to Drive (src/gas/templates.ts).
+  loader: { '.html': 'text' as const },
 };
 
 /** Names exported by src/main.ts, in source order (read from esbuild's metafile). */

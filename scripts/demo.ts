@@ -74,6 +74,8 @@ const PLATFORM_PATH: Step[] = [
   ['office', ['受理交办', '签收']],
   ['petitionLeader', ['受理交办', '交办签批…'], { assignSignOpinion: '请相关部室核处' }],
   ['office', ['受理交办', '交办…'], { department: '规划建设部' }],
+  ['liaisonB', ['受理交办', '接收']],
+  ['handler', ['办理审核', '发联系函…'], { liaisonUnit: '越城区住建局', letterMatter: '请协助核实相关施工许可情况。' }],
   ['handler', ['办理审核', '填写办理意见…'], { handler: '周杰', opinion: '经调查核实，已督促整改，并向信访人说明。' }],
   ['lineLeader', ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' }],
   ['petitionLeader', ['办理审核', '信访分管领导审核…'], { petitionReviewOpinion: '同意' }],
@@ -85,20 +87,36 @@ const PLATFORM_PATH: Step[] = [
 
 /** Walk-ins are received by the leading department at once and closed by the 主职领导 (annexes 2 and 4). */
 const WALK_IN_PATH: Step[] = [
+  ['liaison2', ['受理交办', '接收']],
   ['liaison2', ['办理审核', '填写办理意见…'], { handler: '吴敏', opinion: '已召集村委会说明分配方案，村民表示理解。' }],
+  ['head2', ['办理审核', '接待部室意见…'], { receptionOpinion: '已接待来访村民，同意处理意见。' }],
   ['lineLeader', ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' }],
   ['principal', ['办结回访', '办结签批…'], { closeSignOpinion: '同意' }],
   ['office', ['办结回访', '系统回复']],
   ['office', ['办结回访', '回访…'], { satisfaction: '不满意', callbackMethod: '当面' }],
   ['office', ['不满意核实', '核实交办…'], { verifyRequirement: '核实分配方案是否经村民代表大会通过' }],
-  ['liaison2', ['不满意核实', '提交核实说明…'], { verifyStatement: '经核实，方案已经村民代表大会表决通过。' }],
-  ['lineLeader', ['不满意核实', '核实签发']],
+  ['petitionLeader', ['不满意核实', '核实交办签批…']],
+  ['lineLeader', ['不满意核实', '事项分管领导批示…'], { verifyInstruction: '请综合事务部调阅会议记录核实' }],
+  ['head2', ['不满意核实', '部长（主任）办理意见…'], { verifyHeadOpinion: '由吴敏调阅村民代表大会记录' }],
+  [
+    'liaison2',
+    ['不满意核实', '提交核实说明…'],
+    {
+      verifyStatement: '经核实，方案已经村民代表大会表决通过。',
+      verifyCommunication: '已与信访人当面沟通，说明表决情况。',
+    },
+  ],
+  ['lineLeader', ['不满意核实', '核实签发…']],
   ['office', ['不满意核实', '核实回复']],
   ['office', ['办结回访', '回访…'], { satisfaction: '基本满意', callbackMethod: '电话' }],
 ];
 
 /** 检举控告类: the 主职领导 signs at 交办 and at 办结. */
-const REPORT_SIGNER: Partial<Record<string, Who>> = { 交办签批: 'principal', 办结签批: 'principal' };
+const REPORT_SIGNER: Partial<Record<string, Who>> = {
+  交办签批: 'principal',
+  办结签批: 'principal',
+  核实交办签批: 'principal',
+};
 
 function isWorkday(env: GasEnvironment): boolean {
   const day = env.clock.now().getUTCDay();

@@ -1,14 +1,16 @@
 // The only entry of the bundle: each export is a handler Apps Script calls by name (see handlers.ts); the build
 // writes one top-level forwarding function per export and checks that exports and the table agree.
+import type { AnnexNo } from './core/model';
 import type { ActionType } from './core/roles';
 import { startAction, submitAction as submitActionDialog, type ActionSubmission } from './gas/actions';
 import { showHelpDialog } from './gas/help';
 import { buildMenu } from './gas/menu';
 import { onLedgerEditEvent, refreshLedger } from './gas/edits';
-import { runSetup, takeOverTriggers } from './gas/setup-run';
+import { rebuildTemplates, runSetup, takeOverTriggers } from './gas/setup-run';
 import { showHistory, showFindSidebar, findCasesQuery, jumpTo, type FoundCase } from './gas/find';
 import { showNewCaseSidebar, submitNewCaseForm, checkRepeatHint, type NewCaseResult } from './gas/new-case';
 import { checkSheetCaller, checkTriggerCaller } from './gas/caller';
+import { pickLetters, runFormsSlice, showFormsProgress, startForms, type FormBatchStatus } from './gas/forms';
 import { forDialog, forMenu, forTrigger } from './gas/errors';
 import type { HandlerName } from './handlers';
 
@@ -53,6 +55,19 @@ export const menuFind = menu('menuFind', showFindSidebar);
 export const menuHistory = menu('menuHistory', showHistory);
 export const menuSetup = menu('menuSetup', runSetup);
 export const menuTakeOverTriggers = menu('menuTakeOverTriggers', takeOverTriggers);
+export const menuRebuildTemplates = menu('menuRebuildTemplates', rebuildTemplates);
+
+/** 生成表单 › 附件n on the selected rows: the slice's time is counted from the click. */
+const formMenu = (annex: AnnexNo, name: HandlerName) => (): void => {
+  const started = Date.now();
+  menu(name, () => startForms(annex, started))();
+};
+export const menuForm3 = formMenu(3, 'menuForm3');
+export const menuForm4 = formMenu(4, 'menuForm4');
+export const menuForm5 = formMenu(5, 'menuForm5');
+export const menuForm6 = formMenu(6, 'menuForm6');
+export const menuForm7 = formMenu(7, 'menuForm7');
+export const menuFormsProgress = menu('menuFormsProgress', showFormsProgress);
 
 /** Menu 信访台账 › 帮助. */
 export const showHelp = menu('showHelp', showHelpDialog);
@@ -61,9 +76,11 @@ const act = (type: ActionType, name: HandlerName) => menu(name, () => startActio
 export const actSign = act('sign', 'actSign');
 export const actApproveAssign = act('approveAssign', 'actApproveAssign');
 export const actAssign = act('assign', 'actAssign');
+export const actReceive = act('receive', 'actReceive');
 export const actReturnCase = act('returnCase', 'actReturnCase');
 export const actForward = act('forward', 'actForward');
 export const actSubmit = act('submit', 'actSubmit');
+export const actReceptionOpinion = act('receptionOpinion', 'actReceptionOpinion');
 export const actItemReview = act('itemReview', 'actItemReview');
 export const actPetitionReview = act('petitionReview', 'actPetitionReview');
 export const actRedo = act('redo', 'actRedo');
@@ -71,13 +88,20 @@ export const actRequestExtension = act('requestExtension', 'actRequestExtension'
 export const actApproveExtension = act('approveExtension', 'actApproveExtension');
 export const actRejectExtension = act('rejectExtension', 'actRejectExtension');
 export const actLiaisonLetter = act('liaisonLetter', 'actLiaisonLetter');
+export const actLetterReply = act('letterReply', 'actLetterReply');
 export const actApproveClose = act('approveClose', 'actApproveClose');
 export const actReply = act('reply', 'actReply');
 export const actCallback = act('callback', 'actCallback');
+export const actPlatformRating = act('platformRating', 'actPlatformRating');
 export const actAssignVerify = act('assignVerify', 'actAssignVerify');
+export const actVerifyAssignSign = act('verifyAssignSign', 'actVerifyAssignSign');
+export const actVerifyInstruct = act('verifyInstruct', 'actVerifyInstruct');
+export const actVerifyHeadOpinion = act('verifyHeadOpinion', 'actVerifyHeadOpinion');
 export const actSubmitVerify = act('submitVerify', 'actSubmitVerify');
 export const actIssueVerify = act('issueVerify', 'actIssueVerify');
 export const actReplyVerify = act('replyVerify', 'actReplyVerify');
+export const actReviewRequest = act('reviewRequest', 'actReviewRequest');
+export const actReviewDecide = act('reviewDecide', 'actReviewDecide');
 export const actFlagWeekly = act('flagWeekly', 'actFlagWeekly');
 export const actFlagSupervision = act('flagSupervision', 'actFlagSupervision');
 export const actArchive = act('archive', 'actArchive');
@@ -106,4 +130,16 @@ export function findCases(query: string): FoundCase[] {
 /** 查找 sidebar → select the case's row. */
 export function jumpToCase(caseNo: string): boolean {
   return dialog('jumpToCase', () => jumpTo(caseNo));
+}
+
+/** 生成表单 sidebar → the next slice of the person's queue (and whether to export PDFs). */
+export function formsRunSlice(opts: { pdf?: boolean } | null): FormBatchStatus {
+  const started = Date.now();
+  return dialog('formsRunSlice', () => runFormsSlice(opts, started));
+}
+
+/** 联系函 picker (附件7) → queue the chosen letters' forms and make the first slice. */
+export function formsPickLetters(choices: { caseNo: string; seq: number }[]): FormBatchStatus {
+  const started = Date.now();
+  return dialog('formsPickLetters', () => pickLetters(choices, started));
 }

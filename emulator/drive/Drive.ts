@@ -1,11 +1,12 @@
-// The Drive API v3 advanced service (`Drive`): its Files collection over the environment's DriveStore, and the
-// argument checks and blob handling the collection shares.
+// The Drive API v3 advanced service (`Drive`): its Files and Permissions collections over the environment's
+// DriveStore, and the argument checks and blob handling Files uses.
 // https://developers.google.com/drive/api/reference/rest/v3/files
 import { GasObject } from '../host/kernel';
 import type { EnvCore } from '../host/env-core';
 import { DriveStore } from './store';
 import { blobOf } from '../base/Blob';
 import { DriveFilesHost } from './Files';
+import { DrivePermissionsHost } from './Permissions';
 
 export type Args = Record<string, unknown>;
 export type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
@@ -41,13 +42,15 @@ export function readBlob(v: unknown): BlobData | null {
 
 export const TOO_MANY_PARENTS = 'Increasing the number of parents is not allowed.';
 
-/** The `Drive` global (advanced service, v3): only `Files` is emulated. */
+/** The `Drive` global (advanced service, v3): `Files` and `Permissions` are emulated. */
 export class DriveAdvancedHost extends GasObject {
   readonly gasService = 'Drive';
   readonly gasClass = 'Drive';
   readonly Files: DriveFilesHost;
+  readonly Permissions: DrivePermissionsHost;
   constructor(core: EnvCore, store: DriveStore) {
     super();
     this.Files = new DriveFilesHost(core, store);
+    this.Permissions = new DrivePermissionsHost(core, store);
   }
 }

@@ -10,6 +10,22 @@ export const MIME = {
   spreadsheet: 'application/vnd.google-apps.spreadsheet',
 } as const;
 
+/** A person's access to a file, as Drive.Permissions.create recorded it (the owner's is implied by ownerEmail). */
+export interface StoredPermission {
+  id: string;
+  type: 'user' | 'group';
+  role: string;
+  emailAddress: string;
+}
+
+/** The notification mail Drive sends a person a file was shared with (sendNotificationEmail, default true). */
+export interface ShareNotice {
+  fileId: string;
+  emailAddress: string;
+  message: string;
+  at: Date;
+}
+
 /** One Drive file as the store keeps it. */
 export interface StoredFile {
   id: string;
@@ -28,11 +44,15 @@ export interface StoredFile {
   doc?: DocModel;
   /** The bytes of an uploaded (non-Google) file. */
   bytes?: Uint8Array;
+  /** Who it is shared with besides its owner (recorded; the runtime does not enforce access). */
+  permissions?: StoredPermission[];
 }
 
 /** Files and folders of one environment. */
 export class DriveStore {
   readonly files = new Map<string, StoredFile>();
+  /** Every sharing notification Drive would have mailed, in order. */
+  readonly shareNotices: ShareNotice[] = [];
   readonly rootId: string;
   private counter = 0;
 

@@ -63,6 +63,8 @@ export const CALL_COSTS: Record<string, number> = {
   'UrlFetchApp.fetchAll': 400, // assumed
   'Drive.Files.copy': 1500, // assumed
   'Drive.Files.create': 2000, // assumed (conversion)
+  'Drive.Permissions.create': 400, // assumed
+  'Drive.Permissions.list': 200, // assumed
   'Docs.Documents.batchUpdate': 800, // assumed
   'Docs.Documents.get': 300, // assumed
   'LockService.Lock.waitLock': 5, // assumed (the wait itself moves the clock)

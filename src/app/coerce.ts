@@ -53,6 +53,10 @@ function readValue(spec: FieldSpec, v: unknown): Read {
       const r = validatePersonCount(v, { field: spec.label });
       return r.ok ? { ok: true, value: r.value } : bad(r);
     }
+    case 'number': {
+      const n = typeof v === 'number' ? v : Number(String(v).trim());
+      return Number.isFinite(n) && n >= 0 ? { ok: true, value: n } : { ok: false, message: `「${String(v)}」应为数字` };
+    }
     case 'bool':
       return readBool(v);
     case 'enum': {

@@ -1,7 +1,8 @@
 // Carrying out a decision's effects: audit lines, notices to the people holding a role, forms to offer; and row diffs.
-import { formatDateTime, toShanghaiDate } from '../core/dates';
+import { endOfShanghaiDay, formatDateTime, toShanghaiDate } from '../core/dates';
 import { computeDueAt } from '../core/deadlines';
 import { CASE_FIELDS, type Case, type Person } from '../core/model';
+import type { NewRecord, RecordPatch } from '../core/records';
 import type { Rules } from '../core/roles';
 import type { Effect, Recipient } from '../core/workflow';
 import type { AuditEntry, FormOffer, Notice, NoticeFacts } from './ports';
@@ -39,10 +40,24 @@ export function auditEntries(items: readonly DecidedEffects[], actor: Person, no
   return out;
 }
 
+/** `退单时限至 2026-10-09 14:00`; a deadline at the end of a day shows the day only (`回访时限至 2026-10-12`). */
 function deadlineNote(e: Extract<Effect, { kind: 'deadline' }>, rules: Rules): string {
   const due =
     e.dueAt ?? computeDueAt({ node: e.node, startAt: e.startAt, limits: rules.limits, calendar: rules.calendar }).dueAt;
-  return `${e.node}时限至 ${e.node === '办结' || e.node === '回访' ? toShanghaiDate(due) : formatDateTime(due)}`;
+  const day = toShanghaiDate(due);
+  return `${e.node}时限至 ${due.getTime() === endOfShanghaiDay(day).getTime() ? day : formatDateTime(due)}`;
+}
+
+/** The records the decisions keep: new ones to append and stored ones to change, each in decision order. */
+export function recordWrites(items: readonly DecidedEffects[]): { append: NewRecord[]; update: RecordPatch[] } {
+  const append: NewRecord[] = [];
+  const update: RecordPatch[] = [];
+  for (const item of items)
+    for (const e of item.effects) {
+      if (e.kind === 'record') append.push(e.record);
+      if (e.kind === 'recordUpdate') update.push(e.patch);
+    }
+  return { append, update };
 }
 
 /** True when `p` is among the recipients (a 事项分管领导 with no lines listed oversees all of them). */

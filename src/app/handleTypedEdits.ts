@@ -17,6 +17,7 @@ import {
   type PutBack,
 } from '../core/controls';
 import { toShanghaiDate, yearOf } from '../core/dates';
+import { intakeFlags, intakeFlagText } from '../core/intake';
 import {
   caseLabel,
   fieldSpec,
@@ -30,7 +31,7 @@ import {
 import type { Rules } from '../core/roles';
 import { coerceRow, displayValue, type RawRow } from './coerce';
 import { computedDue, isGroupVisit, repeatOf } from './derived';
-import { auditEntries, diffFields, resolveNotices, type DecidedEffects } from './effects';
+import { auditEntries, diffFields, recordWrites, resolveNotices, type DecidedEffects } from './effects';
 import type { AuditEntry, CasePatch, Ports } from './ports';
 
 /** One edited row: its handle, what it reads now (raw cells by key, hidden ones included), and the columns edited. */
@@ -106,6 +107,9 @@ export function handleTypedEdits(
     if (run.patches.length) ports.repo.saveCases(run.patches);
     const entries = [...run.audit, ...auditEntries(run.decided, author, now, run.rules)];
     if (entries.length) ports.audit.append(entries);
+    const writes = recordWrites(run.decided);
+    if (writes.append.length) ports.records.append(writes.append);
+    if (writes.update.length) ports.records.update(writes.update);
   });
   const sent = resolveNotices(run.decided, ports.directory.listPeople());
   if (sent.notices.length) ports.notifier.send(sent.notices);
@@ -172,12 +176,17 @@ function handleExisting(run: Run, edit: TypedEdit, id: { anchor: string; record:
     run.audit.push(entry(run, id.anchor, { action: '重建流程记录', note }));
   }
   for (const i of issues) if (!isControl(i.key)) issue(run, edit, id.anchor, i.key, i.message);
+  // A typed 状态 change is decided as its action would be: with the case's records and the departments of 部室.
+  const stateTyped = !!typed.state && typed.state !== recorded.state;
   const j = judgeTypedControls({
     recorded: recorded as Case,
     typed,
     actor: run.author,
     now: run.now,
     rules: run.rules,
+    ...(stateTyped
+      ? { context: { records: run.ports.records.load([id.anchor]), departments: run.ports.directory.departments() } }
+      : {}),
   });
   let c: Case = j.next;
   const putBack = new Set(j.putBacks.map((p) => p.key));
@@ -412,7 +421,18 @@ function finishNew(run: Run, edit: TypedEdit, typed: Partial<Case>, c: Case): vo
   run.patches.push({ caseNo: done.caseNo as string, ref: edit.ref, fields: patchFields(edit, typed, done) });
 }
 
-/** 办理期限 (computed unless typed), 集体访 and 重复信访, recomputed where the edited columns touch them. */
+/** The facts 登记提示 judges (接收必登): typing any of them puts the flags right. */
+const INTAKE_KEYS: readonly CaseKey[] = [
+  'idNumber',
+  'phone',
+  'petitionerName',
+  'source',
+  'upstreamNo',
+  'dueDate',
+  'petitionDate',
+];
+
+/** 办理期限 (computed unless typed), 集体访, 重复信访 and 登记提示, recomputed where the edited columns touch them. */
 function derive(run: Run, edit: TypedEdit, c: Case, typed: Partial<Case>, changed: Set<CaseKey>): Partial<Case> {
   const out: Partial<Case> = {};
   const dueUnreadable = isFilled(edit.row.dueDate) && !isFilled(typed.dueDate);
@@ -424,6 +444,10 @@ function derive(run: Run, edit: TypedEdit, c: Case, typed: Partial<Case>, change
   if (changed.has('personCount') || c.groupVisit === undefined) out.groupVisit = isGroupVisit(c, run.rules);
   if (changed.has('idNumber') || changed.has('phone') || changed.has('petitionDate')) {
     out.repeatOf = repeatOf(c, allCases(run), run.rules);
+  }
+  if (INTAKE_KEYS.some((k) => changed.has(k))) {
+    const flags = intakeFlagText(intakeFlags({ ...c, ...out }, run.now));
+    if (flags !== (c.intakeFlags ?? '')) out.intakeFlags = flags || undefined;
   }
   return out;
 }

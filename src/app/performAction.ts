@@ -1,10 +1,20 @@
-// A workflow action on one or more cases (menu, sidebar): lock → load → decide → save → log → notify.
-import { CASE_STATES, isCaseState, type Case, type CaseState, type Person } from '../core/model';
+// A workflow action on one or more cases (menu, sidebar): lock → load (cases, their records) → decide → save (cases,
+// records, log) → notify.
+import { formatCaseNumber } from '../core/caseNumber';
 import { sealed, trustedCase } from '../core/controls';
-import { ACTION_TYPES, type Action, type ActionType } from '../core/roles';
-import { decide } from '../core/workflow';
+import { toShanghaiDate, yearOf } from '../core/dates';
+import { CASE_STATES, isCaseState, type Case, type CaseState, type Person } from '../core/model';
+import {
+  ACTION_RECORDS,
+  ACTION_TYPES,
+  type Action,
+  type ActionType,
+  type DecideContext,
+  type Rules,
+} from '../core/roles';
+import { decide, type Decision } from '../core/workflow';
 import { coerceRow, type RawRow } from './coerce';
-import { auditEntries, diffFields, formOffers, resolveNotices, type DecidedEffects } from './effects';
+import { auditEntries, diffFields, formOffers, recordWrites, resolveNotices, type DecidedEffects } from './effects';
 import type { CasePatch, FormOffer, Ports } from './ports';
 
 /** What the person asked for: the selected 编号, the action id, and what they entered with it. */
@@ -41,7 +51,7 @@ function prepare(req: PerformRequest, ports: Ports, now: Date): { action: Action
   return { action, actor };
 }
 
-/** Decides the action on each case under the lock and saves what changed in one batch. */
+/** Decides the action on each case under the lock and saves what changed in one batch (cases, records, log). */
 export function performAction(req: PerformRequest, ports: Ports): PerformResult {
   const now = ports.clock.now();
   const ids = Array.from(new Set(req.caseIds));
@@ -57,27 +67,63 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   ports.lock.withLock(() => {
     // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
     const byNo = new Map(ports.repo.loadByIds(ids).map((c) => [c.anchorNo || c.caseNo, c]));
+    const kinds = ACTION_RECORDS[action.type] ?? [];
+    const records = kinds.length ? ports.records.load(ids, kinds) : [];
+    const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
+    const letters = letterNumbers(action.type, ports, rules, now);
     const patches: CasePatch[] = [];
     for (const caseNo of ids) {
       const loaded = byNo.get(caseNo);
-      const d = loaded
-        ? decide(trustedCase(loaded), action, actor, now, rules)
-        : { ok: false as const, reason: `未找到编号为「${caseNo}」的信访件` };
+      const context: DecideContext = {
+        records: records.filter((r) => r.caseNo === caseNo),
+        ...(departments ? { departments } : {}),
+        ...(letters ? { letterNo: letters.peek() } : {}),
+      };
+      const d: Decision = loaded
+        ? decide(trustedCase(loaded), action, actor, now, rules, context)
+        : { ok: false, reason: `未找到编号为「${caseNo}」的信访件` };
       if (!d.ok) {
         result.refused.push({ caseNo, reason: d.reason });
         continue;
       }
+      letters?.take();
       patches.push({ caseNo, fields: diffFields(loaded as Case, sealed(d.next)) });
       items.push({ caseNo, effects: d.effects, c: d.next });
       result.done.push({ caseNo, state: d.next.state });
     }
     if (patches.length === 0) return;
     ports.repo.saveCases(patches);
+    letters?.save();
+    // The log before the records: it is the record of each case's state, and parks its lines when Sheets fails.
     ports.audit.append(auditEntries(items, actor, now, rules));
+    const writes = recordWrites(items);
+    if (writes.append.length) ports.records.append(writes.append);
+    if (writes.update.length) ports.records.update(writes.update);
   });
   const sent = resolveNotices(items, ports.directory.listPeople());
   if (sent.notices.length) ports.notifier.send(sent.notices);
   result.forms = formOffers(items);
   result.warnings = sent.warnings;
   return result;
+}
+
+/**
+ * The 联系函 numbers of this run, drawn from the year's counter under the lock: `peek` the next, `take` it once a
+ * letter is decided, `save` the counter after the letters are written. Null for any other action.
+ */
+function letterNumbers(
+  type: ActionType,
+  ports: Ports,
+  rules: Rules,
+  now: Date,
+): { peek: () => string; take: () => void; save: () => void } | null {
+  if (type !== 'liaisonLetter') return null;
+  const year = yearOf(toShanghaiDate(now));
+  const start = ports.counter.highWater(year, 'letter');
+  let seq = start;
+  return {
+    peek: () => formatCaseNumber(year, seq + 1, rules.settings.letterNumber),
+    take: () => void seq++,
+    save: () => (seq > start ? ports.counter.setHighWater(year, seq, 'letter') : undefined),
+  };
 }

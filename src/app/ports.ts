@@ -1,5 +1,6 @@
 // The small ports the use cases run over; src/gas implements them with Apps Script, tests in memory.
 import type { Case, CaseState, Person } from '../core/model';
+import type { AnyRecord, NewRecord, RecordKind, RecordPatch } from '../core/records';
 import type { Rules } from '../core/roles';
 
 /** Columns to write for one case: only these fields, so nothing typed elsewhere in the row is touched. */
@@ -47,6 +48,8 @@ export interface AuditLog {
 export interface Directory {
   findByEmail(email: string): Person | null;
   listPeople(): Person[];
+  /** The departments of the 部室 sheet, in order: 交办 goes to one of these. */
+  departments(): string[];
 }
 
 export interface Clock {
@@ -88,10 +91,26 @@ export interface Notifier {
   send(notices: readonly Notice[]): void;
 }
 
-/** The persisted per-year high-water mark of 编号 (Script Properties); read and written under the lock. */
+/** A numbered series of the office: case numbers (编号), or the numbers of its 联系函 (annex 7). */
+export type NumberSeries = 'case' | 'letter';
+
+/** The persisted per-year high-water mark of a numbered series (Script Properties); read and written under the lock. */
 export interface CaseCounter {
-  highWater(year: number): number;
-  setHighWater(year: number, seq: number): void;
+  highWater(year: number, series?: NumberSeries): number;
+  setHighWater(year: number, seq: number, series?: NumberSeries): void;
+}
+
+/**
+ * The record sheets (one per kind of src/core/records.ts, keyed by 编号): lists a case keeps beside its ledger row.
+ * Reads and writes are batched per kind; call them under the lock when the records decide what is written.
+ */
+export interface RecordStore {
+  /** The records of these cases, of the given kinds (all when none given), oldest first within a case and kind. */
+  load(caseNos: readonly string[], kinds?: readonly RecordKind[]): AnyRecord[];
+  /** Appends records, one write per kind; a record without 序号 gets the next of its case and kind. */
+  append(records: readonly NewRecord[]): void;
+  /** Changes cells of stored records found by kind, 编号 and 序号 (an unknown one fails before anything is written). */
+  update(patches: readonly RecordPatch[]): void;
 }
 
 /** Everything a use case may touch. */
@@ -104,6 +123,7 @@ export interface Ports {
   settings: Settings;
   notifier: Notifier;
   counter: CaseCounter;
+  records: RecordStore;
 }
 
 /** A form the person should be offered to generate (附件3–7). */

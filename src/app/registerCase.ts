@@ -3,6 +3,7 @@ import { nextCaseNumber } from '../core/caseNumber';
 import { isControl, sealed } from '../core/controls';
 import { toShanghaiDate, yearOf } from '../core/dates';
 import { findEarlierCases, repeatHint } from '../core/duplicates';
+import { ANONYMOUS, intakeFlags, intakeFlagText } from '../core/intake';
 import {
   caseLabel,
   fieldLabel,
@@ -22,7 +23,11 @@ import { computedDue, isGroupVisit } from './derived';
 import { auditEntries, formOffers, resolveNotices } from './effects';
 import type { FormOffer, Ports } from './ports';
 
-const REGISTRATION_REQUIRED: readonly CaseKey[] = ['petitionerName', 'petitionDate', 'source', 'form', 'demand'];
+/**
+ * What a registration cannot do without (接收必登: nothing else is refused — an unsigned petition is 匿名, a missing
+ * 信访日期 is the day it is received, a 上级 case's missing number or deadline is flagged).
+ */
+const REGISTRATION_REQUIRED: readonly CaseKey[] = ['source', 'form', 'demand'];
 
 /** A new case opened, or the reasons it cannot be. */
 export type Opened = { ok: true; c: Case; effects: Effect[]; warnings: string[] } | { ok: false; reasons: string[] };
@@ -33,8 +38,7 @@ export function receptionLimitMessage(count: number, limit: number): string {
 }
 
 function registrationProblems(c: Partial<Case>, rules: Rules): string[] {
-  const keys = [...REGISTRATION_REQUIRED, ...(c.source === '上级' ? (['upstreamNo'] as CaseKey[]) : [])];
-  const missing = keys.filter((k) => !isFilled(c[k])).map(fieldLabel);
+  const missing = REGISTRATION_REQUIRED.filter((k) => !isFilled(c[k])).map(fieldLabel);
   const out = missing.length ? [`登记须填写：${missing.join('、')}`] : [];
   const walkIn = isWalkIn(c as Case);
   if (walkIn && !c.visitRouting)
@@ -80,9 +84,12 @@ export function openCase(args: {
   const { actor, now, rules } = args;
   const problems = registrationProblems(args.fields, rules);
   if (problems.length) return { ok: false, reasons: problems };
+  const dated = isFilled(args.fields.petitionDate);
   let c: Case = {
     personCount: 1,
     ...args.fields,
+    petitionerName: isFilled(args.fields.petitionerName) ? args.fields.petitionerName : ANONYMOUS,
+    petitionDate: dated ? args.fields.petitionDate : toShanghaiDate(now),
     caseNo: args.caseNo,
     state: '待签收',
     registeredAt: now,
@@ -99,7 +106,12 @@ export function openCase(args: {
   const due = isFilled(c.dueDate) ? { dueSource: '手填' as const } : computedDue(c, rules);
   const earlier = findEarlierCases(c, args.existing, rules.settings.repeatWindowDays);
   c = { ...c, ...due, groupVisit: isGroupVisit(c, rules), repeatOf: repeatHint(earlier) };
-  const warnings = registrationWarnings(c, earlier, rules);
+  const flags = [...intakeFlags(c, now), ...(dated ? [] : ['信访日期未填，按登记当天'])];
+  c = { ...c, intakeFlags: intakeFlagText(flags) };
+  const warnings = [
+    ...flags.map((f) => `${caseLabel(c)} 已登记，请核对：${f}`),
+    ...registrationWarnings(c, earlier, rules),
+  ];
   const dueNote = c.dueDate ? `，办理期限 ${c.dueDate}（${c.dueSource}）` : '';
   const log: Effect = { kind: 'log', action: '登记', toState: c.state, note: `${c.form}，${c.source}${dueNote}` };
   return { ok: true, c, effects: [log, ...effects], warnings };
@@ -135,7 +147,10 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
   const { c: fields, issues } = coerceRow(input.fields, now);
   const own = (Object.keys(fields) as CaseKey[]).filter((k) => isControl(k) || fieldSpec(k).scriptOwned);
   for (const k of own) delete fields[k];
-  if (issues.length) return { ok: false, reasons: issues.map((i) => i.message) };
+  // An ID number, a phone or a date that reads but does not check out is registered and flagged (接收必登); only
+  // a value that cannot be read at all (a date that is no date) is sent back to be typed again.
+  const unreadable = issues.filter((i) => !(i.key in fields));
+  if (unreadable.length) return { ok: false, reasons: unreadable.map((i) => i.message) };
   const rules = ports.settings.rules();
   const opened = ports.lock.withLock(() => {
     const existing = ports.repo.loadAll();

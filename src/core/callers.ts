@@ -50,11 +50,12 @@ export function callerProblem(audience: Audience, webAppAllowed: boolean, s: Cal
 /** Roles that see every case of the ledger. */
 const SEE_ALL: readonly Role[] = ['信访办', '主职领导', '信访工作分管领导'];
 /** Roles that see the cases of their department(s). */
-const BY_DEPARTMENT: readonly Role[] = ['事项分管领导', '部室联络员', '承办人'];
+const BY_DEPARTMENT: readonly Role[] = ['事项分管领导', '部室负责人', '部室联络员', '承办人'];
 
 /**
  * True when `person` may see a case handled by `department`: the 信访办 and the two office leaders see every case;
- * a 事项分管领导 the departments they oversee (all when none is listed); a liaison or handler their own department's.
+ * a 事项分管领导 the departments they oversee (all when none is listed); a department's head, liaison or handler their
+ * own department's.
  */
 export function maySeeCase(person: Person, department: string): boolean {
   if (person.roles.some((r) => SEE_ALL.includes(r))) return true;

@@ -11,7 +11,7 @@ import {
   type FieldSpec,
   type Person,
 } from './model';
-import { ACTION_RULES, roleProblem, stateProblem, type ActionType, type Rules } from './roles';
+import { ACTION_RULES, roleProblem, stateProblem, type ActionType, type DecideContext, type Rules } from './roles';
 import { judgeTypedStatusChange, type Effect } from './workflow';
 
 /** The columns that change only through the workflow, in ledger order. */
@@ -28,9 +28,12 @@ export function isControl(key: string): key is CaseKey {
 /** The opinions the annexes print with a sign-off, and the action each is given with. */
 export const OPINION_ACTIONS: Readonly<Partial<Record<CaseKey, ActionType>>> = {
   assignSignOpinion: 'approveAssign',
+  receptionOpinion: 'receptionOpinion',
   itemReviewOpinion: 'itemReview',
   petitionReviewOpinion: 'petitionReview',
   closeSignOpinion: 'approveClose',
+  verifyInstruction: 'verifyInstruct',
+  verifyHeadOpinion: 'verifyHeadOpinion',
 };
 
 /** The record of a case's controls, one compact JSON cell: filled controls only, instants as ISO text. */
@@ -159,6 +162,8 @@ export function judgeTypedControls(args: {
   actor: Person;
   now: Date;
   rules: Rules;
+  /** What a typed 状态 change is decided with (the case's records, the departments); see DecideContext. */
+  context?: DecideContext;
 }): ControlJudgement {
   const { recorded, typed, actor, now, rules } = args;
   const changed = CONTROL_KEYS.filter((k) => !sameControl(typed[k], recorded[k]));
@@ -176,7 +181,7 @@ export function judgeTypedControls(args: {
     if (roleless) reasons.set('state', noRoleReason(actor));
     else if (!typed.state) reasons.set('state', '「状态」不能清空，只能通过流程改变');
     else {
-      const j = judgeTypedStatusChange(c, recorded.state, typed.state, actor, now, rules);
+      const j = judgeTypedStatusChange(c, recorded.state, typed.state, actor, now, rules, args.context);
       if (!j.legal) reasons.set('state', j.reason);
       else if (j.action) {
         c = j.completed;

@@ -6,7 +6,7 @@ import { addDays, endOfShanghaiDay, fromShanghai, parseDateInput, toShanghaiDate
 export type DeadlineUnit = '日' | '工作日' | '工作小时';
 
 /** The process steps that carry a time limit. */
-export type DeadlineNode = '签收' | '退单' | '办结' | '回访' | '受理告知' | '复查' | '复核' | '异议';
+export type DeadlineNode = '签收' | '接收' | '退单' | '办结' | '回访' | '受理告知' | '复查' | '复核' | '异议';
 
 /** One row of the time-limit table; `matterType` (事项类型) undefined = any type. */
 export interface TimeLimit {
@@ -22,7 +22,8 @@ export interface TimeLimit {
  * 处理意见书; configure shorter limits per 事项类型 as the platform sets them.
  */
 export const DEFAULT_TIME_LIMITS: TimeLimit[] = [
-  { node: '签收', amount: 0, unit: '工作日' }, // 当天接处: same working day
+  { node: '签收', amount: 0, unit: '工作日' }, // same working day
+  { node: '接收', amount: 0, unit: '工作日' }, // seed 二(一)1: 当天接处, the liaison takes the case the day it is assigned
   { node: '退单', amount: 3, unit: '工作小时' }, // seed 二(二)2: 3 工作小时 to return a case not ours
   { node: '办结', amount: 60, unit: '日' }, // 条例 Art. 34
   { node: '受理告知', amount: 15, unit: '日' }, // 条例 Art. 23

@@ -5,30 +5,43 @@ import type { LocalDate } from './dates';
  * Workflow states in the order a case lives them. Beyond the brief's list, each state names whose
  * turn it is (the reminders need that): 待交办签批 (a leader signs before 信访办 routes, annex 1),
  * 信访审核中 (the second review, by 信访分管领导), 待办结签批, 待回访 (after 系统回复), and the
- * verification loop of a dissatisfied case: 核实办理中 (department re-handles), 核实待签发 (the
- * responsible leader signs the statement, annex 6), 核实待回复 (信访办 replies), 已核实.
+ * verification loop of a dissatisfied case in annex 5's order: 核实中 (信访办 writes 核实件要求),
+ * 核实待签批 (主职领导交办签批), 核实待批示 (事项分管领导批示), 核实办理中 (部长（主任）办理意见, then the
+ * department's statement), 核实待签发 (the responsible leader signs the statement, annex 6), 核实待回复
+ * (信访办 replies), 已核实.
  */
 // prettier-ignore
 export const CASE_STATES = [
   '待签收', '待交办签批', '待交办', '办理中', '已退单', '已转送', '审核中', '信访审核中', '待办结签批',
-  '已办结', '待回访', '已回访', '核实中', '核实办理中', '核实待签发', '核实待回复', '已核实', '已归档',
+  '已办结', '待回访', '已回访', '核实中', '核实待签批', '核实待批示', '核实办理中', '核实待签发', '核实待回复',
+  '已核实', '已归档',
 ] as const;
 /** A workflow state. */
 export type CaseState = (typeof CASE_STATES)[number];
 /** States a case never leaves by the process (only by 更正). */
 export const TERMINAL_STATES: readonly CaseState[] = ['已转送', '已归档'];
 
-/** Roles of the 人员 sheet. */
-export const ROLES = ['信访办', '主职领导', '信访工作分管领导', '事项分管领导', '部室联络员', '承办人'] as const;
+/**
+ * Roles of the 人员 sheet. 部室负责人: a department's head (部长/主任), who gives annex 5's 部长（主任）办理意见 and
+ * annex 4's 接待部室意见 for their department.
+ */
+// prettier-ignore
+export const ROLES = [
+  '信访办', '主职领导', '信访工作分管领导', '事项分管领导', '部室负责人', '部室联络员', '承办人',
+] as const;
 /** A role a person holds. */
 export type Role = (typeof ROLES)[number];
 
-/** A person of the 人员 sheet; `departments`: their own (liaison, 承办人) or the lines they oversee (事项分管领导). */
+/**
+ * A person of the 人员 sheet; `departments`: their own (liaison, head, 承办人) or the lines they oversee (事项分管领导);
+ * `liaisonSlot`: A or B for a 部室联络员 (双联络员制), when 人员 gives it.
+ */
 export interface Person {
   email: string;
   name: string;
   roles: Role[];
   departments: string[];
+  liaisonSlot?: string;
 }
 
 export const SOURCES = ['上级', '本级'] as const;
@@ -41,12 +54,16 @@ export const SATISFACTIONS = ['满意', '基本满意', '不满意'] as const;
 /** Annex 2 routing of a walk-in visit. */
 export const VISIT_ROUTINGS = ['业务性较强', '综合性', '重大事项'] as const;
 export const EXTENSION_DECISIONS = ['批准', '不批准'] as const;
+/** 复查 (条例 Art. 35) and then 复核 (Art. 36). */
+export const REVIEW_KINDS = ['复查', '复核'] as const;
+/** What a 复查/复核 decides about the original handling opinion. */
+export const REVIEW_OUTCOMES = ['维持', '变更', '撤销'] as const;
 
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export type VisitRouting = (typeof VISIT_ROUTINGS)[number];
 
-/** How a ledger cell is typed. */
-export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'enum' | 'bool';
+/** How a ledger cell is typed ('number': any non-negative number, e.g. working hours with a fraction). */
+export type FieldKind = 'text' | 'date' | 'datetime' | 'int' | 'number' | 'enum' | 'bool';
 /** The annex forms (附件3–7). */
 export type AnnexNo = 3 | 4 | 5 | 6 | 7;
 
@@ -110,6 +127,7 @@ const date = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 
 /** When a workflow step happened: written by the workflow only. */
 const at = <const K extends string>(k: K, l: string) => spec(k, l, 'datetime', { own: true, control: true });
 const int = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'int', f);
+const num = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'number', f);
 const bool = <const K extends string>(k: K, l: string, f?: Flags) => spec(k, l, 'bool', f);
 const oneOf = <const K extends string, const O extends readonly string[]>(k: K, l: string, o: O, f?: Flags) =>
   spec(k, l, 'enum', f, o);
@@ -147,10 +165,14 @@ export const CASE_FIELDS = [
   oneOf('callbackMethod', '回访方式', CALLBACK_METHODS),
   oneOf('satisfaction', '信访人意见', SATISFACTIONS),
   signer('callbackBy', '回访人'),
+  int('callbackCount', '回访次数', { own: true, untracked: true }),
+  oneOf('platformRating', '平台评价', SATISFACTIONS),
+  date('platformRatedDate', '平台评价日期'),
   bool('weeklyConsult', '是否进入周会商'),
   bool('supervised', '是否进入督查督办'),
   bool('groupVisit', '集体访', { own: true, untracked: true }),
   text('repeatOf', '重复信访', { own: true, untracked: true }),
+  text('intakeFlags', '登记提示', { own: true, untracked: true }),
   bool('unreasonable', '不合理诉求'),
   bool('procedureEnded', '信访程序终结到位'),
   bool('channelsTold', '其它诉求渠道告知到位'),
@@ -167,10 +189,16 @@ export const CASE_FIELDS = [
   at('assignSignedAt', '交办签批时间'),
   opinionOf('assignSignOpinion', '交办签批意见'),
   at('assignedAt', '交办时间'),
+  signer('receivedBy', '接收人'),
+  at('receivedAt', '接收时间'),
+  bool('receiveLate', '逾期接收', { own: true, untracked: true }),
   at('handlerSignedAt', '承办人签名时间'),
+  opinionOf('receptionOpinion', '接待部室意见', { 4: '接待部室（单位）意见' }),
+  signer('receptionBy', '接待部室签名人'),
+  at('receptionAt', '接待部室意见时间'),
   signer('itemReviewBy', '事项分管领导审核人'),
   at('itemReviewAt', '事项分管领导审核时间'),
-  opinionOf('itemReviewOpinion', '事项分管领导审核意见'),
+  opinionOf('itemReviewOpinion', '事项分管领导审核意见', { 4: '事项分管领导意见' }),
   signer('petitionReviewBy', '信访分管领导审核人'),
   at('petitionReviewAt', '信访分管领导审核时间'),
   opinionOf('petitionReviewOpinion', '信访分管领导审核意见'),
@@ -181,13 +209,25 @@ export const CASE_FIELDS = [
   text('returnReason', '退单原因'),
   signer('returnedBy', '退单人'),
   at('returnedAt', '退单时间'),
+  num('returnLateHours', '退单超时工作小时', { own: true }),
   text('forwardedTo', '转送单位'),
+  text('forwardReason', '转送理由'),
   at('forwardedAt', '转送时间'),
   text('redoReason', '退回重办原因'),
   at('redoAt', '退回重办时间'),
   text('verifyRequirement', '核实件要求'),
   at('verifyAssignedAt', '核实交办时间'),
-  text('verifyStatement', '核实情况说明', { annex: { 5: '信访事项核实情况说明' } }),
+  signer('verifyAssignSignedBy', '核实交办签批人'),
+  at('verifyAssignSignedAt', '核实交办签批时间'),
+  signer('verifyInstructionBy', '事项分管领导批示人'),
+  at('verifyInstructionAt', '事项分管领导批示时间'),
+  opinionOf('verifyInstruction', '事项分管领导批示意见'),
+  signer('verifyHeadBy', '部长（主任）'),
+  at('verifyHeadAt', '部长（主任）办理意见时间'),
+  opinionOf('verifyHeadOpinion', '部长（主任）办理意见'),
+  text('verifyStatement', '核实情况说明', { annex: { 5: '信访事项核实情况说明', 6: '调查核实情况' } }),
+  text('verifyCommunication', '目前处理沟通情况'),
+  text('verifyHandler', '核实承办人', { annex: { 5: '事项承办人' } }),
   at('verifySubmittedAt', '核实说明提交时间'),
   signer('verifyIssuer', '核实签发人'),
   at('verifyIssuedAt', '核实签发时间'),
@@ -200,11 +240,25 @@ export const CASE_FIELDS = [
   signer('extDecidedBy', '延期审批人'),
   at('extDecidedAt', '延期审批时间'),
   int('extTotalDays', '累计延期天数', { own: true, control: true }),
+  int('letterCount', '联系函数', { own: true, untracked: true }),
+  text('lastLetterNo', '联系函编号', { own: true }),
   text('liaisonUnit', '联系函单位'),
+  text('letterMatter', '协调联系事项'),
+  text('letterReply', '联系函回复'),
+  date('letterReplyDate', '联系函回复日期'),
+  oneOf('reviewKind', '复查复核类别', REVIEW_KINDS),
+  date('reviewRequestDate', '复查复核申请日期'),
+  date('reviewDueDate', '复查复核期限', { own: true }),
+  oneOf('reviewOutcome', '复查复核结论', REVIEW_OUTCOMES),
+  text('reviewOpinion', '复查复核意见'),
+  date('reviewDecidedDate', '复查复核办结日期', { own: true }),
   at('archivedAt', '归档时间'),
   text('correctionReason', '更正原因'),
   signer('correctedBy', '更正人'),
   at('correctedAt', '更正时间'),
+  // The current document of each annex generated for the case (附件3：<link>, one a line); every one, replaced ones
+  // included, is a 文书 record (src/core/records.ts).
+  text('documents', '文书', { own: true, untracked: true }),
   text('remarks', '备注', { untracked: true }),
   // The row's own record, hidden at the far right (a sort moves it with the row; a paste of case data rarely
   // reaches it): the controls as the workflow last wrote them, then the case's anchor, its 编号 as issued.
@@ -215,7 +269,7 @@ export const CASE_FIELDS = [
 type Field = (typeof CASE_FIELDS)[number];
 type ValueOf<F extends Field> = F['kind'] extends 'enum'
   ? F['options'][number]
-  : F['kind'] extends 'int'
+  : F['kind'] extends 'int' | 'number'
     ? number
     : F['kind'] extends 'bool'
       ? boolean

@@ -89,11 +89,22 @@ function hours(key: string, description: string): SettingSpec<OfficeHours> {
 /** Every setting the 设置 sheet holds, in the order it lists them. Nothing else in 设置 is read. */
 export const SETTINGS = {
   officeName: text('单位名称', '镜湖新区开发办', '通知邮件标题和落款中的单位名称'),
+  officeFullName: text('单位全称', '绍兴市镜湖新区开发建设办公室', '表单（附件3–7）中「单位名称」和落款处的单位全称'),
+  bureauName: text(
+    '上级信访部门',
+    '绍兴市信访局',
+    '核实情况说明（附件6）的报送单位，联系函（附件7）中「XX信访事项（编号）」的信访部门',
+  ),
   caseNoPrefix: text('编号前缀', DEFAULT_CASE_NUMBER_CONFIG.prefix, '编号格式：前缀〔年份〕序号号'),
   caseNoBrackets: brackets(
     '编号括号',
     DEFAULT_CASE_NUMBER_CONFIG.open + DEFAULT_CASE_NUMBER_CONFIG.close,
     '编号中年份两侧的括号（两个字符）',
+  ),
+  letterNoPrefix: text(
+    '联系函编号前缀',
+    '镜信联',
+    '信访事项联系函（附件7）的编号：前缀〔年份〕序号号（括号同「编号括号」），每年从1号起',
   ),
   reminderHour: int(
     '提醒时刻',
@@ -248,6 +259,7 @@ export function workflowSettings(v: SettingValues): WorkflowSettings {
     walkInCloseSigners: ['主职领导'],
     comprehensiveDepartment: v.comprehensiveDepartment,
     caseNumber: { ...DEFAULT_CASE_NUMBER_CONFIG, prefix: v.caseNoPrefix, ...v.caseNoBrackets },
+    letterNumber: { ...DEFAULT_CASE_NUMBER_CONFIG, prefix: v.letterNoPrefix, ...v.caseNoBrackets },
   };
 }
 

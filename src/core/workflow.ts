@@ -1,6 +1,6 @@
 // The pure workflow: decide(case, action, actor, now, rules) → next case and effects as data, and judging typed state changes.
-import { endOfShanghaiDay, toShanghaiDate } from './dates';
-import { extendDueAt, type DeadlineNode } from './deadlines';
+import { endOfShanghaiDay, formatDateTime, startOfShanghaiDay, toShanghaiDate } from './dates';
+import { computeDueAt, extendDueAt, type DeadlineNode } from './deadlines';
 import {
   caseLabel,
   fieldSpec,
@@ -11,17 +11,22 @@ import {
   type Person,
   type Role,
 } from './model';
+import { recordsOf, type NewRecord, type RecordPatch } from './records';
 import { inputProblem, REQUIRED_INPUT, stateRequirementProblem } from './required';
 import {
   ACTION_RULES,
   ACTION_TYPES,
   allowedRoles,
+  letterToAnswer,
+  returnLateness,
   roleProblem,
+  SIGN_OFFS,
   stateProblem,
   targetState,
   type Action,
   type ActionRule,
   type ActionType,
+  type DecideContext,
   type Rules,
 } from './roles';
 
@@ -36,18 +41,23 @@ export type Effect =
   | { kind: 'log'; action: string; fromState?: CaseState; toState: CaseState; note: string }
   | { kind: 'notify'; to: Recipient; notice: string }
   | { kind: 'form'; annex: AnnexNo }
-  | { kind: 'deadline'; node: DeadlineNode; startAt: Date; dueAt?: Date };
+  | { kind: 'deadline'; node: DeadlineNode; startAt: Date; dueAt?: Date }
+  | { kind: 'record'; record: NewRecord }
+  | { kind: 'recordUpdate'; patch: RecordPatch };
 
 /** A decision: the next case and its effects, or a refusal with a Chinese reason. */
 export type Decision = { ok: true; next: Case; effects: Effect[] } | { ok: false; reason: string };
 
 interface Ctx {
   c: Case;
+  /** The case before the action's input was merged in. */
+  before: Case;
   action: Action;
   actor: Person;
   now: Date;
   rules: Rules;
   to: CaseState;
+  context: DecideContext;
 }
 interface Step {
   patch?: Partial<Case>;
@@ -71,6 +81,30 @@ function toSigners(type: ActionType, x: Ctx, notice: string): Effect {
   return notify(allowedRoles(ACTION_RULES[type], x.c, x.rules.settings).roles[0], notice);
 }
 
+const today = (x: Ctx): string => toShanghaiDate(x.now);
+/** The case's own records of a kind, from what the app loaded. */
+const own = <K extends Parameters<typeof recordsOf>[1]>(x: Ctx, kind: K) =>
+  recordsOf(x.context.records ?? [], kind, x.c.caseNo ?? '');
+
+/** Clears the previous verification round's boxes: annex 5 and 6 are filled afresh (签批记录 keeps the old ones). */
+const NEW_VERIFICATION_ROUND: Partial<Case> = {
+  verifyAssignSignedBy: undefined,
+  verifyAssignSignedAt: undefined,
+  verifyInstructionBy: undefined,
+  verifyInstructionAt: undefined,
+  verifyInstruction: undefined,
+  verifyHeadBy: undefined,
+  verifyHeadAt: undefined,
+  verifyHeadOpinion: undefined,
+  verifyStatement: undefined,
+  verifyCommunication: undefined,
+  verifyHandler: undefined,
+  verifySubmittedAt: undefined,
+  verifyIssuer: undefined,
+  verifyIssuedAt: undefined,
+  verifyRepliedAt: undefined,
+};
+
 /** Field updates, effects and the log note of each action (the rule table says who and when). */
 const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
   sign: (x) => ({
@@ -83,19 +117,33 @@ const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
     note: opinion(x.c.assignSignOpinion),
   }),
   assign: (x) => ({
-    patch: { assignedAt: x.now },
-    effects: [toDept(x.c, '已交办，请当天接处'), { kind: 'deadline', node: '退单', startAt: x.now }],
+    // A new 交办 (also after a 退单) is received afresh by the new department's liaison.
+    patch: { assignedAt: x.now, receivedBy: undefined, receivedAt: undefined, receiveLate: undefined },
+    effects: [
+      toDept(x.c, '已交办，请当天接处'),
+      { kind: 'deadline', node: '接收', startAt: x.now },
+      { kind: 'deadline', node: '退单', startAt: x.now },
+    ],
     note: `承办部室：${x.c.department}`,
   }),
-  returnCase: (x) => ({
-    patch: { returnedBy: x.actor.name, returnedAt: x.now },
-    effects: [toOffice('部室退单，请转送或重新交办')],
-    note: `退单原因：${x.c.returnReason}`,
-  }),
-  forward: (x) => ({ patch: { forwardedAt: x.now }, note: `转送：${x.c.forwardedTo}` }),
+  receive: receiveStep,
+  returnCase: returnStep,
+  forward: (x) => {
+    const reason = x.c.forwardReason || x.before.returnReason || '';
+    return {
+      patch: { forwardedAt: x.now, forwardReason: reason },
+      effects: x.before.state === '办理中' ? [toDept(x.c, `已由信访办转送${x.c.forwardedTo}，本部室不再办理`)] : [],
+      note: `转送：${x.c.forwardedTo}；理由：${reason}`,
+    };
+  },
   submit: (x) => ({
     patch: { handler: x.c.handler || x.actor.name, handlerSignedAt: x.now },
     effects: [toLine(x.c, '处理意见待审核')],
+  }),
+  receptionOpinion: (x) => ({
+    patch: { receptionBy: x.actor.name, receptionAt: x.now },
+    effects: x.c.state === '审核中' ? [toLine(x.c, '接待部室意见已填写，处理意见待审核')] : [],
+    note: opinion(x.c.receptionOpinion),
   }),
   itemReview: (x) => ({
     patch: { itemReviewBy: x.actor.name, itemReviewAt: x.now },
@@ -115,14 +163,66 @@ const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
     note: opinion(x.c.closeSignOpinion),
   }),
   reply: (x) => ({ patch: { repliedAt: x.now } }),
-  callback: (x) => ({
-    patch: { callbackDate: toShanghaiDate(x.now), callbackBy: x.actor.name },
-    effects: x.to === '核实中' ? [{ kind: 'form', annex: 5 }] : [],
-    note: `信访人意见：${x.c.satisfaction}（${x.c.callbackMethod}）`,
+  callback: (x) => {
+    const count = own(x, 'callback').filter((r) => r.source !== '平台评价').length + 1;
+    const record: NewRecord = {
+      kind: 'callback',
+      caseNo: x.c.caseNo ?? '',
+      at: x.now,
+      by: x.actor.name,
+      source: '回访',
+      date: today(x),
+      method: x.c.callbackMethod,
+      satisfaction: x.c.satisfaction,
+    };
+    return {
+      patch: { callbackDate: today(x), callbackBy: x.actor.name, callbackCount: count },
+      effects: [{ kind: 'record', record }, ...(x.to === '核实中' ? [{ kind: 'form', annex: 5 } as const] : [])],
+      note: `第${count}次回访，信访人意见：${x.c.satisfaction}（${x.c.callbackMethod}）`,
+    };
+  },
+  platformRating: (x) => {
+    const date = x.c.platformRatedDate ?? today(x);
+    const record: NewRecord = {
+      kind: 'callback',
+      caseNo: x.c.caseNo ?? '',
+      at: x.now,
+      by: x.actor.name,
+      source: '平台评价',
+      date,
+      satisfaction: x.c.platformRating,
+    };
+    const verify = x.to === '核实中';
+    return {
+      patch: { platformRatedDate: date },
+      effects: [{ kind: 'record', record }, ...(verify ? [{ kind: 'form', annex: 5 } as const] : [])],
+      note: `平台评价：${x.c.platformRating}（${date}）${verify ? '，进入不满意核实' : ''}`,
+    };
+  },
+  assignVerify: (x) => ({
+    patch: { ...NEW_VERIFICATION_ROUND, verifyAssignedAt: x.now },
+    effects: [toSigners('verifyAssignSign', x, '不满意核实件待交办签批')],
+    note: `核实件要求：${x.c.verifyRequirement}`,
   }),
-  assignVerify: (x) => ({ patch: { verifyAssignedAt: x.now }, effects: [toDept(x.c, '不满意件核实交办')] }),
+  verifyAssignSign: (x) => ({
+    patch: { verifyAssignSignedBy: x.actor.name, verifyAssignSignedAt: x.now },
+    effects: [toLine(x.c, '不满意核实件待批示')],
+  }),
+  verifyInstruct: (x) => ({
+    patch: { verifyInstructionBy: x.actor.name, verifyInstructionAt: x.now },
+    effects: [
+      notify('部室负责人', '不满意件核实交办，请填写部长（主任）办理意见', x.c.department),
+      toDept(x.c, '不满意件核实交办'),
+    ],
+    note: opinion(x.c.verifyInstruction),
+  }),
+  verifyHeadOpinion: (x) => ({
+    patch: { verifyHeadBy: x.actor.name, verifyHeadAt: x.now },
+    effects: [toDept(x.c, '部长（主任）办理意见已签，请核实并提交核实情况说明')],
+    note: opinion(x.c.verifyHeadOpinion),
+  }),
   submitVerify: (x) => ({
-    patch: { verifySubmittedAt: x.now },
+    patch: { verifySubmittedAt: x.now, verifyHandler: x.c.verifyHandler || x.actor.name },
     effects: [{ kind: 'form', annex: 6 }, toLine(x.c, '核实情况说明待签发')],
   }),
   issueVerify: (x) => ({
@@ -152,7 +252,72 @@ const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
     effects: [toDept(x.c, '延期申请未获批准')],
     note: `不批准延期${x.c.extRequestDays}日`,
   }),
-  liaisonLetter: (x) => ({ effects: [{ kind: 'form', annex: 7 }], note: `联系函致：${x.c.liaisonUnit}` }),
+  liaisonLetter: (x) => {
+    const count = own(x, 'letter').length + 1;
+    const letterNo = x.context.letterNo ?? '';
+    const record: NewRecord = {
+      kind: 'letter',
+      caseNo: x.c.caseNo ?? '',
+      at: x.now,
+      by: x.actor.name,
+      letterNo,
+      unit: x.c.liaisonUnit,
+      matter: x.c.letterMatter,
+      sentDate: today(x),
+    };
+    return {
+      patch: { letterCount: count, lastLetterNo: letterNo, letterReply: undefined, letterReplyDate: undefined },
+      effects: [
+        { kind: 'record', record },
+        { kind: 'form', annex: 7 },
+      ],
+      note: `联系函 ${letterNo}（第${count}封）致：${x.c.liaisonUnit}`,
+    };
+  },
+  letterReply: (x) => {
+    const letter = letterToAnswer(x.context.records, x.c.caseNo ?? '')!;
+    const replyDate = x.c.letterReplyDate ?? today(x);
+    return {
+      patch: { letterReplyDate: replyDate },
+      effects: [
+        {
+          kind: 'recordUpdate',
+          patch: {
+            kind: 'letter',
+            caseNo: x.c.caseNo ?? '',
+            seq: letter.seq,
+            fields: { reply: x.c.letterReply, replyDate },
+          },
+        },
+      ],
+      note: `联系函 ${letter.letterNo ?? ''}（${letter.unit ?? ''}）回复（${replyDate}）：${x.c.letterReply}`,
+    };
+  },
+  reviewRequest: reviewRequestStep,
+  reviewDecide: (x) => {
+    const pending = own(x, 'review')
+      .filter((r) => !r.outcome)
+      .pop();
+    const decidedDate = today(x);
+    const effects: Effect[] = pending
+      ? [
+          {
+            kind: 'recordUpdate',
+            patch: {
+              kind: 'review',
+              caseNo: x.c.caseNo ?? '',
+              seq: pending.seq,
+              fields: { outcome: x.c.reviewOutcome, opinion: x.c.reviewOpinion, decidedDate },
+            },
+          },
+        ]
+      : [];
+    return {
+      patch: { reviewDecidedDate: decidedDate },
+      effects,
+      note: `${x.c.reviewKind ?? '复查复核'}结论：${x.c.reviewOutcome}；${x.c.reviewOpinion}`,
+    };
+  },
   flagWeekly: (x) => ({ note: `是否进入周会商：${yesNo(x.c.weeklyConsult)}` }),
   flagSupervision: (x) => ({
     effects: x.c.supervised ? [toDept(x.c, '已列入督查督办')] : [],
@@ -164,6 +329,88 @@ const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
     note: `更正原因：${x.c.correctionReason}`,
   }),
 };
+
+/** 接收 (当天接处): who took the case, A or B, and whether after the 接收 limit (the working day of 交办). */
+function receiveStep(x: Ctx): Step {
+  const { c, now, rules } = x;
+  const due = c.assignedAt
+    ? computeDueAt({ node: '接收', startAt: c.assignedAt, limits: rules.limits, calendar: rules.calendar })
+    : null;
+  const late = !!due && now.getTime() > due.dueAt.getTime();
+  const slot = x.actor.liaisonSlot ? `（${x.actor.liaisonSlot}角）` : '';
+  const lateNote = late && due ? `；逾期接收（接收时限至 ${formatDateTime(due.dueAt)}）` : '';
+  return {
+    patch: { receivedBy: x.actor.name, receivedAt: now, receiveLate: late },
+    note: `${x.actor.name}${slot}接收${lateNote}`,
+  };
+}
+
+/** 退单: accepted whenever it comes; a late one is flagged with the working hours past the window, for the analysis. */
+function returnStep(x: Ctx): Step {
+  const late = returnLateness(x.c, x.now, x.rules);
+  const lateNote =
+    late.hours > 0 && late.dueAt
+      ? `；逾期退单：超过退单时限（至 ${formatDateTime(late.dueAt)}）${late.hours} 个工作小时`
+      : '';
+  return {
+    patch: { returnedBy: x.actor.name, returnedAt: x.now, returnLateHours: late.hours > 0 ? late.hours : undefined },
+    effects: [toOffice(`部室退单，请转送或重新交办${late.hours > 0 ? `（逾期 ${late.hours} 个工作小时）` : ''}`)],
+    note: `退单原因：${x.c.returnReason}${lateNote}`,
+  };
+}
+
+/** 复查/复核 申请: the request's date (today unless given), its 30-日 limit from 时限, and a record of it. */
+function reviewRequestStep(x: Ctx): Step {
+  const kind = x.c.reviewKind!;
+  const requestDate = x.c.reviewRequestDate ?? today(x);
+  const startAt = startOfShanghaiDay(requestDate);
+  const due = computeDueAt({ node: kind, startAt, limits: x.rules.limits, calendar: x.rules.calendar });
+  const record: NewRecord = {
+    kind: 'review',
+    caseNo: x.c.caseNo ?? '',
+    at: x.now,
+    by: x.actor.name,
+    reviewKind: kind,
+    requestDate,
+    dueDate: due.dueDate,
+  };
+  return {
+    patch: {
+      reviewRequestDate: requestDate,
+      reviewDueDate: due.dueDate,
+      reviewOutcome: undefined,
+      reviewOpinion: undefined,
+      reviewDecidedDate: undefined,
+    },
+    effects: [
+      { kind: 'record', record },
+      { kind: 'deadline', node: kind, startAt, dueAt: due.dueAt },
+      notify('信访工作分管领导', `${kind}申请，待办理`),
+    ],
+    note: `${kind}申请（${requestDate}）`,
+  };
+}
+
+/** The 签批记录 of a sign-off: the box, its round (one more than that box's earlier records), role and opinion. */
+function signOffRecord(type: ActionType, x: Ctx, next: Case): Effect | null {
+  const s = SIGN_OFFS[type];
+  if (!s) return null;
+  const round = own(x, 'signoff').filter((r) => r.step === s.step).length + 1;
+  const { roles } = allowedRoles(ACTION_RULES[type], x.c, x.rules.settings);
+  const role = x.actor.roles.find((r) => roles.includes(r)) ?? x.actor.roles[0];
+  const text = s.opinion ? next[s.opinion] : undefined;
+  const record: NewRecord = {
+    kind: 'signoff',
+    caseNo: next.caseNo ?? '',
+    at: x.now,
+    by: x.actor.name,
+    step: s.step,
+    round,
+    ...(role ? { role } : {}),
+    ...(typeof text === 'string' && text ? { opinion: text } : {}),
+  };
+  return { kind: 'record', record };
+}
 
 function approveExtensionStep(x: Ctx): Step {
   const { c, rules } = x;
@@ -208,9 +455,17 @@ function fieldsProblem(c: Case, rule: ActionRule, fields?: Partial<Case>): strin
 /**
  * Decides an action on a case: refusals are values with a Chinese reason naming the case and the
  * rule; on success the next case (state, sign-off names and times filled) and the effects to carry
- * out after saving: a log entry first, then notifications, forms to offer and deadlines started.
+ * out after saving: a log entry first, then notifications, records to keep, forms to offer and deadlines started.
+ * `context` carries what the app loaded for the decision (the case's records, the departments, a letter's 编号).
  */
-export function decide(c: Case, action: Action, actor: Person, now: Date, rules: Rules): Decision {
+export function decide(
+  c: Case,
+  action: Action,
+  actor: Person,
+  now: Date,
+  rules: Rules,
+  context: DecideContext = {},
+): Decision {
   const rule = ACTION_RULES[action.type];
   const early =
     stateProblem(rule, c) ??
@@ -220,14 +475,16 @@ export function decide(c: Case, action: Action, actor: Person, now: Date, rules:
   if (early) return { ok: false, reason: early };
   const merged: Case = { ...c, ...action.fields, state: c.state };
   const to = targetState(rule, merged, action);
-  const guard = rule.guard?.({ c: merged, before: c, action, actor, now, rules, to });
+  const guard = rule.guard?.({ c: merged, before: c, action, actor, now, rules, to, ctx: context });
   if (guard) return { ok: false, reason: guard };
-  const step = STEPS[action.type]({ c: merged, action, actor, now, rules, to });
+  const x: Ctx = { c: merged, before: c, action, actor, now, rules, to, context };
+  const step = STEPS[action.type](x);
   const next: Case = { ...merged, ...step.patch, state: to };
   const late = step.problem ?? (to === c.state ? null : stateRequirementProblem(next, to));
   if (late) return { ok: false, reason: late };
   const log: Effect = { kind: 'log', action: rule.caption, fromState: c.state, toState: to, note: step.note ?? '' };
-  return { ok: true, next, effects: [log, ...(step.effects ?? [])] };
+  const signed = signOffRecord(action.type, x, next);
+  return { ok: true, next, effects: [log, ...(step.effects ?? []), ...(signed ? [signed] : [])] };
 }
 
 /** How a state typed straight into the ledger is judged. */
@@ -248,6 +505,7 @@ export function judgeTypedStatusChange(
   actor: Person,
   now: Date,
   rules: Rules,
+  context: DecideContext = {},
 ): TypedJudgement {
   const base: Case = { ...c, state: fromState };
   if (fromState === toState) return { legal: true, action: null, completed: base, effects: [] };
@@ -259,7 +517,7 @@ export function judgeTypedStatusChange(
   for (const rule of candidates) {
     const fields: Partial<Case> = {};
     for (const k of REQUIRED_INPUT[rule.type] ?? []) Object.assign(fields, { [k]: c[k] });
-    const d = decide(base, { type: rule.type, fields, toState }, actor, now, rules);
+    const d = decide(base, { type: rule.type, fields, toState }, actor, now, rules, context);
     if (d.ok && d.next.state === toState)
       return { legal: true, action: rule.type, completed: d.next, effects: d.effects };
     const reason = d.ok ? `${caseLabel(c)}「${rule.caption}」后应为「${d.next.state}」，不是「${toState}」` : d.reason;

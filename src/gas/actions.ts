@@ -1,10 +1,19 @@
 // Menu actions on the selected rows: check the person and the rule table first, ask for what the action needs in a
 // dialog, then perform it under the lock by 编号 and tell the person what happened.
 import { performAction, type PerformResult } from '../app/performAction';
+import { caseCard, type CaseCard } from '../core/card';
 import { trustedCase } from '../core/controls';
+import { formOfferLines } from '../core/forms';
 import { fieldSpec, type CaseKey, type Person } from '../core/model';
 import { REQUIRED_INPUT } from '../core/required';
-import { ACTION_RULES, CORRECTION_TARGETS, roleProblem, stateProblem, type ActionType } from '../core/roles';
+import {
+  ACTION_RULES,
+  CARD_ACTIONS,
+  CORRECTION_TARGETS,
+  roleProblem,
+  stateProblem,
+  type ActionType,
+} from '../core/roles';
 import { SHEET } from './layout';
 import { formPage } from './pages';
 import { gasPorts, type GasPorts } from './ports';
@@ -15,23 +24,32 @@ export const ACTION_INPUTS: Readonly<Record<ActionType, readonly CaseKey[]>> = {
   sign: [],
   approveAssign: ['assignSignOpinion'],
   assign: ['department'],
+  receive: [],
   returnCase: ['returnReason'],
-  forward: ['forwardedTo'],
+  forward: ['forwardedTo', 'forwardReason'],
   submit: ['handler', 'opinion'],
+  receptionOpinion: ['receptionOpinion'],
   itemReview: ['itemReviewOpinion'],
   petitionReview: ['petitionReviewOpinion'],
   approveClose: ['closeSignOpinion'],
   reply: [],
   callback: ['satisfaction', 'callbackMethod'],
+  platformRating: ['platformRating', 'platformRatedDate'],
   assignVerify: ['verifyRequirement'],
-  submitVerify: ['verifyStatement'],
+  verifyAssignSign: [],
+  verifyInstruct: ['verifyInstruction'],
+  verifyHeadOpinion: ['verifyHeadOpinion'],
+  submitVerify: ['verifyHandler', 'verifyStatement', 'verifyCommunication'],
   issueVerify: [],
   replyVerify: [],
   redo: ['redoReason'],
   requestExtension: ['extRequestDays', 'extReason'],
   approveExtension: [],
   rejectExtension: [],
-  liaisonLetter: ['liaisonUnit'],
+  liaisonLetter: ['liaisonUnit', 'letterMatter'],
+  letterReply: ['letterReply', 'letterReplyDate'],
+  reviewRequest: ['reviewKind', 'reviewRequestDate'],
+  reviewDecide: ['reviewOutcome', 'reviewOpinion'],
   flagWeekly: ['weeklyConsult'],
   flagSupervision: ['supervised'],
   archive: [],
@@ -43,6 +61,15 @@ const MUST: Partial<Record<ActionType, readonly CaseKey[]>> = {
   ...REQUIRED_INPUT,
   assign: ['department'],
   submit: ['handler', 'opinion'],
+};
+
+/** What a dialog field says under its label, where the label alone does not. */
+const HINTS: Partial<Record<CaseKey, string>> = {
+  forwardReason: '已退单的信访件可不填，沿用退单原因',
+  platformRatedDate: '不填则为今天',
+  letterReplyDate: '不填则为今天；回复最近一封未回复的联系函',
+  reviewRequestDate: '不填则为今天；复查、复核均须在30日内办结',
+  verifyHandler: '不填则为提交人',
 };
 
 /** The 编号 of the selected 台账 rows, or a LedgerError telling the person how to select. */
@@ -82,39 +109,71 @@ export function actingPerson(p: GasPorts): Person {
   return person;
 }
 
-/** Menu click on an action: checks, then either performs it or opens its dialog. */
+/**
+ * Menu click on an action: checks, then either performs it or opens its dialog. A sign-off always opens its dialog,
+ * with the case card above the opinion box: a leader signs what they can read.
+ */
 export function startAction(type: ActionType): void {
   const p = gasPorts();
   const nos = selectedCaseNos(p);
   const actor = actingPerson(p);
   const rule = ACTION_RULES[type];
   const rules = p.settings.rules();
-  const problems = p.ledger
-    .loadByIds(nos)
-    .map(trustedCase)
+  const cases = p.ledger.loadByIds(nos).map(trustedCase);
+  const problems = cases
     .map((c) => roleProblem(rule, c, actor, rules.settings) ?? stateProblem(rule, c))
     .filter((x): x is string => !!x);
   if (problems.length) {
     SpreadsheetApp.getUi().alert(`不能${rule.caption}`, problems.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
     return;
   }
-  if (ACTION_INPUTS[type].length === 0) {
+  const withCard = CARD_ACTIONS.includes(type);
+  if (ACTION_INPUTS[type].length === 0 && !withCard) {
     report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email }, p), p.noticeFailures);
     return;
   }
-  showActionDialog(type, nos);
+  const signed = withCard ? p.records.load(nos, ['signoff']) : [];
+  const cards = withCard
+    ? cases.map((c) =>
+        caseCard(
+          c,
+          signed.filter((r) => r.caseNo === (c.anchorNo || c.caseNo)),
+        ),
+      )
+    : [];
+  const departments = type === 'assign' ? p.directory.departments() : undefined;
+  showActionDialog(type, nos, dialogFields(type, { departments }), cards);
 }
 
-/** The fields a dialog shows for an action. */
-export function dialogFields(
-  type: ActionType,
-): { key: string; label: string; kind: string; options: string[]; required: boolean }[] {
-  const fields: { key: string; label: string; kind: string; options: string[]; required: boolean }[] = ACTION_INPUTS[
-    type
-  ].map((key) => {
+/** One field of an action's dialog. */
+export interface DialogField {
+  key: string;
+  label: string;
+  kind: string;
+  options: string[];
+  required: boolean;
+  hint?: string;
+}
+
+/** The fields a dialog shows for an action; 交办 offers the departments of 部室 as its list. */
+export function dialogFields(type: ActionType, opts: { departments?: readonly string[] } = {}): DialogField[] {
+  const fields: DialogField[] = ACTION_INPUTS[type].map((key) => {
     const s = fieldSpec(key);
-    const options = s.kind === 'bool' ? ['是', '否'] : [...(s.options ?? [])];
-    return { key, label: s.label, kind: s.kind, options, required: (MUST[type] ?? []).includes(key) };
+    const options =
+      key === 'department' && opts.departments
+        ? [...opts.departments]
+        : s.kind === 'bool'
+          ? ['是', '否']
+          : [...(s.options ?? [])];
+    const hint = HINTS[key];
+    return {
+      key,
+      label: s.label,
+      kind: s.kind,
+      options,
+      required: (MUST[type] ?? []).includes(key),
+      ...(hint ? { hint } : {}),
+    };
   });
   if (type === 'correct')
     fields.unshift({
@@ -127,11 +186,11 @@ export function dialogFields(
   return fields;
 }
 
-function showActionDialog(type: ActionType, caseIds: string[]): void {
-  const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields: dialogFields(type) };
+function showActionDialog(type: ActionType, caseIds: string[], fields: DialogField[], cards: CaseCard[]): void {
+  const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields, cards };
   const html = formPage('ActionDialog', { data })
-    .setWidth(460)
-    .setHeight(Math.min(560, 200 + data.fields.length * 90));
+    .setWidth(cards.length ? 560 : 460)
+    .setHeight(Math.min(680, 200 + fields.length * 90 + cards.length * 320));
   SpreadsheetApp.getUi().showModalDialog(html, `${ACTION_RULES[type].caption} · ${caseIds.length} 件`);
 }
 
@@ -160,7 +219,7 @@ function report(type: ActionType, r: PerformResult, noticeFailures: readonly str
   if (r.done.length)
     lines.push(`已${caption} ${r.done.length} 件：${r.done.map((d) => `${d.caseNo}（${d.state}）`).join('、')}`);
   for (const x of r.refused) lines.push(`未办理 ${x.caseNo}：${x.reason}`);
-  // r.forms (the annex each step prints) is not offered yet: generating the forms is a later issue.
+  lines.push(...formOfferLines(r.forms));
   lines.push(...r.warnings, ...noticeFailures);
   const message = lines.join('\n');
   if (r.refused.length || noticeFailures.length)

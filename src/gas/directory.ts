@@ -78,6 +78,7 @@ export function mergePeople(lines: readonly PersonLine[]): Person[] {
     for (const r of l.roles)
       if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
     for (const d of l.departments) if (!p.departments.includes(d)) p.departments.push(d);
+    if (l.roles.includes('部室联络员') && l.liaison && !p.liaisonSlot) p.liaisonSlot = l.liaison;
     byEmail.set(l.email, p);
   }
   return [...byEmail.values()];

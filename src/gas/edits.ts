@@ -4,7 +4,7 @@ import { handleTypedEdits, type EditIssue, type TypedEdit } from '../app/handleT
 import { computedDue } from '../app/derived';
 import type { RawRow } from '../app/coerce';
 import { endOfShanghaiDay } from '../core/dates';
-import { deadlineStatus } from '../core/deadlines';
+import { computeDueAt, deadlineStatus } from '../core/deadlines';
 import { CASE_FIELDS, fieldLabel, fieldSpec, isCaseState, type CaseKey } from '../core/model';
 import { DERIVED, SHEET } from './layout';
 import { toCell } from './ledger';
@@ -23,6 +23,9 @@ const REFRESH_FIELDS: readonly CaseKey[] = [
   'dueDate',
   'dueSource',
   'dueProvisional',
+  'assignedAt',
+  'receivedAt',
+  'receiveLate',
 ];
 /** States in which the 办结 deadline no longer runs. */
 const CLOSED = new Set(['已办结', '待回访', '已回访', '已核实', '已归档', '已转送', '已退单']);
@@ -129,8 +132,24 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
     [DUE]: [],
     [PROVISIONAL]: [],
   };
+  const RECEIVE_LATE = fieldLabel('receiveLate');
+  const receiveLate: unknown[][] = [];
   let dueChanged = false;
+  let lateChanged = false;
   for (const { c, raw } of cases) {
+    // 当天接处: a case assigned and not received by the end of its working day is flagged for the reminders to chase.
+    const late =
+      c.state === '办理中' && c.assignedAt && !c.receivedAt
+        ? now.getTime() >
+          computeDueAt({
+            node: '接收',
+            startAt: c.assignedAt,
+            limits: rules.limits,
+            calendar: rules.calendar,
+          }).dueAt.getTime()
+        : c.receiveLate;
+    if (!!late !== !!c.receiveLate) lateChanged = true;
+    receiveLate.push([late === undefined ? (raw.receiveLate ?? '') : toCell('receiveLate', late)]);
     let { dueDate, dueProvisional } = c;
     // Only an empty cell or the app's own provisional deadline is recomputed: whatever a person typed stays.
     const empty = raw.dueDate === '' || raw.dueDate === undefined;
@@ -163,6 +182,7 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
     delete columns[DUE];
     delete columns[PROVISIONAL];
   }
+  if (lateChanged) columns[RECEIVE_LATE] = receiveLate;
   for (const [label, values] of Object.entries(columns)) {
     p.ledger.sheet.getRange(first, p.ledger.col(label)!, values.length, 1).setValues(values);
   }

@@ -1,6 +1,6 @@
 // Small Apps Script adapters for the ports: the script lock, the clock, the 编号 counter in Script Properties,
 // mail notices (masked, signed with the office's name), and who is acting.
-import type { CaseCounter, Clock, Lock, Notice, NoticeFacts, Notifier } from '../app/ports';
+import type { CaseCounter, Clock, Lock, Notice, NoticeFacts, Notifier, NumberSeries } from '../app/ports';
 import { fieldLabel } from '../core/model';
 import { maskName, maskPhone, maskText } from '../core/mask';
 import { LedgerError } from './table';
@@ -26,15 +26,16 @@ export const scriptLock: Lock = {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-/** Script Properties key of a year's 编号 high-water mark. */
-export const counterKey = (year: number): string => `CASE_SEQ_${year}`;
+/** Script Properties key of a year's high-water mark: 编号 (CASE_SEQ_2026) or 联系函编号 (LETTER_SEQ_2026). */
+export const counterKey = (year: number, series: NumberSeries = 'case'): string =>
+  `${series === 'case' ? 'CASE' : 'LETTER'}_SEQ_${year}`;
 
 export const propertyCounter: CaseCounter = {
-  highWater(year: number): number {
-    return Number(PropertiesService.getScriptProperties().getProperty(counterKey(year)) ?? 0) || 0;
+  highWater(year: number, series?: NumberSeries): number {
+    return Number(PropertiesService.getScriptProperties().getProperty(counterKey(year, series)) ?? 0) || 0;
   },
-  setHighWater(year: number, seq: number): void {
-    PropertiesService.getScriptProperties().setProperty(counterKey(year), String(seq));
+  setHighWater(year: number, seq: number, series?: NumberSeries): void {
+    PropertiesService.getScriptProperties().setProperty(counterKey(year, series), String(seq));
   },
 };
 

@@ -10,6 +10,7 @@ import {
   type DerivedKey,
   type FieldSpec,
 } from '../core/model';
+import { RECORD_KIND_IDS, recordColumns, recordSpec, type RecordFieldSpec } from '../core/records';
 import { SETTINGS, settingRows } from '../core/settings';
 
 export const SHEET = {
@@ -81,6 +82,8 @@ export interface SheetSpec {
   name: string;
   columns: ColumnSpec[];
   seedRows?: () => unknown[][];
+  /** Created only as wide as its columns (decision 13: the spreadsheet's cells are a budget). */
+  trimmed?: boolean;
 }
 
 /** The two liaisons of a department (双联络员制, 互为AB角). */
@@ -101,6 +104,8 @@ function ledgerColumn(f: FieldSpec | DerivedFieldSpec): ColumnSpec {
       return { ...base, format: DATETIME_FORMAT, width: 128 };
     case 'int':
       return { ...base, format: '0', width: 56 };
+    case 'number':
+      return { ...base, format: '0.0', width: 72 };
     case 'bool':
       return { ...base, options: YES_NO, width: 72 };
     case 'enum':
@@ -125,6 +130,35 @@ const text = (label: string, width = 120): ColumnSpec => ({ label, format: '@', 
 
 /** The 设置 key holding the 问题类别 list (the office edits it; the dropdown is refreshed by 初始化/修复). */
 export const CATEGORY_SETTING = SETTINGS.categories.key;
+
+/** A record sheet's column (src/core/records.ts): typed like the ledger's. */
+function recordColumn(f: RecordFieldSpec): ColumnSpec {
+  switch (f.kind) {
+    case 'date':
+      return { label: f.label, format: DATE_FORMAT, width: 96 };
+    case 'datetime':
+      return { label: f.label, format: DATETIME_FORMAT, width: 128 };
+    case 'int':
+      return { label: f.label, format: '0', width: 56 };
+    case 'number':
+      return { label: f.label, format: '0.0', width: 72 };
+    case 'bool':
+      return { label: f.label, options: YES_NO, width: 72 };
+    case 'enum':
+      return { label: f.label, options: f.options, width: 96 };
+    default:
+      return text(f.label, f.key === 'caseNo' ? 150 : f.label.length > 4 ? 280 : 120);
+  }
+}
+
+/** One sheet per record kind, laid out from the kind's columns and trimmed to them. */
+export function recordSheetSpecs(): SheetSpec[] {
+  return RECORD_KIND_IDS.map((kind) => ({
+    name: recordSpec(kind).sheet,
+    columns: recordColumns(kind).map(recordColumn),
+    trimmed: true,
+  }));
+}
 
 /** Every sheet the app lays out, in tab order. */
 export function sheetSpecs(): SheetSpec[] {
@@ -182,5 +216,6 @@ export function sheetSpecs(): SheetSpec[] {
       ],
       seedRows: () => settingRows().map((r) => [r.key, r.defaultText, r.description]),
     },
+    ...recordSheetSpecs(),
   ];
 }

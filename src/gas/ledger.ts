@@ -47,6 +47,28 @@ export function toCell(key: CaseKey, v: unknown): unknown {
   return v;
 }
 
+/** Columns further apart than this are read as separate blocks: the cells between them cost more than a round trip. */
+const MAX_GAP = 8;
+
+/**
+ * Every data row of the given columns, read as one block per group of nearby columns (a far column, such as a
+ * sign-off time, would otherwise pull every column between into the read).
+ */
+function readGroups(sheet: Sheet, columns: Map<string, number>): { row: number; values: Record<string, unknown> }[] {
+  const sorted = [...columns].sort((a, b) => a[1] - b[1]);
+  const groups: Map<string, number>[] = [];
+  for (const [label, col] of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && col - Math.max(...last.values()) <= MAX_GAP) last.set(label, col);
+    else groups.push(new Map([[label, col]]));
+  }
+  const parts = groups.map((g) => readRecords(sheet, g));
+  return (parts[0] ?? []).map((first, i) => ({
+    row: first.row,
+    values: Object.assign({}, ...parts.map((p) => p[i]?.values ?? {})) as Record<string, unknown>,
+  }));
+}
+
 export class SheetLedger implements CaseRepo {
   readonly sheet: Sheet;
   readonly header: Header;
@@ -121,8 +143,11 @@ export class SheetLedger implements CaseRepo {
     return loaded;
   }
 
+  /** The row numbers the last loadByIds found, for the saveCases that follows it under the same lock. */
+  private loadedAt: Map<string, number> | null = null;
+
   loadByIds(ids: readonly string[]): Case[] {
-    const at = this.rowsByCaseNo();
+    const at = (this.loadedAt = this.rowsByCaseNo());
     return this.readRows(ids.map((id) => at.get(id)).filter((r): r is number => r !== undefined)).map((l) => l.c);
   }
 
@@ -139,7 +164,7 @@ export class SheetLedger implements CaseRepo {
    */
   loadFields(keys: readonly CaseKey[]): { row: number; raw: RawRow; c: Case }[] {
     const cols = new Map(keys.map((k) => [fieldSpec(k).label, this.colOf(k)]));
-    return readRecords(this.sheet, cols).map(({ row, values }) => {
+    return readGroups(this.sheet, cols).map(({ row, values }) => {
       const raw: RawRow = {};
       for (const [label, v] of Object.entries(values)) raw[KEY_BY_LABEL.get(label)!] = v;
       const { c } = coerceRow(raw, this.now());
@@ -156,8 +181,13 @@ export class SheetLedger implements CaseRepo {
     return grid.map((cells, i) => this.remember(i + 2, cells));
   }
 
+  /**
+   * Writes the patches: rows found by 编号 as the last loadByIds found them (a use case loads and saves under one
+   * lock, so reading the anchors again would only repeat that read), else read afresh.
+   */
   saveCases(patches: readonly CasePatch[]): void {
-    const at = this.rowsByCaseNo();
+    const at = this.loadedAt ?? this.rowsByCaseNo();
+    this.loadedAt = null;
     const appends: CasePatch[] = [];
     for (const p of patches) {
       const row = p.ref ? Number(p.ref) : at.get(p.caseNo);

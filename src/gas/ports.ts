@@ -4,6 +4,7 @@ import { SheetAuditLog } from './audit';
 import { SheetDirectory } from './directory';
 import { activeUserEmail, mailNotifier, propertyCounter, scriptLock, systemClock } from './infra';
 import { SheetLedger } from './ledger';
+import { SheetRecords } from './records';
 import { SheetSettings } from './settings';
 
 /** The ports plus the handles the adapters share. */
@@ -47,6 +48,7 @@ function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: stri
     settings,
     notifier: mailNotifier(noticeFailures, () => settings.load().values.officeName),
     counter: propertyCounter,
+    records: new SheetRecords(ss),
     actorEmail,
     noticeFailures,
   };

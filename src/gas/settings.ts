@@ -9,7 +9,7 @@ import { readSettings, splitList, workflowSettings, type SettingRow, type Settin
 import { HOLIDAY_HEADERS, LIMIT_HEADERS, SETTINGS_HEADERS, SHEET } from './layout';
 import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
 
-const NODES: readonly DeadlineNode[] = ['签收', '退单', '办结', '回访', '受理告知', '复查', '复核', '异议'];
+const NODES: readonly DeadlineNode[] = ['签收', '接收', '退单', '办结', '回访', '受理告知', '复查', '复核', '异议'];
 const UNITS: readonly DeadlineUnit[] = ['日', '工作日', '工作小时'];
 
 /** Everything the sheets configure, plus the problems found reading them (sheet, row and field, in Chinese). */

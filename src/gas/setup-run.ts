@@ -11,6 +11,8 @@ import { gasPorts } from './ports';
 import { LedgerError } from './table';
 import { addFirstOfficer, setupSpreadsheet } from './setup';
 import { installTriggers, setTriggerOwner, triggerOwner } from './triggers';
+import { ensureTemplates, FormsDrive, emptyDriveCache, type TemplateReport } from './forms-drive';
+import { ANNEXES } from '../core/forms';
 
 /**
  * Lays out the sheets, adds the first person to 人员 as 信访办, records the ledger's unrecorded cases (补录), then
@@ -27,6 +29,7 @@ export function runSetup(): void {
     report.addedColumns.length ? `补充表头：${report.addedColumns.join('、')}` : '',
     ...report.notes,
     ...recordPeopleAndCases(ss, me),
+    ...templateLines(ensureTemplates(false)),
   ];
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');
   else if (!owner || owner === me) {
@@ -112,4 +115,36 @@ export function takeOverTriggers(): void {
     `已改由 ${me} 负责，安装 ${t.created} 个定时任务。原负责人的定时任务此后不再执行。`,
     ui.ButtonSet.OK,
   );
+}
+
+/**
+ * The forms' folder and templates as the person reads them after 初始化/修复 or 重建模板; the folder is (again)
+ * shared with every 信访办 of 人员, so each of them can file forms into it.
+ */
+function templateLines(r: TemplateReport): string[] {
+  const office = gasPorts()
+    .directory.listPeople()
+    .filter((p) => p.roles.includes('信访办'))
+    .map((p) => p.email);
+  new FormsDrive(emptyDriveCache(), () => 0).shareRoot(office);
+  const names = (list: typeof r.kept): string => list.map((n) => ANNEXES[n].caption).join('、');
+  return [
+    r.folderCreated ? '已在您的 Google 云端硬盘中新建文件夹「信访台账」，存放表单模板和生成的文书' : '',
+    r.created.length ? `已上传表单模板：${names(r.created)}` : '',
+    r.rebuilt.length ? `已重建表单模板：${names(r.rebuilt)}（原模板已改名〔作废〕移入「作废」文件夹）` : '',
+    r.kept.length && !r.created.length && !r.rebuilt.length ? '表单模板齐全（已修改的模板保持不变）' : '',
+  ];
+}
+
+/** 初始化/修复 › 重建模板: replaces every template with the one this version of the app carries, after a yes. */
+export function rebuildTemplates(): void {
+  requireRole(gasPorts(), ['信访办']);
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.alert(
+    '重建模板',
+    '将用本程序自带的模板替换附件3–7的全部模板；对模板所做的修改（字体、版式、徽标等）不再使用，原模板改名〔作废〕移入「作废」文件夹。继续？',
+    ui.ButtonSet.YES_NO,
+  );
+  if (answer !== ui.Button.YES) return;
+  ui.alert('重建模板', templateLines(ensureTemplates(true)).filter(Boolean).join('\n'), ui.ButtonSet.OK);
 }

@@ -65,6 +65,8 @@ function ensureSheet(
   const created = !sheet;
   if (!sheet) {
     sheet = ss.insertSheet(spec.name);
+    if (spec.trimmed && sheet.getMaxColumns() > spec.columns.length)
+      sheet.deleteColumns(spec.columns.length + 1, sheet.getMaxColumns() - spec.columns.length);
     report.createdSheets.push(spec.name);
   }
   const header = readHeader(sheet);

@@ -206,7 +206,7 @@ describe('a control typed into an existing row', () => {
       { edits: [typeInto(w, 'row-2', { state: '已归档' })], actorEmail: office.email },
       w.ports,
     );
-    const reason = `${NO1} 不能从「待签收」直接改为「已归档」，流程中没有这一步（可改为：「待交办签批」）`;
+    const reason = `${NO1} 不能从「待签收」直接改为「已归档」，流程中没有这一步（可改为：「待交办签批」「已转送」）`;
     expect(r.issues).toEqual([
       {
         ref: 'row-2',

@@ -1,9 +1,20 @@
 // In-memory ports for the use-case tests: a ledger of rows, an audit list, a mailbox, a counter and a lock that is checked.
-import type { AuditEntry, CaseCounter, CasePatch, CaseRepo, Directory, Lock, Notice, Ports } from '../../src/app/ports';
+import type {
+  AuditEntry,
+  CaseCounter,
+  CasePatch,
+  CaseRepo,
+  Directory,
+  Lock,
+  Notice,
+  Ports,
+  RecordStore,
+} from '../../src/app/ports';
 import { WorkCalendar } from '../../src/core/calendar';
 import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
 import type { Case, Person } from '../../src/core/model';
+import { nextSeq, RECORD_KIND_IDS, type AnyRecord } from '../../src/core/records';
 import { DEFAULT_SETTINGS, type Rules, type WorkflowSettings } from '../../src/core/roles';
 
 export const DEPT = '规划建设部';
@@ -21,7 +32,8 @@ export const liaison = person('孙立', ['部室联络员'], [DEPT]);
 export const liaisonB = person('郑晓', ['部室联络员'], [DEPT]);
 export const handler = person('周明', ['承办人'], [DEPT]);
 export const generalLiaison = person('陈静', ['部室联络员'], ['综合事务部']);
-export const PEOPLE = [office, petitionLeader, chief, lineLeader, liaison, liaisonB, handler, generalLiaison];
+export const head = person('吴刚', ['部室负责人'], [DEPT]);
+export const PEOPLE = [office, petitionLeader, chief, lineLeader, liaison, liaisonB, handler, generalLiaison, head];
 
 /** A ledger row: its handle and the values as stored. */
 export interface Row {
@@ -37,6 +49,8 @@ export interface World {
   sent: Notice[];
   saves: CasePatch[][];
   highWater: Map<number, number>;
+  /** The record sheets' rows, every kind together, in the order they were written. */
+  records: AnyRecord[];
   clock: { now: Date };
   rules: Rules;
 }
@@ -50,6 +64,8 @@ export function memoryWorld(
   const sent: Notice[] = [];
   const saves: CasePatch[][] = [];
   const highWater = new Map<number, number>();
+  const letterHighWater = new Map<number, number>();
+  const records: AnyRecord[] = [];
   const clock = { now: opts.now ?? fromShanghai(2026, 3, 2, 9, 0) };
   const rules: Rules = {
     settings: { ...DEFAULT_SETTINGS, ...opts.settings },
@@ -82,12 +98,29 @@ export function memoryWorld(
   const directory: Directory = {
     findByEmail: (email) => people.find((p) => p.email === email) ?? null,
     listPeople: () => people,
+    departments: () => [DEPT, '综合事务部'],
   };
   const counter: CaseCounter = {
-    highWater: (year) => highWater.get(year) ?? 0,
-    setHighWater: (year, seq) => {
+    highWater: (year, series = 'case') => (series === 'case' ? highWater : letterHighWater).get(year) ?? 0,
+    setHighWater: (year, seq, series = 'case') => {
       mustHoldLock('setHighWater');
-      highWater.set(year, seq);
+      (series === 'case' ? highWater : letterHighWater).set(year, seq);
+    },
+  };
+  const recordStore: RecordStore = {
+    load: (caseNos, kinds = RECORD_KIND_IDS) =>
+      records.filter((r) => caseNos.includes(r.caseNo) && kinds.includes(r.kind)).map((r) => ({ ...r })),
+    append: (list) => {
+      mustHoldLock('records.append');
+      for (const r of list) records.push({ ...r, seq: r.seq ?? nextSeq(records, r.kind, r.caseNo) } as AnyRecord);
+    },
+    update: (patches) => {
+      mustHoldLock('records.update');
+      for (const p of patches) {
+        const r = records.find((x) => x.kind === p.kind && x.caseNo === p.caseNo && x.seq === p.seq);
+        if (!r) throw new Error(`no ${p.kind} record ${p.caseNo} #${p.seq}`);
+        Object.assign(r, p.fields);
+      }
     },
   };
   const ports: Ports = {
@@ -99,8 +132,9 @@ export function memoryWorld(
     clock: { now: () => clock.now },
     settings: { rules: () => rules },
     notifier: { send: (notices) => sent.push(...notices) },
+    records: recordStore,
   };
-  return { ports, rows, audit, sent, saves, highWater, clock, rules };
+  return { ports, rows, audit, sent, saves, highWater, records, clock, rules };
 }
 
 function applyPatch(rows: Row[], p: CasePatch): void {

@@ -9,6 +9,7 @@ import {
   chief,
   DEPT,
   handler,
+  head,
   lineLeader,
   liaison,
   liaisonB,
@@ -109,7 +110,7 @@ test('交办 starts the 3-working-hour return window, shown in the audit line; b
   const r = act(w, office.email, 'assign', [no(1)], { fields: { department: DEPT } });
   expect(r.done).toEqual([{ caseNo: no(1), state: '办理中' }]);
   // 11:00–12:00, then 13:30–15:30 (office hours 08:30–12:00, 13:30–17:30).
-  expect(w.audit[0].note).toBe(`承办部室：${DEPT}；退单时限至 2026-03-02 15:30`);
+  expect(w.audit[0].note).toBe(`承办部室：${DEPT}；接收时限至 2026-03-02；退单时限至 2026-03-02 15:30`);
   expect(w.sent).toEqual([
     {
       to: [liaison.email, liaisonB.email],
@@ -140,6 +141,7 @@ test('a walk-in from registration to 归档 through the use cases', () => {
   expect(reg.ok && reg.state).toBe('办理中');
   const steps: [string, string, PerformRequest['input']?][] = [
     [handler.email, 'submit', { fields: { opinion: '当场答复，安排维修' } }],
+    [head.email, 'receptionOpinion', { fields: { receptionOpinion: '已接待，同意处理意见' } }],
     [lineLeader.email, 'itemReview', { fields: { itemReviewOpinion: '同意' } }],
     [chief.email, 'approveClose', { fields: { closeSignOpinion: '同意办结' } }],
     [office.email, 'reply'],
@@ -160,15 +162,73 @@ test('a walk-in from registration to 归档 through the use cases', () => {
     satisfaction: '满意',
     callbackMethod: '当面',
     callbackBy: '王芳',
+    receptionBy: '吴刚',
+    callbackCount: 1,
   });
   expect(w.audit.map((a) => a.action)).toEqual([
     '登记',
     '提交审核',
+    '接待部室意见',
     '事项分管领导审核',
     '办结签批',
     '系统回复',
     '回访',
     '归档',
+  ]);
+  // Every signature annex 4 prints is a 签批记录, and the 回访 a 回访记录, written under the lock with the case.
+  expect(w.records.map((r) => `${r.kind}:${r.seq}:${'step' in r ? r.step : ''}:${r.by}`)).toEqual([
+    'signoff:1:处理（答复）意见及结论:周明',
+    'signoff:2:接待部室意见:吴刚',
+    'signoff:3:事项分管领导审核:钱进',
+    'signoff:4:办结签批:赵强',
+    'callback:1::王芳',
+  ]);
+});
+
+test('交办 to a department not in 部室 is refused before anything changes', () => {
+  const w = memoryWorld({ cases: [{ ...base, caseNo: no(1), state: '待交办' }] });
+  const r = act(w, office.email, 'assign', [no(1)], { fields: { department: '规划部' } });
+  expect(r.refused).toEqual([
+    { caseNo: no(1), reason: `${no(1)} 承办部室「规划部」不在「部室」表中，不能交办（可选：${DEPT}、综合事务部）` },
+  ]);
+  expect(w.saves).toEqual([]);
+  expect(w.audit).toEqual([]);
+});
+
+test('联系函 take the year’s next numbers in turn, only for the letters sent; a reply completes the letter', () => {
+  const handling = { ...base, state: '办理中' as const, department: DEPT };
+  const w = memoryWorld({
+    cases: [
+      { ...handling, caseNo: no(1) },
+      { ...handling, caseNo: no(2), state: '待签收' as const },
+      { ...handling, caseNo: no(3) },
+    ],
+  });
+  const input = { fields: { liaisonUnit: '越城区住建局', letterMatter: '排水管网权属' } };
+  const r = act(w, office.email, 'liaisonLetter', [no(1), no(2), no(3)], input);
+  expect(r.done.map((d) => d.caseNo)).toEqual([no(1), no(3)]);
+  expect(w.records.map((x) => [x.caseNo, 'letterNo' in x && x.letterNo])).toEqual([
+    [no(1), '镜信联〔2026〕001号'],
+    [no(3), '镜信联〔2026〕002号'],
+  ]);
+  expect(caseOf(w, no(3))).toMatchObject({ letterCount: 1, lastLetterNo: '镜信联〔2026〕002号' });
+  act(w, office.email, 'liaisonLetter', [no(1)], { fields: { liaisonUnit: '镜湖街道', letterMatter: '道路保洁' } });
+  expect(caseOf(w, no(1))).toMatchObject({
+    letterCount: 2,
+    lastLetterNo: '镜信联〔2026〕003号',
+    liaisonUnit: '镜湖街道',
+  });
+  expect(act(w, liaison.email, 'letterReply', [no(1)], { fields: { letterReply: '街道已安排保洁' } }).refused).toEqual(
+    [],
+  );
+  expect(w.records.filter((x) => x.caseNo === no(1))).toEqual([
+    expect.objectContaining({ seq: 1, letterNo: '镜信联〔2026〕001号' }),
+    expect.objectContaining({
+      seq: 2,
+      letterNo: '镜信联〔2026〕003号',
+      reply: '街道已安排保洁',
+      replyDate: '2026-03-02',
+    }),
   ]);
 });
 

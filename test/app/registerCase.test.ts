@@ -15,13 +15,22 @@ const letter = {
   phone: '13812345678',
   idNumber: '11010519491231002X',
 };
+const PLATFORM_DEADLINE_FLAG =
+  '镜访〔2026〕001号 已登记，请核对：上级平台办理期限未填，暂按默认时限计算（填入「办理期限」即改用平台期限）';
 const visit = { ...letter, source: '本级', upstreamNo: '', form: '来访', visitRouting: '业务性较强', department: DEPT };
 
 describe('a platform case', () => {
   test('gets the next number of the year, waits for 签收, and its 办理期限 is computed', () => {
     const w = memoryWorld();
     const r = registerCase({ fields: letter, actorEmail: office.email }, w.ports);
-    expect(r).toEqual({ ok: true, caseNo: '镜访〔2026〕001号', state: '待签收', warnings: [], forms: [] });
+    // 接收必登: a platform case registered without the platform's own deadline is flagged, the default limit applies.
+    expect(r).toEqual({
+      ok: true,
+      caseNo: '镜访〔2026〕001号',
+      state: '待签收',
+      warnings: [PLATFORM_DEADLINE_FLAG],
+      forms: [],
+    });
     // 2026-03-02 + 60 日 = 05-01, inside the 劳动节 days off (05-01…05-05): the next working day.
     expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({
       state: '待签收',
@@ -41,7 +50,7 @@ describe('a platform case', () => {
         action: '登记',
         toState: '待签收',
         actorName: '王芳',
-        note: '网上信访，上级，办理期限 2026-05-06（计算）；签收时限至 2026-03-02 23:59',
+        note: '网上信访，上级，办理期限 2026-05-06（计算）；签收时限至 2026-03-02',
       }),
     ]);
   });
@@ -59,7 +68,10 @@ describe('a platform case', () => {
   test('a deadline running into a year without an official schedule is marked provisional', () => {
     const w = memoryWorld({ now: fromShanghai(2026, 11, 20, 9) });
     const r = registerCase({ fields: { ...letter, petitionDate: '2026-11-20' }, actorEmail: office.email }, w.ports);
-    expect(r.ok && r.warnings).toEqual(['镜访〔2026〕001号 办理期限所在年份的节假日安排尚未公布，期限为暂定']);
+    expect(r.ok && r.warnings).toEqual([
+      PLATFORM_DEADLINE_FLAG,
+      '镜访〔2026〕001号 办理期限所在年份的节假日安排尚未公布，期限为暂定',
+    ]);
     expect(caseOf(w, '镜访〔2026〕001号').dueProvisional).toBe(true);
   });
   test('a repeat petition names the earlier cases', () => {
@@ -71,29 +83,74 @@ describe('a platform case', () => {
     };
     const w = memoryWorld({ cases: [earlier] });
     const r = registerCase({ fields: letter, actorEmail: office.email }, w.ports);
-    expect(r.ok && r.warnings).toEqual(['镜访〔2026〕001号 可能为重复信访，此前有：镜访〔2025〕088号']);
+    expect(r.ok && r.warnings).toEqual([
+      PLATFORM_DEADLINE_FLAG,
+      '镜访〔2026〕001号 可能为重复信访，此前有：镜访〔2025〕088号',
+    ]);
     expect(caseOf(w, '镜访〔2026〕001号').repeatOf).toBe('镜访〔2025〕088号');
   });
 });
 
-describe('what registration refuses', () => {
-  test('missing fields, named in Chinese; 上级 needs its upstream number', () => {
+describe('接收必登: what registration flags instead of refusing, and the little it refuses', () => {
+  test('an unsigned petition registers as 匿名; a 上级 case without its number registers, flagged on the row', () => {
     const w = memoryWorld();
     const r = registerCase(
       { fields: { ...letter, petitionerName: '', upstreamNo: '' }, actorEmail: office.email },
       w.ports,
     );
-    expect(r).toEqual({ ok: false, reasons: ['登记须填写：信访人姓名、上级信访件编号'] });
-    expect(w.rows).toHaveLength(0);
-    expect(w.highWater.size).toBe(0);
+    expect(r).toMatchObject({ ok: true, caseNo: '镜访〔2026〕001号', state: '待签收' });
+    expect(r.ok && r.warnings).toEqual([
+      '镜访〔2026〕001号 已登记，请核对：未署名，按匿名登记',
+      '镜访〔2026〕001号 已登记，请核对：上级信访件编号未填',
+      PLATFORM_DEADLINE_FLAG,
+    ]);
+    expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({
+      petitionerName: '匿名',
+      intakeFlags:
+        '未署名，按匿名登记；上级信访件编号未填；上级平台办理期限未填，暂按默认时限计算（填入「办理期限」即改用平台期限）',
+    });
   });
-  test('an ID number with a wrong check character', () => {
+  test('an ID number with a wrong check character and a bad phone are kept as given and flagged', () => {
     const w = memoryWorld();
     const r = registerCase(
-      { fields: { ...letter, idNumber: '110105194912310021' }, actorEmail: office.email },
+      {
+        fields: { ...letter, idNumber: '110105194912310021', phone: '1381234', dueDate: '2026-04-01' },
+        actorEmail: office.email,
+      },
       w.ports,
     );
-    expect(r).toEqual({ ok: false, reasons: ['「身份证号码」：校验位不正确（应为 X）'] });
+    expect(r.ok && r.warnings).toEqual([
+      '镜访〔2026〕001号 已登记，请核对：身份证号码校验位不正确（应为 X）',
+      '镜访〔2026〕001号 已登记，请核对：联系电话手机号应为 11 位（现为 7 位）',
+    ]);
+    expect(caseOf(w, '镜访〔2026〕001号')).toMatchObject({
+      idNumber: '110105194912310021',
+      phone: '1381234',
+      dueDate: '2026-04-01',
+      dueSource: '手填',
+      intakeFlags: '身份证号码校验位不正确（应为 X）；联系电话手机号应为 11 位（现为 7 位）',
+    });
+  });
+  test('without a 信访日期 the day it is received is taken, and said', () => {
+    const w = memoryWorld();
+    const r = registerCase({ fields: { ...letter, petitionDate: '' }, actorEmail: office.email }, w.ports);
+    expect(r.ok && r.warnings).toContain('镜访〔2026〕001号 已登记，请核对：信访日期未填，按登记当天');
+    expect(caseOf(w, '镜访〔2026〕001号').petitionDate).toBe('2026-03-02');
+  });
+  test('what it cannot do without: the source, the form and the demand; and a date that is no date', () => {
+    const w = memoryWorld();
+    const r = registerCase(
+      { fields: { ...letter, source: '', form: '', demand: '' }, actorEmail: office.email },
+      w.ports,
+    );
+    expect(r).toEqual({ ok: false, reasons: ['登记须填写：信访件来源、信访形式、信访诉求'] });
+    expect(
+      registerCase({ fields: { ...letter, petitionDate: '下周五' }, actorEmail: office.email }, w.ports),
+    ).toMatchObject({
+      ok: false,
+    });
+    expect(w.rows).toHaveLength(0);
+    expect(w.highWater.size).toBe(0);
   });
   test('only 信访办 registers; an unknown person is told so', () => {
     const w = memoryWorld();

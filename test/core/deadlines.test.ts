@@ -118,6 +118,7 @@ describe('time limits table', () => {
     const byNode = Object.fromEntries(DEFAULT_TIME_LIMITS.map((l) => [l.node, `${l.amount}${l.unit}`]));
     expect(byNode).toEqual({
       签收: '0工作日',
+      接收: '0工作日',
       退单: '3工作小时',
       办结: '60日',
       受理告知: '15日',

@@ -64,9 +64,9 @@ test('annexes that word a field differently are recorded, the model keeps one na
   expect(byLabel('信访日期')?.annexLabels).toEqual({ 4: '来访日期' });
 });
 
-test('every enum has options, only enums have them; kinds are the six the sheet knows', () => {
+test('every enum has options, only enums have them; kinds are the seven the sheet knows', () => {
   for (const f of fields) {
-    expect(['text', 'date', 'datetime', 'int', 'enum', 'bool']).toContain(f.kind);
+    expect(['text', 'date', 'datetime', 'int', 'number', 'enum', 'bool']).toContain(f.kind);
     expect(f.kind === 'enum').toBe(Array.isArray(f.options) && f.options.length > 0);
   }
 });

@@ -25,10 +25,18 @@ test('办结签批 needs 处理（答复）意见及结论', () => {
   expect(stateRequirementProblem(c, '已办结')).toBe(`${NO} 进入「已办结」前须填写：处理（答复）意见及结论`);
 });
 
-test('回访 needs 信访人意见 and 回访方式', () => {
+test('回访 needs 信访人意见 and 回访方式; verification does not (the platform may report the 不满意)', () => {
   const c = { ...basics, department: '规划建设部', handler: '周科员', opinion: '已处理' };
   expect(missingForState(c, '已回访')).toEqual(['satisfaction', 'callbackMethod']);
-  expect(stateRequirementProblem(c, '核实中')).toContain('信访人意见、回访方式');
+  expect(stateRequirementProblem(c, '已回访')).toContain('信访人意见、回访方式');
+  expect(stateRequirementProblem(c, '核实中')).toBeNull();
+});
+
+test('the statement goes to sign-off only with annex 5’s boxes before it and annex 6’s 目前处理沟通情况', () => {
+  const c = { ...basics, department: '规划建设部', handler: '周科员', opinion: '已处理', verifyRequirement: '核实' };
+  expect(stateRequirementProblem(c, '核实待签发')).toBe(
+    `${NO} 进入「核实待签发」前须填写：事项分管领导批示意见、部长（主任）办理意见、核实情况说明、目前处理沟通情况`,
+  );
 });
 
 test('签收 needs 事项类型 (it decides who signs); 上级 cases need the upstream number', () => {

@@ -10,6 +10,7 @@ import {
   allowedRoles,
   DEFAULT_SETTINGS,
   type ActionType,
+  type DecideContext,
   type Rules,
 } from '../../src/core/roles';
 import { decide, judgeTypedStatusChange } from '../../src/core/workflow';
@@ -21,6 +22,8 @@ const NOW = fromShanghai(2026, 3, 3, 10, 0); // a Tuesday, in office hours
 const OFFICE = ['信访办', '主职领导', '信访工作分管领导'] as Role[];
 const DEPT_ROLES = ['部室联络员', '承办人'] as Role[];
 const ALL_BUT_FIRST = CASE_STATES.filter((s) => s !== '待签收');
+/** From 办结 on: a 复查/复核 request follows the written reply (条例 Art. 35), even after 归档. */
+const CONCLUDED = CASE_STATES.slice(CASE_STATES.indexOf('已办结'));
 
 /** Written by hand from the seed (annex 1–4, 二(二), process.md), not copied from roles.ts. */
 interface Expected {
@@ -30,14 +33,26 @@ interface Expected {
   report?: Role[]; // 检举控告类
   walkIn?: Role[]; // 现场接访 (来访 + 本级)
   ownDept?: Role[];
+  walkInOnly?: boolean; // a box of annex 4 (来访登记单) only
 }
 const EXPECTED: Record<ActionType, Expected> = {
   sign: { from: ['待签收'], to: '待交办签批', roles: ['信访办'] },
   approveAssign: { from: ['待交办签批'], to: '待交办', roles: ['信访工作分管领导', '主职领导'], report: ['主职领导'] },
   assign: { from: ['待交办', '已退单'], to: '办理中', roles: ['信访办'] },
+  // 二(一)1: the liaisons (A and B) receive the case the same day (当天接处).
+  receive: { from: ['办理中'], to: 'same', roles: ['部室联络员'], ownDept: ['部室联络员'] },
   returnCase: { from: ['办理中'], to: '已退单', roles: ['部室联络员'], ownDept: ['部室联络员'] },
-  forward: { from: ['已退单'], to: '已转送', roles: ['信访办'] },
+  // 一(二)1(2): 信访办 forwards what is not the office's, on its own judgment or after a 退单.
+  forward: { from: ['待签收', '待交办', '办理中', '已退单'], to: '已转送', roles: ['信访办'] },
   submit: { from: ['办理中'], to: '审核中', roles: DEPT_ROLES, ownDept: DEPT_ROLES },
+  // Annex 4's 接待部室（单位）意见, by the department's head.
+  receptionOpinion: {
+    from: ['办理中', '审核中'],
+    to: 'same',
+    roles: ['部室负责人'],
+    ownDept: ['部室负责人'],
+    walkInOnly: true,
+  },
   itemReview: { from: ['审核中'], to: '信访审核中', roles: ['事项分管领导'], ownDept: ['事项分管领导'] },
   petitionReview: { from: ['信访审核中'], to: '待办结签批', roles: ['信访工作分管领导'] },
   approveClose: {
@@ -49,7 +64,18 @@ const EXPECTED: Record<ActionType, Expected> = {
   },
   reply: { from: ['已办结'], to: '待回访', roles: ['信访办'] },
   callback: { from: ['待回访', '已核实'], to: '已回访', roles: ['信访办'] },
-  assignVerify: { from: ['核实中'], to: '核实办理中', roles: ['信访办'] },
+  // The platform's evaluation, told to the office after (or before) its own 回访.
+  platformRating: { from: ['待回访', '已回访', '已核实'], to: '核实中', roles: ['信访办'] },
+  // Annex 5 in print order: 核实件要求 (信访办), 主职领导交办签批, 事项分管领导批示, 部长（主任）办理意见, the statement.
+  assignVerify: { from: ['核实中'], to: '核实待签批', roles: ['信访办'] },
+  verifyAssignSign: {
+    from: ['核实待签批'],
+    to: '核实待批示',
+    roles: ['信访工作分管领导', '主职领导'],
+    report: ['主职领导'],
+  },
+  verifyInstruct: { from: ['核实待批示'], to: '核实办理中', roles: ['事项分管领导'], ownDept: ['事项分管领导'] },
+  verifyHeadOpinion: { from: ['核实办理中'], to: 'same', roles: ['部室负责人'], ownDept: ['部室负责人'] },
   submitVerify: { from: ['核实办理中'], to: '核实待签发', roles: DEPT_ROLES, ownDept: DEPT_ROLES },
   issueVerify: {
     from: ['核实待签发'],
@@ -68,6 +94,9 @@ const EXPECTED: Record<ActionType, Expected> = {
   approveExtension: { from: ['办理中'], to: 'same', roles: ['信访工作分管领导'] },
   rejectExtension: { from: ['办理中'], to: 'same', roles: ['信访工作分管领导'] },
   liaisonLetter: { from: ['办理中', '核实办理中'], to: 'same', roles: ['信访办', ...DEPT_ROLES], ownDept: DEPT_ROLES },
+  letterReply: { from: ALL_BUT_FIRST, to: 'same', roles: ['信访办', ...DEPT_ROLES], ownDept: DEPT_ROLES },
+  reviewRequest: { from: CONCLUDED, to: 'same', roles: ['信访办'] },
+  reviewDecide: { from: CONCLUDED, to: 'same', roles: ['信访办'] },
   flagWeekly: { from: CASE_STATES, to: 'same', roles: OFFICE },
   flagSupervision: { from: CASE_STATES, to: 'same', roles: OFFICE },
   archive: { from: ['已回访', '已核实'], to: '已归档', roles: ['信访办'] },
@@ -80,12 +109,21 @@ const INPUT: Partial<Record<ActionType, Partial<Case>>> = {
   petitionReview: { petitionReviewOpinion: '同意' },
   approveClose: { closeSignOpinion: '同意' },
   returnCase: { returnReason: '不属本部室职责' },
-  forward: { forwardedTo: '越城区住建局' },
+  forward: { forwardedTo: '越城区住建局', forwardReason: '属住建部门职责' },
+  receptionOpinion: { receptionOpinion: '已接待，按规划处理' },
   redo: { redoReason: '事实不清' },
   callback: { satisfaction: '满意', callbackMethod: '电话' },
+  platformRating: { platformRating: '不满意' },
+  assignVerify: { verifyRequirement: '核实排水情况' },
+  verifyInstruct: { verifyInstruction: '请认真核实' },
+  verifyHeadOpinion: { verifyHeadOpinion: '安排专人核实' },
+  submitVerify: { verifyStatement: '已复查', verifyCommunication: '已与信访人沟通' },
   requestExtension: { extRequestDays: 10, extReason: '需现场勘查' },
   correct: { correctionReason: '误点了按钮' },
-  liaisonLetter: { liaisonUnit: '越城区住建局' },
+  liaisonLetter: { liaisonUnit: '越城区住建局', letterMatter: '道路排水管网归属' },
+  letterReply: { letterReply: '已派员疏通' },
+  reviewRequest: { reviewKind: '复查' },
+  reviewDecide: { reviewOutcome: '维持', reviewOpinion: '原处理意见并无不当' },
   flagWeekly: { weeklyConsult: true },
   flagSupervision: { supervised: true },
 };
@@ -108,15 +146,30 @@ function readyCase(type: ActionType, state: CaseState, extra: Partial<Case> = {}
     satisfaction: '满意',
     callbackMethod: '电话',
     verifyRequirement: '核实排水情况',
+    verifyInstruction: '请认真核实',
+    verifyInstructionAt: new Date(NOW.getTime() - 60 * 60_000),
+    verifyHeadOpinion: '安排专人核实',
+    verifyHeadAt: new Date(NOW.getTime() - 20 * 60_000),
     verifyStatement: '已复查',
+    verifyCommunication: '已与信访人沟通',
+    receptionAt: new Date(NOW.getTime() - 20 * 60_000),
     returnReason: '不属本部室职责',
     forwardedTo: '越城区住建局',
     dueDate: '2026-05-04',
     assignedAt: new Date(NOW.getTime() - 30 * 60_000),
     ...(pending ? { extRequestDays: 10, extReason: '需现场勘查', extRequestedAt: NOW } : {}),
+    ...(type === 'reviewDecide' ? { reviewKind: '复查', reviewRequestDate: '2026-03-02' } : {}),
     ...extra,
   };
 }
+
+/** What the app loads for an action: a 联系函's number, the letter a reply answers. */
+const CONTEXT: Partial<Record<ActionType, DecideContext>> = {
+  liaisonLetter: { letterNo: '镜信联〔2026〕001号' },
+  letterReply: {
+    records: [{ kind: 'letter', caseNo: NO, seq: 1, at: NOW, by: '王芳', letterNo: 'L1', unit: '越城区住建局' }],
+  },
+};
 
 const actorAs = (role: Role, departments = [DEPT]): Person => ({
   email: `${role}@jinghu.example`,
@@ -146,7 +199,8 @@ describe('the table matches the hand-written matrix', () => {
     expect([...(rule.ownDepartment ?? [])].sort()).toEqual([...(e.ownDept ?? [])].sort());
   });
   test('every action has a Chinese caption', () => {
-    for (const t of ACTION_TYPES) expect(ACTION_RULES[t].caption).toMatch(/^[\u4e00-\u9fff]+$/);
+    // The annexes' own words may hold full-width brackets: 部长（主任）办理意见.
+    for (const t of ACTION_TYPES) expect(ACTION_RULES[t].caption).toMatch(/^[\u4e00-\u9fff（）]+$/);
   });
 });
 
@@ -156,8 +210,10 @@ describe.each(ACTION_TYPES)('decide %s', (type) => {
     for (const kind of ['normal', 'report', 'walkIn'] as const) {
       for (const role of ROLES) {
         const c = readyCase(type, state, variants[kind]);
-        const d = decide(c, { type, fields: INPUT[type], toState: '待签收' }, actorAs(role), NOW, rules);
-        const allowed = e.from.includes(state) && expectedRoles(e, kind).includes(role);
+        const action = { type, fields: INPUT[type], toState: '待签收' as const };
+        const d = decide(c, action, actorAs(role), NOW, rules, CONTEXT[type]);
+        const permitted = e.from.includes(state) && expectedRoles(e, kind).includes(role);
+        const allowed = permitted && (!e.walkInOnly || kind === 'walkIn');
         const where = `${type} ${kind} ${state} ${role}`;
         if (allowed) {
           expect([where, d.ok ? 'ok' : d.reason]).toEqual([where, 'ok']);
@@ -169,6 +225,7 @@ describe.each(ACTION_TYPES)('decide %s', (type) => {
             expect(d.reason.startsWith(NO)).toBe(true);
             if (!e.from.includes(state))
               expect(d.reason).toContain(`当前状态为「${state}」，不能「${ACTION_RULES[type].caption}」`);
+            else if (permitted) expect(d.reason).toContain('不是现场来访件');
             else expect(d.reason).toContain(`${role}甲的角色为${role}`);
           }
         }
@@ -183,11 +240,12 @@ describe('department-bound roles act only for their own department', () => {
     const e = EXPECTED[type];
     for (const role of e.ownDept ?? []) {
       const d = decide(
-        readyCase(type, e.from[0]),
+        readyCase(type, e.from[0], e.walkInOnly ? variants.walkIn : {}),
         { type, fields: INPUT[type] },
         actorAs(role, ['招商服务部']),
         NOW,
         rules,
+        CONTEXT[type],
       );
       expect(d.ok).toBe(false);
       if (!d.ok)

@@ -21,6 +21,7 @@ const chief = person('赵强', '主职领导');
 const lineLeader = person('钱进', '事项分管领导', [DEPT]);
 const liaison = person('孙立', '部室联络员', [DEPT]);
 const handler = person('周明', '承办人', [DEPT]);
+const head = person('吴刚', '部室负责人', [DEPT]);
 const at = (m: number, d: number, hh = 9, mm = 0): Date => fromShanghai(2026, m, d, hh, mm);
 
 const platformCase: Case = {
@@ -109,20 +110,39 @@ test('a platform case: 签收 → 交办 → 办理 → two reviews → 办结 �
   expect(logOf(d.effects)).toMatchObject({
     fromState: '待回访',
     toState: '核实中',
-    note: '信访人意见：不满意（电话）',
+    note: '第1次回访，信访人意见：不满意（电话）',
   });
   expect(refusal(d.next, 'archive', office, at(3, 10))).toContain('当前状态为「核实中」，不能「归档」');
+  // Annex 5 in the order it prints its boxes: 核实件要求, 主职领导交办签批, 事项分管领导批示, 部长（主任）办理意见, the statement.
   c = step(d.next, 'assignVerify', office, at(3, 10, 10), { verifyRequirement: '再次核实积水原因' }).next;
-  expect(c.state).toBe('核实办理中');
-  d = step(c, 'submitVerify', handler, at(3, 12), { verifyStatement: '已现场复查，管道已疏通' });
-  expect(d.next.state).toBe('核实待签发');
+  expect(c.state).toBe('核实待签批');
+  c = step(c, 'verifyAssignSign', petitionLeader, at(3, 10, 11)).next;
+  expect(c).toMatchObject({ state: '核实待批示', verifyAssignSignedBy: '李四', verifyAssignSignedAt: at(3, 10, 11) });
+  c = step(c, 'verifyInstruct', lineLeader, at(3, 10, 14), { verifyInstruction: '请规划建设部再次核实' }).next;
+  expect(c).toMatchObject({ state: '核实办理中', verifyInstructionBy: '钱进' });
+  expect(refusal(c, 'submitVerify', handler, at(3, 11), { verifyStatement: 'x', verifyCommunication: 'y' })).toBe(
+    `${NO} 须先由部室负责人填写「部长（主任）办理意见」，再提交核实情况说明（不满意核实件的顺序）`,
+  );
+  c = step(c, 'verifyHeadOpinion', head, at(3, 11), { verifyHeadOpinion: '安排专人现场复查' }).next;
+  expect(c).toMatchObject({ state: '核实办理中', verifyHeadBy: '吴刚', verifyHeadOpinion: '安排专人现场复查' });
+  expect(refusal(c, 'submitVerify', handler, at(3, 12), { verifyStatement: '已现场复查' })).toBe(
+    `${NO}「提交核实说明」须填写：目前处理沟通情况`,
+  );
+  d = step(c, 'submitVerify', handler, at(3, 12), {
+    verifyStatement: '已现场复查，管道已疏通',
+    verifyCommunication: '已与信访人电话沟通',
+  });
+  expect(d.next).toMatchObject({ state: '核实待签发', verifyHandler: '周明' });
   expect(forms(d.effects)).toEqual([6]);
   c = step(d.next, 'issueVerify', lineLeader, at(3, 12, 15)).next;
   expect(c).toMatchObject({ state: '核实待回复', verifyIssuer: '钱进' });
   d = step(c, 'redo', office, at(3, 13), { redoReason: '核实说明未回应诉求' });
   expect(d.next).toMatchObject({ state: '核实办理中', redoReason: '核实说明未回应诉求' });
   expect(notices(d.effects)).toEqual([{ role: '部室联络员', department: DEPT, notice: '退回重办' }]);
-  c = step(d.next, 'submitVerify', handler, at(3, 16), { verifyStatement: '已回应全部诉求' }).next;
+  c = step(d.next, 'submitVerify', handler, at(3, 16), {
+    verifyStatement: '已回应全部诉求',
+    verifyCommunication: '已当面沟通',
+  }).next;
   c = step(c, 'issueVerify', petitionLeader, at(3, 16, 14)).next;
   c = step(c, 'replyVerify', office, at(3, 17)).next;
   expect(c).toMatchObject({ state: '已核实', verifyRepliedAt: at(3, 17) });
@@ -143,7 +163,10 @@ test('after verification 信访办 may archive without another call-back', () =>
     satisfaction: '不满意',
     callbackMethod: '电话',
     verifyRequirement: 'y',
+    verifyInstruction: 'i',
+    verifyHeadOpinion: 'h',
     verifyStatement: 'z',
+    verifyCommunication: 'w',
   };
   expect(step(c, 'archive', office, at(3, 20)).next.state).toBe('已归档');
 });
@@ -161,6 +184,16 @@ describe('a walk-in visit (annex 2 and 4)', () => {
   };
   test('skips the 信访分管领导 review and is signed off by the 办主要领导', () => {
     let c = step(visit, 'submit', liaison, at(3, 3), { opinion: '当场答复并安排维修' }).next;
+    // Annex 4's boxes in order: the receiving department's opinion (its head), then the line leader's.
+    expect(refusal(c, 'itemReview', lineLeader, at(3, 3, 11), { itemReviewOpinion: '同意' })).toBe(
+      `${NO} 是现场来访件，须先由部室负责人填写「接待部室意见」（来访登记单的顺序），再由事项分管领导审核`,
+    );
+    c = step(c, 'receptionOpinion', head, at(3, 3, 11), { receptionOpinion: '已接待，同意处理意见' }).next;
+    expect(c).toMatchObject({
+      receptionBy: '吴刚',
+      receptionAt: at(3, 3, 11),
+      receptionOpinion: '已接待，同意处理意见',
+    });
     c = step(c, 'itemReview', lineLeader, at(3, 3, 14), { itemReviewOpinion: '同意' }).next;
     expect(c.state).toBe('待办结签批');
     expect(refusal(c, 'approveClose', petitionLeader, at(3, 4))).toBe(
@@ -207,13 +240,27 @@ describe('退单 within 3 working hours, and 转送', () => {
     expect(notices(d.effects)).toEqual([{ role: '信访办', notice: '部室退单，请转送或重新交办' }]);
     const f = step(d.next, 'forward', office, at(10, 8, 11), { forwardedTo: '越城区住建局' });
     expect(f.next).toMatchObject({ state: '已转送', forwardedTo: '越城区住建局' });
-    expect(logOf(f.effects)).toMatchObject({ action: '转送', note: '转送：越城区住建局' });
+    // The department's 退单原因 stands as the reason when 信访办 gives none of its own.
+    expect(f.next).toMatchObject({ forwardReason: '属区住建局职责' });
+    expect(logOf(f.effects)).toMatchObject({ action: '转送', note: '转送：越城区住建局；理由：属区住建局职责' });
     expect(nextStates('已转送')).toEqual([]);
     expect(refusal(f.next, 'archive', office, at(10, 9))).toContain('当前状态为「已转送」');
   });
-  test('a return after the 3 working hours is refused, naming the deadline', () => {
-    expect(refusal(assigned, 'returnCase', liaison, at(10, 8, 10, 31), { returnReason: '属区住建局职责' })).toBe(
-      `${NO} 退单须在交办后3工作小时内提出（交办 2026-09-30 16:30，截止 2026-10-08 10:30），已超过时限，不能退单；如确不属本部室职责，请联系信访办`,
+  test('a return after the 3 working hours is accepted and flagged with the working hours it is late', () => {
+    // Due 10-08 10:30; at 14:00 that day: 10:30–12:00 and 13:30–14:00 of office hours have passed, 2 hours.
+    const d = step(assigned, 'returnCase', liaison, at(10, 8, 14), { returnReason: '属区住建局职责' });
+    expect(d.next).toMatchObject({ state: '已退单', returnLateHours: 2 });
+    expect(logOf(d.effects)).toMatchObject({
+      note: '退单原因：属区住建局职责；逾期退单：超过退单时限（至 2026-10-08 10:30）2 个工作小时',
+    });
+    expect(notices(d.effects)).toEqual([{ role: '信访办', notice: '部室退单，请转送或重新交办（逾期 2 个工作小时）' }]);
+    // A minute late is a tenth of an hour (rounded up), never nothing.
+    expect(step(assigned, 'returnCase', liaison, at(10, 8, 10, 31), { returnReason: 'x' }).next.returnLateHours).toBe(
+      0.1,
+    );
+    // In time: no flag at all.
+    expect(step(assigned, 'returnCase', liaison, at(10, 8, 10, 30), { returnReason: 'x' }).next.returnLateHours).toBe(
+      undefined,
     );
   });
   test("a return needs a reason and comes from the department's own liaison", () => {
@@ -377,7 +424,7 @@ describe('a state typed into the ledger', () => {
     const j = judgeTypedStatusChange({ ...platformCase, state: '办理中' }, '待签收', '办理中', office, now, rules);
     expect(j).toEqual({
       legal: false,
-      reason: `${NO} 不能从「待签收」直接改为「办理中」，流程中没有这一步（可改为：「待交办签批」）`,
+      reason: `${NO} 不能从「待签收」直接改为「办理中」，流程中没有这一步（可改为：「待交办签批」「已转送」）`,
     });
   });
   test('a legal step is completed as the action would have done it', () => {

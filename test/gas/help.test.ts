@@ -1,5 +1,5 @@
 // What the product tells a person about itself: the help names where people and liaisons are kept and describes
-// every setting from the one table; nothing offers a feature that does not exist yet.
+// every setting from the one table; nothing offers a feature that does not exist yet, and 签收 offers annex 3.
 import { settingRows } from '../../src/core/settings';
 import { act, lastToast, PEOPLE, PLATFORM_CASE, register, startOffice } from '../scenario/office';
 
@@ -12,7 +12,7 @@ const unescape = (html: string): string =>
     .replace(/&amp;/g, '&');
 
 describe('帮助', () => {
-  it('says where people and liaisons are kept, lists every setting with its default, and marks what is coming', () => {
+  it('says where people and liaisons are kept, lists every setting with its default, explains the forms and marks what is coming', () => {
     const env = startOffice();
     const user = { user: PEOPLE.office.email };
     env.open(user);
@@ -29,15 +29,20 @@ describe('帮助', () => {
       expect(text).toContain(`<td>${s.defaultText}</td>`);
       expect(text).toContain(`<td>${s.description}</td>`);
     }
-    expect(text).toMatch(/即将推出[\s\S]*期限提醒邮件、表单（附件3–7）生成/);
+    expect(text).toMatch(/即将推出[\s\S]*每日期限提醒邮件、钉钉/);
+    expect(text).not.toMatch(/即将推出[\s\S]*表单/);
+    expect(text).toContain('「信访台账 › 生成表单 › 附件3…附件7」');
   });
 });
 
 describe('签收', () => {
-  it('does not offer a form that cannot be generated yet', () => {
+  it('offers annex 3, now that forms can be generated', () => {
     const env = startOffice();
     const { caseNo } = register(env, PLATFORM_CASE);
     act(env, 'office', caseNo, ['受理交办', '签收']);
-    expect(lastToast(env)).toBe(`已签收 1 件：${caseNo}（待交办签批）`);
+    expect(lastToast(env)).toBe(
+      `已签收 1 件：${caseNo}（待交办签批）\n` +
+        `可生成附件3 “2211”信访流程办理单：选中${caseNo}所在行，点「信访台账 › 生成表单 › 附件3 “2211”信访流程办理单」`,
+    );
   });
 });

@@ -22,6 +22,7 @@ describe('人员', () => {
       name: '李明',
       roles: ['部室联络员', '承办人'],
       departments: ['规划建设部'],
+      liaisonSlot: 'A',
     });
     expect(mergePeople(readPeopleLines(ss)).find((p) => p.name === '孙丽')?.departments).toEqual([
       '规划建设部',

@@ -78,11 +78,30 @@ maybe('新建信访件 in headless Chromium', () => {
     ]);
   });
 
-  it('shows the checksum error for a bad ID number and writes nothing', async () => {
+  it('shows the checksum problem of a bad ID number, and registers the petition anyway, flagged (接收必登)', async () => {
     await fillCommon('110105194912310021');
+    await page.dispatchEvent('#idNumber', 'change');
+    expect(await page.textContent('#h_idNumber')).toContain('校验位不正确（应为 X）');
     await page.click('#submit');
-    expect(await page.textContent('#e_idNumber')).toContain('校验位不正确（应为 X）');
-    expect(server.calls.filter((c) => c.functionName === 'submitNewCase')).toEqual([]);
-    expect(rowsOf(env, '台账')).toEqual([]);
+    await page.waitForFunction("/已登记|未登记|出错/.test(document.getElementById('result').textContent)");
+    expect(await page.textContent('#result')).toContain('已登记：镜访〔2026〕001号');
+    expect(await page.textContent('#result')).toContain('请核对：身份证号码校验位不正确（应为 X）');
+    expect(rowsOf(env, '台账')).toEqual([
+      expect.objectContaining({
+        身份证号码: '110105194912310021',
+        登记提示: '身份证号码校验位不正确（应为 X）',
+      }),
+    ]);
+  });
+
+  it('asks a platform case for the platform’s deadline, and registers it without one, flagged', async () => {
+    await fillCommon('11010519491231002X');
+    await page.selectOption('#source', '上级');
+    expect(await page.textContent('#dueLabel')).toContain('平台办理期限');
+    await page.fill('#upstreamNo', 'ZJ2026100900123');
+    expect(await page.textContent('#h_dueDate')).toContain('未填平台期限也可登记');
+    await page.click('#submit');
+    await page.waitForFunction("/已登记|未登记|出错/.test(document.getElementById('result').textContent)");
+    expect(await page.textContent('#result')).toContain('请核对：上级平台办理期限未填');
   });
 });

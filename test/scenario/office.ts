@@ -37,6 +37,10 @@ export const PEOPLE = {
     mobile: '13800000002',
   },
   handler: { name: '周杰', email: mail('zhoujie'), role: '承办人', dept: '规划建设部', ab: '', mobile: '' },
+  /** 规划建设部's head (部长): annex 5's 部长（主任）办理意见 and annex 4's 接待部室意见. */
+  head: { name: '刘洋', email: mail('liuyang'), role: '部室负责人', dept: '规划建设部', ab: '', mobile: '' },
+  /** 综合事务部's head (主任), who receives comprehensive walk-ins (annex 2). */
+  head2: { name: '何静', email: mail('hejing'), role: '部室负责人', dept: '综合事务部', ab: '', mobile: '' },
   liaison2: {
     name: '吴敏',
     email: mail('wumin'),

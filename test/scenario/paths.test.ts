@@ -1,7 +1,7 @@
 // The other paths of process.md through the real bundle: a walk-in visit (annex 2), a 检举控告类 case signed by the
 // 主职领导, a case returned by a department and forwarded, a late return refused, an extension, and a correction.
 import type { GasEnvironment } from '../../emulator/index';
-import { act, caseRow, lastAlert, logOf, ok, PLATFORM_CASE, register, startOffice, type Who } from './office';
+import { act, caseRow, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, startOffice, type Who } from './office';
 
 let env: GasEnvironment;
 beforeEach(() => {
@@ -53,6 +53,13 @@ describe('a walk-in visit (annex 2)', () => {
         opinion: '已召集村委会说明分配方案。',
       }),
     ).toMatchObject({ 状态: '审核中' });
+    // Annex 4's boxes in order: the receiving department's head first, then the line leader.
+    expect(refused('lineLeader', r.caseNo, ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' })).toContain(
+      '须先由部室负责人填写「接待部室意见」',
+    );
+    expect(
+      done('head2', r.caseNo, ['办理审核', '接待部室意见…'], { receptionOpinion: '已接待，召集村委会说明' }),
+    ).toMatchObject({ 接待部室意见: '已接待，召集村委会说明', 接待部室签名人: '何静' });
     // Annex 4 has no 信访分管领导 box: after the line leader the case waits for the closing signature.
     expect(
       done('lineLeader', r.caseNo, ['办理审核', '事项分管领导审核…'], { itemReviewOpinion: '同意' }),
@@ -120,12 +127,18 @@ describe('a case that is not the department’s', () => {
     ).toEqual(['退单', '转送']);
   });
 
-  it('cannot be returned once the 3 working hours have passed', () => {
+  it('is still returned after the 3 working hours, flagged with how many working hours late, and the log says so', () => {
     const caseNo = assigned();
-    env.clock.advance(6 * 3600_000); // assigned Friday morning; now past 15:00, beyond 3 office hours
-    expect(refused('liaison', caseNo, ['受理交办', '退单…'], { returnReason: '不属本部室' })).toMatch(
-      /退单须在交办后3工作小时内提出/,
+    env.clock.advance(6 * 3600_000); // assigned Friday 09:00; due 13:30 (12:00–13:30 is lunch); now 15:00
+    const row = done('liaison', caseNo, ['受理交办', '退单…'], { returnReason: '不属本部室' });
+    // About an hour and a half of office hours (13:30–15:00; the runtime's modelled seconds may add a minute and a tenth).
+    expect(row).toMatchObject({ 状态: '已退单', 退单人: '李明' });
+    expect([1.5, 1.6]).toContain(row['退单超时工作小时']);
+    expect(logOf(env, caseNo).pop()!['说明']).toMatch(
+      /^退单原因：不属本部室；逾期退单：超过退单时限（至 2026-10-09 13:3\d）1\.[56] 个工作小时$/,
     );
+    const toOffice = env.outbox.filter((m) => m.to.includes(PEOPLE.office.email)).pop();
+    expect(toOffice?.body).toMatch(/部室退单，请转送或重新交办（逾期 1\.[56] 个工作小时）/);
   });
 });
 
@@ -136,9 +149,9 @@ describe('an extension (延期)', () => {
     expect(
       done('liaison', caseNo, ['办理审核', '申请延期…'], { extRequestDays: '20', extReason: '需等待第三方检测报告' }),
     ).toMatchObject({ 状态: '办理中', 延期申请人: '李明' });
-    expect(refused('handler', caseNo, ['办理审核', '批准延期'])).toMatch(/信访工作分管领导/);
+    expect(refused('handler', caseNo, ['办理审核', '批准延期…'])).toMatch(/信访工作分管领导/);
     // 2026-12-08 + 20 日 = 2026-12-28, a Monday.
-    expect(done('petitionLeader', caseNo, ['办理审核', '批准延期'])).toMatchObject({
+    expect(done('petitionLeader', caseNo, ['办理审核', '批准延期…'])).toMatchObject({
       办理期限: '2026-12-28',
       延期审批结果: '批准',
       累计延期天数: 20,

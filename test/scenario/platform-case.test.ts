@@ -116,26 +116,67 @@ describe('a platform case from registration to 归档', () => {
     expect(step('office', ['办结回访', '系统回复'])).toMatchObject({ 状态: '待回访' });
   });
 
-  it('takes a 不满意 call-back through verification, a second call-back and 归档', () => {
+  it('takes a 不满意 call-back through verification in annex 5’s order, a second call-back and 归档', () => {
     expect(step('office', ['办结回访', '回访…'], { satisfaction: '不满意', callbackMethod: '电话' })).toMatchObject({
       状态: '核实中',
       信访人意见: '不满意',
+      回访次数: 1,
     });
     expect(
       step('office', ['不满意核实', '核实交办…'], { verifyRequirement: '核实夜间施工是否仍在继续' }),
-    ).toMatchObject({ 状态: '核实办理中' });
+    ).toMatchObject({ 状态: '核实待签批' });
+    expect(step('petitionLeader', ['不满意核实', '核实交办签批…'])).toMatchObject({
+      状态: '核实待批示',
+      核实交办签批人: '钱伟',
+    });
+    expect(
+      step('lineLeader', ['不满意核实', '事项分管领导批示…'], { verifyInstruction: '请规划建设部现场核查' }),
+    ).toMatchObject({ 状态: '核实办理中', 事项分管领导批示人: '孙丽', 事项分管领导批示意见: '请规划建设部现场核查' });
+    expect(
+      step('head', ['不满意核实', '部长（主任）办理意见…'], { verifyHeadOpinion: '安排周杰夜间现场核查' }),
+    ).toMatchObject({ 状态: '核实办理中', '部长（主任）': '刘洋', '部长（主任）办理意见': '安排周杰夜间现场核查' });
     expect(
       step('liaison', ['不满意核实', '提交核实说明…'], {
+        verifyHandler: '周杰',
         verifyStatement: '经现场核查，施工单位已按要求停止夜间施工。',
+        verifyCommunication: '已与信访人张三电话沟通，告知核查结果。',
       }),
-    ).toMatchObject({ 状态: '核实待签发' });
-    expect(step('lineLeader', ['不满意核实', '核实签发'])).toMatchObject({ 状态: '核实待回复', 核实签发人: '孙丽' });
+    ).toMatchObject({
+      状态: '核实待签发',
+      核实承办人: '周杰',
+      目前处理沟通情况: '已与信访人张三电话沟通，告知核查结果。',
+    });
+    expect(step('lineLeader', ['不满意核实', '核实签发…'])).toMatchObject({ 状态: '核实待回复', 核实签发人: '孙丽' });
     expect(step('office', ['不满意核实', '核实回复'])).toMatchObject({ 状态: '已核实' });
     expect(step('office', ['办结回访', '回访…'], { satisfaction: '基本满意', callbackMethod: '电话' })).toMatchObject({
       状态: '已回访',
       信访人意见: '基本满意',
+      回访次数: 2,
     });
     expect(step('office', ['标记与归档', '归档'])).toMatchObject({ 状态: '已归档' });
+  });
+
+  it('keeps every 回访 and every signature as records of the case', () => {
+    expect(rowsOf(env, '回访记录').filter((r) => r['编号'] === caseNo)).toEqual([
+      expect.objectContaining({ 序号: 1, 来源: '回访', 信访人意见: '不满意', 回访方式: '电话', 经办人: '王芳' }),
+      expect.objectContaining({ 序号: 2, 来源: '回访', 信访人意见: '基本满意', 回访方式: '电话', 经办人: '王芳' }),
+    ]);
+    const signed = rowsOf(env, '签批记录').filter((r) => r['编号'] === caseNo);
+    expect(signed.map((r) => `${r['环节']}:${r['经办人']}:${r['角色']}`)).toEqual([
+      '信访办签收:王芳:信访办',
+      '交办签批:钱伟:信访工作分管领导',
+      '处理（答复）意见及结论:周杰:承办人',
+      '事项分管领导审核:孙丽:事项分管领导',
+      '信访分管领导审核:钱伟:信访工作分管领导',
+      '办结签批:钱伟:信访工作分管领导',
+      '核实件要求:王芳:信访办',
+      '核实交办签批:钱伟:信访工作分管领导',
+      '事项分管领导批示:孙丽:事项分管领导',
+      '部长（主任）办理意见:刘洋:部室负责人',
+      '信访事项核实情况说明:李明:部室联络员',
+      '核实签发:孙丽:事项分管领导',
+    ]);
+    expect(signed.find((r) => r['环节'] === '办结签批')).toMatchObject({ 轮次: 1, 意见: '同意办结' });
   });
 
   it('logs every step in order with who did it and the states', () => {
@@ -151,7 +192,10 @@ describe('a platform case from registration to 归档', () => {
       '办结签批:待办结签批→已办结',
       '系统回复:已办结→待回访',
       '回访:待回访→核实中',
-      '核实交办:核实中→核实办理中',
+      '核实交办:核实中→核实待签批',
+      '核实交办签批:核实待签批→核实待批示',
+      '事项分管领导批示:核实待批示→核实办理中',
+      '部长（主任）办理意见:核实办理中→核实办理中',
       '提交核实说明:核实办理中→核实待签发',
       '核实签发:核实待签发→核实待回复',
       '核实回复:核实待回复→已核实',

@@ -53,6 +53,7 @@ describe('spreadsheet calls do not grow with the ledger', () => {
     const large = measure(5000);
     expect(large).toEqual(small);
     expect(large.edit['onLedgerEdit']).toBeLessThanOrEqual(80);
-    expect(large.sign['actSign']).toBeLessThanOrEqual(80);
+    // 签收 also keeps its signature as a 签批记录 (issue 12): that sheet's header, its 编号/序号 index and one append.
+    expect(large.sign['actSign']).toBeLessThanOrEqual(90);
   });
 });

@@ -108,7 +108,9 @@ export const kernelChecks: Check[] = [
       const files = Drive!.Files as unknown as Record<string, unknown>;
       t.throws(() => files.emptyTrash, /not implemented in the local runtime: Files\.emptyTrash/, 'NotImplemented');
       t.equal(files.emptyBin, undefined);
-      t.throws(() => (Drive as unknown as Record<string, unknown>).Permissions, /Drive\.Permissions/, 'NotImplemented');
+      t.throws(() => (Drive as unknown as Record<string, unknown>).Comments, /Drive\.Comments/, 'NotImplemented');
+      const permissions = Drive!.Permissions as unknown as Record<string, unknown>;
+      t.throws(() => permissions.remove, /not implemented in the local runtime: Permissions\.remove/, 'NotImplemented');
     },
   },
   {
