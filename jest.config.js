@@ -7,13 +7,16 @@ const project = (name, extra = {}) => ({
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   ...extra,
 });
+// These projects drive the bundle (and Chromium, LibreOffice) through many executions: on CI's two busy cores one
+// test can take well over jest's default 5 s of real time. Speed is modelled by the runtime, never asserted in time.
+const SLOW = { testTimeout: 120_000 };
 module.exports = {
   projects: [
     project('core'),
     project('app'),
     project('build'),
-    project('emulator'),
-    project('gas'),
-    project('scenario'),
+    project('emulator', SLOW),
+    project('gas', SLOW),
+    project('scenario', SLOW),
   ],
 };

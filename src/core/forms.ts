@@ -8,6 +8,7 @@ import {
   FORMS,
   SATISFACTIONS,
   SOURCES,
+  fieldLabel,
   type AnnexNo,
   type Case,
   type CaseKey,
@@ -233,12 +234,12 @@ export function formText(v: unknown): string {
 
 const field = (key: CaseKey, name: string, source?: string): Box => ({
   name,
-  source: source ?? `台账「${key}」`,
+  source: source ?? `台账「${fieldLabel(key)}」`,
   render: ({ c }) => formText(c[key]),
 });
 const dateOf = (key: CaseKey, name: string): Box => ({
   name,
-  source: `台账「${key}」的日期`,
+  source: `台账「${fieldLabel(key)}」的日期`,
   render: ({ c }) => formDate(c[key] as LocalDate | Date | undefined),
 });
 
@@ -246,7 +247,7 @@ const dateOf = (key: CaseKey, name: string): Box => ({
 function ticks(group: string, key: CaseKey, options: readonly string[]): Box[] {
   return options.map((o) => ({
     name: `${group}:${o}`,
-    source: `台账「${key}」为「${o}」时 ☑，否则 ☐`,
+    source: `台账「${fieldLabel(key)}」为「${o}」时 ☑，否则 ☐`,
     render: ({ c }) => {
       const v = c[key];
       const chosen = typeof v === 'boolean' ? (v ? '是' : '否') : v;
