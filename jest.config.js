@@ -7,9 +7,8 @@ const project = (name, extra = {}) => ({
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
   ...extra,
 });
-// These projects drive the bundle (and Chromium, LibreOffice) through many executions: on CI's two busy cores one
-// test can take well over jest's default 5 s of real time. Speed is modelled by the runtime, never asserted in time.
-const SLOW = { testTimeout: 120_000 };
+// These projects drive the bundle (and Chromium, LibreOffice) through many executions: see test/helpers/slow-tests.ts.
+const SLOW = { setupFilesAfterEnv: ['<rootDir>/test/helpers/slow-tests.ts'] };
 module.exports = {
   projects: [
     project('core'),
