@@ -127,7 +127,12 @@ export class ExecutionEngine {
       kernel.realm = saved.realm;
     }
     chargeTriggerRuntime(this.core, req, kernel.clock.nowMs() - ex.start.getTime());
-    return this.finish(ex, scope, outcome);
+    try {
+      return this.finish(ex, scope, outcome);
+    } finally {
+      // The record outlives the execution; its realm must not (every value the app held would stay in memory).
+      scopes.delete(ex);
+    }
   }
 
   /** A trigger's execution that Apps Script does not start (trigger-runtime.ts): recorded, failed, no code run. */
