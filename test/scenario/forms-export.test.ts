@@ -7,33 +7,12 @@ import { join } from 'node:path';
 import { ANNEXES } from '../../src/core/forms';
 import { act, PLATFORM_CASE, register } from './office';
 import { formsOffice, generate } from './forms';
+import { PDFTOTEXT, sofficeConvert, TOOLS, testWithTools } from '../helpers/tools';
 
-const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
-  existsSync(p),
-);
-const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
-
-/** `soffice --headless --convert-to pdf` of `file` into `dir`, with a throwaway user profile. */
-export function toPdf(file: string, dir: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  try {
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-if ((!soffice || !pdftotext) && !process.env.CI) {
-  test.skip('a generated 附件3 exported as .docx opens in LibreOffice — skipped: install libreoffice-writer-nogui and poppler-utils', () =>
-    undefined);
-} else {
-  test('a generated 附件3 exported as .docx opens in LibreOffice: its labels and values are in the PDF it prints', async () => {
-    if (!soffice || !pdftotext)
-      throw new Error('LibreOffice or pdftotext is missing, and CI is set: .ci/run installs both');
+testWithTools(
+  [TOOLS.writer, TOOLS.poppler],
+  'a generated 附件3 exported as .docx opens in LibreOffice: its labels and values are in the PDF it prints',
+  async () => {
     const env = formsOffice();
     const { caseNo } = register(env, PLATFORM_CASE);
     act(env, 'office', caseNo, ['受理交办', '签收']);
@@ -44,10 +23,10 @@ if ((!soffice || !pdftotext) && !process.env.CI) {
       await env.exportTo(dir);
       const docx = readdirSync(dir).find((f) => f.startsWith(caseNo) && f.endsWith('.docx'))!;
       expect(docx).toBe(`${caseNo} 附件3 “2211”信访流程办理单.docx`);
-      toPdf(join(dir, docx), dir);
+      sofficeConvert(join(dir, docx), 'pdf', dir);
       const pdf = join(dir, docx.replace(/\.docx$/, '.pdf'));
       expect(existsSync(pdf)).toBe(true);
-      const text = execFileSync(pdftotext!, ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      const text = execFileSync(PDFTOTEXT!, ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
       for (const label of ANNEXES[3].labels) expect(text).toContain(label.replace(/\s+/g, ''));
       for (const value of [
         '张三',
@@ -61,5 +40,6 @@ if ((!soffice || !pdftotext) && !process.env.CI) {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 180_000);
-}
+  },
+  180_000,
+);

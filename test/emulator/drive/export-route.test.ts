@@ -1,8 +1,8 @@
 // Contract checks of the Drive v3 export endpoint as UrlFetchApp reaches it with the script's token.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createGasEnvironment } from '../../../emulator/index';
 import { runChecks, type Check } from '../harness';
+import { PDFFONTS, PDFTOTEXT, TOOLS, testWithTools } from '../../helpers/tools';
 import { manifest } from '../manifest';
 
 const FILES = 'https://developers.google.com/drive/api/reference/rest/v3/files';
@@ -92,15 +92,9 @@ export const exportRouteChecks: Check[] = [
 
 runChecks('drive.export-route', exportRouteChecks);
 
-const pdftotext = ['/usr/bin/pdftotext', '/usr/local/bin/pdftotext'].find((p) => existsSync(p));
-const pdffonts = ['/usr/bin/pdffonts', '/usr/local/bin/pdffonts'].find((p) => existsSync(p));
-/** Without poppler-utils the PDF test skips locally, with a message; under CI it must run (and fail). */
-const skipUnlessCi = process.env.CI
-  ? test
-  : (name: string, fn: () => void) => test.skip(`${name} — install Debian's poppler-utils to run it`, fn);
-
 describe('the exported PDF on the host side', () => {
-  (pdftotext && pdffonts ? test : skipUnlessCi)(
+  testWithTools(
+    [TOOLS.poppler],
     "the exported PDF holds the document's current text, tables included, in embedded fonts (pdftotext, pdffonts)",
     () => {
       const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
@@ -116,12 +110,12 @@ describe('the exported PDF on the host side', () => {
         env.core.manifest,
       );
       const pdf = Buffer.from(env.run('make') as string, 'base64');
-      const text = execFileSync(pdftotext!, ['-layout', '-', '-'], { input: pdf }).toString('utf8');
+      const text = execFileSync(PDFTOTEXT!, ['-layout', '-', '-'], { input: pdf }).toString('utf8');
       expect(text).toContain('信访流程办理单');
       expect(text).toMatch(/信访人姓名\s+张三 Zhang/);
       expect(text).not.toContain('{{姓名}}');
       // Every font is embedded, so reading the PDF needs no system fonts, CMaps or poppler-data.
-      const fonts = execFileSync(pdffonts!, ['-'], { input: pdf })
+      const fonts = execFileSync(PDFFONTS!, ['-'], { input: pdf })
         .toString('utf8')
         .trim()
         .split('\n')

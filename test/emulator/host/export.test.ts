@@ -1,14 +1,14 @@
 // env.exportTo(dir): a spreadsheet, a Google Doc, a mail and a webhook call written as .xlsx, .docx, .eml and
 // .json, read back with exceljs, jszip and mailparser; the .docx and the .xlsx converted by LibreOffice where
 // installed.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { simpleParser } from 'mailparser';
 import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
+import { sofficeConvert, TOOLS, testWithTools } from '../../helpers/tools';
 import { APP_SCOPES, ADVANCED } from '../manifest';
 
 const APP = `
@@ -63,26 +63,6 @@ function environment(app = APP, run = 'produce'): GasEnvironment {
   env.http.respond('https://oapi.dingtalk.com/', () => ({ status: 200, body: { errcode: 0, errmsg: 'ok' } }));
   env.run(run);
   return env;
-}
-
-const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) =>
-  existsSync(p),
-);
-/** Calc's library beside soffice: libreoffice-writer-nogui alone converts no spreadsheet. */
-const calc = !!soffice && existsSync(join(dirname(realpathSync(soffice)), 'libsclo.so'));
-
-/** `soffice --headless --convert-to <to>` of `file` into `dir`, with a throwaway user profile. */
-function convert(file: string, to: string, dir: string): void {
-  const profile = mkdtempSync(join(tmpdir(), 'lo-profile-'));
-  try {
-    execFileSync(
-      soffice!,
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', to, '--outdir', dir, file],
-      { timeout: 120_000, stdio: 'pipe' },
-    );
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
 }
 
 describe('env.exportTo', () => {
@@ -189,38 +169,30 @@ describe('env.exportTo', () => {
     });
   });
 
-  if (!soffice && !process.env.CI) {
-    test.skip('LibreOffice converts the .docx to PDF — skipped: soffice is not installed here (apt-get install libreoffice-writer-nogui)', () =>
-      undefined);
-  } else {
-    test('LibreOffice converts the .docx to PDF without error', () => {
-      if (!soffice)
-        throw new Error(
-          'soffice is not installed, and CI is set: install libreoffice-writer-nogui in .ci/run or drop this test',
-        );
-      convert(join(dir, '2024-001 办理单.docx'), 'pdf', dir);
+  testWithTools(
+    [TOOLS.writer],
+    'LibreOffice converts the .docx to PDF without error',
+    () => {
+      sofficeConvert(join(dir, '2024-001 办理单.docx'), 'pdf', dir);
       const pdf = readFileSync(join(dir, '2024-001 办理单.pdf'));
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    }, 150_000);
-  }
+    },
+    150_000,
+  );
 
-  if (!calc && !process.env.CI) {
-    test.skip('LibreOffice Calc opens the .xlsx — skipped: LibreOffice Calc is not installed here (apt-get install libreoffice-calc-nogui)', () =>
-      undefined);
-  } else {
-    test('LibreOffice Calc opens the .xlsx: converted to CSV, the Chinese cells and the formatted dates come back', () => {
-      if (!calc)
-        throw new Error(
-          'LibreOffice Calc is not installed, and CI is set: install libreoffice-calc-nogui in .ci/run or drop this test',
-        );
+  testWithTools(
+    [TOOLS.calc],
+    'LibreOffice Calc opens the .xlsx: converted to CSV, the Chinese cells and the formatted dates come back',
+    () => {
       // The first sheet as UTF-8 CSV (filter options: comma, double quote, character set 76 = UTF-8).
-      convert(join(dir, 'Untitled spreadsheet.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
+      sofficeConvert(join(dir, 'Untitled spreadsheet.xlsx'), 'csv:Text - txt - csv (StarCalc):44,34,76', dir);
       const rows = readFileSync(join(dir, 'Untitled spreadsheet.csv'), 'utf8').trim().split(/\r?\n/);
       expect(rows.slice(0, 3)).toEqual([
         '编号,登记日期,状态',
         '2024-001,2024-03-05,办理中',
         '2024-002,2024-03-06,已办结',
       ]);
-    }, 150_000);
-  }
+    },
+    150_000,
+  );
 });
