@@ -205,6 +205,13 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
       'getRowHeight',
       'isRowHiddenByUser',
       'isColumnHiddenByUser',
+      // Groups are the sheet's metadata: reading them reaches the backend.
+      'getRowGroup',
+      'getColumnGroup',
+      'getRowGroupDepth',
+      'getColumnGroupDepth',
+      'getRowGroupControlPosition',
+      'getColumnGroupControlPosition',
       'isSheetHidden',
       'getTabColor',
       'getActiveRange',
@@ -262,6 +269,16 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
       'hideSheet',
       'showSheet',
       'setTabColor',
+      'moveRows',
+      'moveColumns',
+      'collapseAllRowGroups',
+      'collapseAllColumnGroups',
+      'expandAllRowGroups',
+      'expandAllColumnGroups',
+      'expandRowGroupsUpToDepth',
+      'expandColumnGroupsUpToDepth',
+      'setRowGroupControlPosition',
+      'setColumnGroupControlPosition',
     ]),
   },
   Range: {
@@ -285,7 +302,15 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
     ...kinds('read', RANGE_READS),
     ...kinds('roundTrip', ['isBlank', 'isChecked', 'canEdit', 'getFilter', 'protect', 'createFilter']),
     ...kinds('write', RANGE_WRITES),
-    ...kinds('edit', ['activate', 'activateAsCurrentCell']),
+    ...kinds('edit', [
+      'activate',
+      'activateAsCurrentCell',
+      // Group structure: held like inserting rows (no cells).
+      'shiftRowGroupDepth',
+      'shiftColumnGroupDepth',
+      'collapseGroups',
+      'expandGroups',
+    ]),
   },
   RangeList: {
     getRanges: 'local',
@@ -339,6 +364,11 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
       'setWarningOnly',
       'remove',
     ]),
+  },
+  Group: {
+    // A Group that getRowGroup/getColumnGroup returns carries its span, depth and state (like Protection).
+    ...kinds('local', ['getControlIndex', 'getDepth', 'getRange', 'isCollapsed']),
+    ...kinds('edit', ['collapse', 'expand', 'remove']),
   },
   TextFinder: {
     ...kinds('local', [

@@ -1,6 +1,6 @@
 // Apps Script's Range (https://developers.google.com/apps-script/reference/spreadsheet/range): geometry and
 // bounds, contents (values, display values, formulas, notes, clearing), number formats and styles, data
-// validation and checkboxes, protection, sort, filters, selection, copying and borders.
+// validation and checkboxes, protection, sort, filters, selection, copying, borders, and row/column group depth.
 import { GasObject } from '../host/kernel';
 import { formatA1, shiftFormula } from './a1';
 import {
@@ -18,7 +18,8 @@ import type { RangeForm, SheetsContext } from './context';
 import { DataValidationHost } from './DataValidation';
 import { createFilter, FilterHost } from './Filter';
 import { SPREADSHEET_ENUMS } from './enums';
-import type { Layer, Rect } from './grid';
+import type { Dim, Layer, Rect } from './grid';
+import { collapseGroup, expandGroup, outlineOf, shiftGroupDepth, type GroupSpec } from './groups';
 import { STYLE_DEFAULTS, type SheetModel, type StyleKey, type ValidationSpec } from './model';
 import { assertCanEdit, protect } from './Protection';
 import { select } from './Selection';
@@ -710,6 +711,67 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
       }
     });
     if (contents && !parts.formulas) into.formulas.clearRect(to.row - 1, to.col - 1, to.numRows, to.numCols);
+  }
+
+  // Row and column groups (groups.ts).
+  /** The range's span along a dimension, 1-based inclusive. */
+  private _spanOf(dim: Dim): [number, number] {
+    const r = this._rect;
+    return dim === 'rows' ? [r.row, r.row + r.numRows - 1] : [r.col, r.col + r.numCols - 1];
+  }
+  private _shiftGroups(method: string, dim: Dim, delta: unknown): GasRange {
+    this._ctx.requireInt(method, [delta], delta);
+    shiftGroupDepth(this._sheet, dim, ...this._spanOf(dim), delta as number);
+    return this._self();
+  }
+  /** Adds `delta` to the row group depth of every row the range spans (0..8: beyond either end nothing changes). */
+  shiftRowGroupDepth(delta: number): GasRange {
+    return this._shiftGroups('Range.shiftRowGroupDepth', 'rows', delta);
+  }
+  shiftColumnGroupDepth(delta: number): GasRange {
+    return this._shiftGroups('Range.shiftColumnGroupDepth', 'cols', delta);
+  }
+  /**
+   * "Collapses all groups that are wholly contained within the range. If no group is fully within the range, the
+   * deepest expanded group that is partially within the range is collapsed." Of the groups wholly inside, only the
+   * shallowest collapse (gas-fakes' live test: the outer group collapses, the inner one stays expanded). Rows and
+   * columns are treated apart (assumed), so a range of whole columns also reaches every row group.
+   */
+  collapseGroups(): GasRange {
+    for (const dim of ['rows', 'cols'] as const) {
+      const [a, b] = this._spanOf(dim);
+      const groups = outlineOf(this._sheet, dim).groups();
+      const inside = groups.filter((g) => g.start >= a && g.end <= b);
+      let chosen: GroupSpec[];
+      if (inside.length) {
+        const top = Math.min(...inside.map((g) => g.depth));
+        chosen = inside.filter((g) => g.depth === top);
+      } else {
+        const partial = groups.filter((g) => !g.collapsed && g.start <= b && g.end >= a);
+        const deepest = Math.max(0, ...partial.map((g) => g.depth));
+        chosen = partial.filter((g) => g.depth === deepest);
+      }
+      for (const g of chosen) collapseGroup(this._sheet, dim, g);
+    }
+    return this._self();
+  }
+  /**
+   * "Expands the collapsed groups whose range or control toggle intersects with this range … If there is more than
+   * one group at the same location, the shallowest group is expanded."
+   */
+  expandGroups(): GasRange {
+    for (const dim of ['rows', 'cols'] as const) {
+      const [a, b] = this._spanOf(dim);
+      const o = outlineOf(this._sheet, dim);
+      const hits = o.groups().filter((g) => {
+        const control = o.controlIndex(g);
+        return g.collapsed && ((g.start <= b && g.end >= a) || (control >= a && control <= b));
+      });
+      const chosen: GroupSpec[] = [];
+      for (const g of hits) if (!chosen.some((c) => c.start <= g.end && g.start <= c.end)) chosen.push(g);
+      for (const g of chosen) expandGroup(this._sheet, dim, g);
+    }
+    return this._self();
   }
 
   /** Borders are recorded (for export), not rendered. */

@@ -1,7 +1,8 @@
 // Apps Script's Sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet): identity (name,
 // id, index), ranges (getRange overloads, data range, last row/column), contents (appendRow, clear, sort), the
 // grid's layout (rows and columns inserted and deleted, sizes, frozen panes, hidden rows and columns, tab
-// state), selection, protections, conditional formats, filters and charts.
+// state), moving rows and columns, row and column groups, selection, protections, conditional formats, filters and
+// charts.
 import { GasObject } from '../host/kernel';
 import { clearContents, clearFormats } from './cells';
 import { getRules, setRules } from './ConditionalFormatRule';
@@ -9,14 +10,17 @@ import type { SheetsContext } from './context';
 import { chartOps, newChartSpec } from './EmbeddedChart';
 import { EmbeddedChartBuilderHost } from './EmbeddedChartBuilder';
 import { FilterHost } from './Filter';
-import type { Dim } from './grid';
+import { SPREADSHEET_ENUMS } from './enums';
+import type { Dim, Rect } from './grid';
+import { GroupHost, noGroupMessage } from './Group';
+import { collapseGroup, expandGroup, outlineOf } from './groups';
 import type { SheetModel } from './model';
 import { listNamed } from './NamedRange';
 import { assertCanEdit, listProtections, protect } from './Protection';
 import { resolveGetRange } from './resolve';
 import { activeRect, select } from './Selection';
 import { sortRows } from './sort';
-import { appendRow, deleteDim, insertDim } from './structure';
+import { appendRow, deleteDim, insertDim, moveDim } from './structure';
 import { normalizeColor } from './styles';
 import { createTextFinder } from './TextFinder';
 
@@ -29,6 +33,21 @@ const DEFAULT_HEIGHT = 21;
 export function duplicateNameMessage(name: string): string {
   return `A sheet with the name "${name}" already exists. Please enter another name.`;
 }
+
+/** Strict local message (Google's text unconfirmed): a row or column spec taken from another sheet. */
+export const MOVE_OTHER_SHEET_MESSAGE = 'The range to move must be on the sheet whose rows or columns are moved.';
+
+/**
+ * Strict local messages (Google's text unconfirmed) for expandAllRowGroups / expandAllColumnGroups on a sheet without
+ * groups: the reference says each "requires at least one row [column] group".
+ */
+export const NO_GROUPS_MESSAGE: Record<Dim, string> = {
+  rows: 'There are no row groups on this sheet.',
+  cols: 'There are no column groups on this sheet.',
+};
+
+type GasGroup = GoogleAppsScript.Spreadsheet.Group;
+type TogglePosition = GoogleAppsScript.Spreadsheet.GroupControlTogglePosition;
 
 /** Apps Script's Sheet. */
 export class SheetHost extends GasObject implements Partial<GasSheet> {
@@ -231,6 +250,106 @@ export class SheetHost extends GasObject implements Partial<GasSheet> {
   isColumnHiddenByUser(columnPosition: number): boolean {
     const [c] = this._span('Sheet.isColumnHiddenByUser', 'cols', columnPosition);
     return this._model.hiddenCols[c - 1] === true;
+  }
+
+  /**
+   * moveRows / moveColumns (sheet#moveColumns(Range,Integer)): every row (column) the spec spans moves, whatever
+   * its shape ("The columnSpec itself does not have to exactly represent an entire column"); the destination is an
+   * index before the move (A:B to 5 become C:D).
+   */
+  private _move(method: string, dim: Dim, spec: unknown, destinationIndex: unknown): void {
+    const h = spec as { _sheet?: unknown; _rect?: Rect } | null;
+    if (
+      !h ||
+      typeof h !== 'object' ||
+      !h._rect ||
+      typeof destinationIndex !== 'number' ||
+      !Number.isInteger(destinationIndex)
+    )
+      throw this._ctx.paramsError(method, [spec, destinationIndex]);
+    if (h._sheet !== this._model) throw this._ctx.error(MOVE_OTHER_SHEET_MESSAGE);
+    const r = h._rect;
+    const [start, n] = dim === 'rows' ? [r.row, r.numRows] : [r.col, r.numCols];
+    moveDim(this._ctx, this._model, dim, start, n, destinationIndex);
+  }
+  moveRows(rowSpec: GasRange, destinationIndex: number): void {
+    this._move('Sheet.moveRows', 'rows', rowSpec, destinationIndex);
+  }
+  moveColumns(columnSpec: GasRange, destinationIndex: number): void {
+    this._move('Sheet.moveColumns', 'cols', columnSpec, destinationIndex);
+  }
+
+  // Row and column groups (groups.ts; the Group class in Group.ts).
+  private _group(method: string, dim: Dim, index: unknown, depth: unknown): GasGroup {
+    this._ctx.requireInt(method, [index, depth], index, depth);
+    const g = outlineOf(this._model, dim).find(index as number, depth as number);
+    if (!g) throw this._ctx.error(noGroupMessage(dim, index as number, depth as number));
+    return new GroupHost(this._ctx, this._model, dim, g) as never;
+  }
+  /** The group of that depth holding the row, or whose control toggle is on it; throws when there is none. */
+  getRowGroup(rowIndex: number, groupDepth: number): GasGroup | null {
+    return this._group('Sheet.getRowGroup', 'rows', rowIndex, groupDepth);
+  }
+  getColumnGroup(columnIndex: number, groupDepth: number): GasGroup | null {
+    return this._group('Sheet.getColumnGroup', 'cols', columnIndex, groupDepth);
+  }
+  getRowGroupDepth(rowIndex: number): number {
+    const [r] = this._span('Sheet.getRowGroupDepth', 'rows', rowIndex);
+    return this._model.rowOutline.at(r);
+  }
+  getColumnGroupDepth(columnIndex: number): number {
+    const [c] = this._span('Sheet.getColumnGroupDepth', 'cols', columnIndex);
+    return this._model.colOutline.at(c);
+  }
+  /** Collapses (expands) every group of one dimension; with `upTo`, groups deeper than it collapse and the rest expand. */
+  private _setAll(dim: Dim, collapse: boolean, upTo?: number): GasSheet {
+    const groups = outlineOf(this._model, dim).groups();
+    const deep = upTo === undefined ? (collapse ? groups : []) : groups.filter((g) => g.depth > upTo);
+    const open = upTo === undefined ? (collapse ? [] : groups) : groups.filter((g) => g.depth <= upTo);
+    for (const g of deep) collapseGroup(this._model, dim, g);
+    for (const g of open) expandGroup(this._model, dim, g);
+    return this._self();
+  }
+  collapseAllRowGroups(): GasSheet {
+    return this._setAll('rows', true);
+  }
+  collapseAllColumnGroups(): GasSheet {
+    return this._setAll('cols', true);
+  }
+  /** "This method requires at least one row group." */
+  expandAllRowGroups(): GasSheet {
+    if (!this._model.rowOutline.groups().length) throw this._ctx.error(NO_GROUPS_MESSAGE.rows);
+    return this._setAll('rows', false);
+  }
+  expandAllColumnGroups(): GasSheet {
+    if (!this._model.colOutline.groups().length) throw this._ctx.error(NO_GROUPS_MESSAGE.cols);
+    return this._setAll('cols', false);
+  }
+  expandRowGroupsUpToDepth(groupDepth: number): GasSheet {
+    this._ctx.requireInt('Sheet.expandRowGroupsUpToDepth', [groupDepth], groupDepth);
+    return this._setAll('rows', false, groupDepth);
+  }
+  expandColumnGroupsUpToDepth(groupDepth: number): GasSheet {
+    this._ctx.requireInt('Sheet.expandColumnGroupsUpToDepth', [groupDepth], groupDepth);
+    return this._setAll('cols', false, groupDepth);
+  }
+  getRowGroupControlPosition(): TogglePosition {
+    return (this._model.rowOutline.controlAfter ? 'AFTER' : 'BEFORE') as never;
+  }
+  getColumnGroupControlPosition(): TogglePosition {
+    return (this._model.colOutline.controlAfter ? 'AFTER' : 'BEFORE') as never;
+  }
+  private _setControl(method: string, dim: Dim, position: unknown): GasSheet {
+    if (typeof position !== 'string' || !Object.hasOwn(SPREADSHEET_ENUMS.GroupControlTogglePosition, position))
+      throw this._ctx.paramsError(method, [position]);
+    outlineOf(this._model, dim).controlAfter = position === 'AFTER';
+    return this._self();
+  }
+  setRowGroupControlPosition(position: TogglePosition): GasSheet {
+    return this._setControl('Sheet.setRowGroupControlPosition', 'rows', position);
+  }
+  setColumnGroupControlPosition(position: TogglePosition): GasSheet {
+    return this._setControl('Sheet.setColumnGroupControlPosition', 'cols', position);
   }
 
   /** Hiding the only visible sheet is refused (strict local message; Google's text unconfirmed). */

@@ -47,6 +47,8 @@ export class SpreadsheetAppHost extends GasObject implements Partial<App> {
   readonly AutoFillSeries = SPREADSHEET_ENUMS.AutoFillSeries as unknown as E['AutoFillSeries'];
   readonly DeveloperMetadataVisibility =
     SPREADSHEET_ENUMS.DeveloperMetadataVisibility as unknown as E['DeveloperMetadataVisibility'];
+  readonly GroupControlTogglePosition =
+    SPREADSHEET_ENUMS.GroupControlTogglePosition as unknown as E['GroupControlTogglePosition'];
 
   constructor(private readonly _ctx: SheetsContext) {
     super();

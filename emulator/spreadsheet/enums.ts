@@ -30,4 +30,5 @@ export const SPREADSHEET_ENUMS = {
   TextDirection: enumOf(['LEFT_TO_RIGHT', 'RIGHT_TO_LEFT']),
   AutoFillSeries: enumOf(['DEFAULT_SERIES', 'ALTERNATE_SERIES']),
   DeveloperMetadataVisibility: enumOf(['DOCUMENT', 'PROJECT']),
+  GroupControlTogglePosition: enumOf(['BEFORE', 'AFTER']),
 };

@@ -101,6 +101,25 @@ export class Layer<T> {
     }
   }
 
+  /** Reorders whole rows lo..lo+order.length-1 (0-based): new row lo+k takes old row order[k]. */
+  reorderRows(lo: number, order: number[]): void {
+    const taken = order.map((old) => this.rows[old]);
+    taken.forEach((row, k) => {
+      if (row !== undefined || lo + k < this.rows.length) this.rows[lo + k] = row;
+    });
+  }
+
+  /** Reorders whole columns the same way, in every row. */
+  reorderCols(lo: number, order: number[]): void {
+    for (const row of this.rows) {
+      if (!row) continue;
+      const taken = order.map((old) => row[old]);
+      taken.forEach((v, k) => {
+        if (v !== undefined || lo + k < row.length) row[lo + k] = v;
+      });
+    }
+  }
+
   /** The box's values as a dense copy (rows of `undefined` where nothing is set). */
   slice(r: number, c: number, nr: number, nc: number): (T | undefined)[][] {
     const out: (T | undefined)[][] = new Array(nr);
@@ -144,6 +163,23 @@ export function shiftDelete(rect: Rect, dim: Dim, at: number, n: number): Rect |
   if (size - inside <= 0) return null;
   const s = start - before;
   return dim === 'rows' ? { ...rect, row: s, numRows: size - inside } : { ...rect, col: s, numCols: size - inside };
+}
+
+/**
+ * Where a box goes when rows/columns start..start+n-1 move to before `dest` (coordinates before the move, dest
+ * outside start..start+n). A box inside the moved block moves with it; any other box behaves as if the block were
+ * deleted and then inserted at its destination (it loses the moved rows, and grows when they land inside it).
+ * Assumed: Sheets' handling of a box that only partly overlaps the block is not documented.
+ */
+export function shiftMove(rect: Rect, dim: Dim, start: number, n: number, dest: number): Rect {
+  const [s, size] = dim === 'rows' ? [rect.row, rect.numRows] : [rect.col, rect.numCols];
+  const landing = dest > start ? dest - n : dest;
+  if (s >= start && s + size <= start + n) {
+    const moved = s + landing - start;
+    return dim === 'rows' ? { ...rect, row: moved } : { ...rect, col: moved };
+  }
+  const gone = shiftDelete(rect, dim, start, n) as Rect;
+  return shiftInsert(gone, dim, landing, n);
 }
 
 /** True when two boxes share a cell. */

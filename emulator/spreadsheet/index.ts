@@ -13,7 +13,7 @@ import { SheetsStore } from './store';
 
 export { SheetsStore, type UserEditResult } from './store';
 export type { SheetsDeps, Toast } from './context';
-export type { SpreadsheetSnapshot, SheetSnapshot, ValidationSnapshot, ChartSnapshot } from './read';
+export type { SpreadsheetSnapshot, SheetSnapshot, ValidationSnapshot, ChartSnapshot, GroupSnapshot } from './read';
 export type { SpreadsheetModel, SheetModel, CellValue } from './model';
 export { SpreadsheetHost } from './Spreadsheet';
 export { SheetHost } from './Sheet';

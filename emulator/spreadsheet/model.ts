@@ -1,6 +1,7 @@
 // The in-memory spreadsheet model behind the host objects: spreadsheets, sheets and the specs of rules,
 // protections, named ranges, filters and charts. Host classes are thin views over these.
 import { Layer, type Rect } from './grid';
+import { Outline } from './groups';
 
 /** What a cell holds: a number (dates are serials), a string or a boolean; `undefined` is an empty cell. */
 export type CellValue = string | number | boolean;
@@ -129,6 +130,9 @@ export class SheetModel {
   rowHeights: (number | undefined)[] = [];
   hiddenRows: (true | undefined)[] = [];
   hiddenCols: (true | undefined)[] = [];
+  /** Row and column groups (groups.ts). */
+  readonly rowOutline = new Outline();
+  readonly colOutline = new Outline();
   frozenRows = 0;
   frozenCols = 0;
   hidden = false;

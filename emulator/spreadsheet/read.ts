@@ -1,8 +1,10 @@
 // Plain-data snapshots of a spreadsheet for tests and for the .xlsx export: sheets in order, values with
-// their types, formulas, number formats, styles, sizes, frozen panes, validations, rules and charts.
+// their types, formulas, number formats, styles, sizes, frozen panes, hidden rows/columns, row/column groups,
+// validations, rules and charts.
 import { formatA1, quoteSheetName } from './a1';
 import { readValues } from './cells';
 import type { Rect } from './grid';
+import type { Outline } from './groups';
 import {
   STYLE_DEFAULTS,
   type CellValue,
@@ -37,6 +39,15 @@ export interface ChartSnapshot {
   anchor: { row: number; col: number; offsetX: number; offsetY: number };
 }
 
+/** A row or column group: its span as A1 ('2:5', 'C:E'), 1-based start and end, depth and collapsed state. */
+export interface GroupSnapshot {
+  range: string;
+  start: number;
+  end: number;
+  depth: number;
+  collapsed: boolean;
+}
+
 export interface SheetSnapshot {
   name: string;
   id: number;
@@ -61,8 +72,14 @@ export interface SheetSnapshot {
   /** Width of every column 1..maxCols (100 unless set). */
   columnWidths: number[];
   rowHeights: Record<number, number>;
+  /** Rows (columns) hidden, by the user or by a collapsed group (Sheets keeps one flag). */
   hiddenRows: number[];
   hiddenColumns: number[];
+  /** Row and column groups, shallowest first; where each group's control toggle is (true: after the group). */
+  rowGroups: GroupSnapshot[];
+  columnGroups: GroupSnapshot[];
+  rowGroupControlAfter: boolean;
+  columnGroupControlAfter: boolean;
   validations: ValidationSnapshot[];
   conditionalRules: { ranges: string[]; criteria: string | null; args: unknown[]; format: Record<string, unknown> }[];
   charts: ChartSnapshot[];
@@ -129,6 +146,13 @@ function chart(c: ChartSpec): ChartSnapshot {
   };
 }
 
+function groups(o: Outline, rows: boolean): GroupSnapshot[] {
+  return o.groups().map((g) => ({
+    range: formatA1(g.start, g.start, g.end - g.start + 1, g.end - g.start + 1, rows ? 'rows' : 'columns'),
+    ...g,
+  }));
+}
+
 export function snapshotSheet(sheet: SheetModel): SheetSnapshot {
   const lastRow = sheet.lastRow();
   const lastCol = sheet.lastCol();
@@ -161,6 +185,10 @@ export function snapshotSheet(sheet: SheetModel): SheetSnapshot {
     rowHeights,
     hiddenRows: indices(sheet.hiddenRows),
     hiddenColumns: indices(sheet.hiddenCols),
+    rowGroups: groups(sheet.rowOutline, true),
+    columnGroups: groups(sheet.colOutline, false),
+    rowGroupControlAfter: sheet.rowOutline.controlAfter,
+    columnGroupControlAfter: sheet.colOutline.controlAfter,
     validations: validations(sheet, lastRow),
     conditionalRules: sheet.conditionalRules.map((r) => ({
       ranges: r.ranges.map((x) => refA1(x.sheet, x.rect)),

@@ -1,7 +1,10 @@
-// Inserting and deleting rows and columns: every cell layer, sizes, frozen counts, and everything anchored to
-// cells (named ranges, protections, rules, filter, charts, borders) moves with them. Also appendRow.
+// Inserting, deleting and moving rows and columns: every cell layer, sizes, hidden state, groups, frozen counts, and
+// everything anchored to cells (named ranges, protections, rules, filter, charts, borders) moves with them. Also
+// appendRow. Formulas are NOT rewritten: a formula elsewhere that refers to shifted or moved cells keeps its text
+// (Sheets rewrites it; see README, "Deliberately not implemented").
 import type { SheetsContext } from './context';
-import { shiftDelete, shiftInsert, type Dim, type Rect } from './grid';
+import { shiftDelete, shiftInsert, shiftMove, type Dim, type Rect } from './grid';
+import { deleteFromOutline, insertIntoOutline, permute, permuteOutline } from './groups';
 import type { RangeRef, SheetModel } from './model';
 import { assertCanEdit } from './Protection';
 import { checkScriptValues, writeScriptValues } from './cells';
@@ -75,6 +78,7 @@ export function insertDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, at: n
   }
   const arrays = dim === 'rows' ? [sheet.rowHeights, sheet.hiddenRows] : [sheet.colWidths, sheet.hiddenCols];
   for (const a of arrays as unknown[][]) if (at - 1 < a.length) a.splice(at - 1, 0, ...new Array(n));
+  insertIntoOutline(sheet, dim, at, n);
   if (dim === 'rows') {
     sheet.maxRows += n;
     if (at <= sheet.frozenRows) sheet.frozenRows += n;
@@ -99,6 +103,7 @@ export function deleteDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, at: n
   }
   const arrays = dim === 'rows' ? [sheet.rowHeights, sheet.hiddenRows] : [sheet.colWidths, sheet.hiddenCols];
   for (const a of arrays as unknown[][]) a.splice(at - 1, n);
+  deleteFromOutline(sheet, dim, at, n);
   const removedFrozen = Math.max(0, Math.min(at + n - 1, frozen) - at + 1);
   if (dim === 'rows') {
     sheet.maxRows -= n;
@@ -108,6 +113,41 @@ export function deleteDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, at: n
     sheet.frozenCols -= removedFrozen;
   }
   shiftAnchors(sheet, (r) => shiftDelete(r, dim, at, n));
+}
+
+/**
+ * Sheet.moveRows / moveColumns: rows (columns) start..start+n-1 go to before `dest`, an index counted before the
+ * move ("Existing data is shifted … to make room for the moved columns while the source columns are removed from the
+ * grid", sheet#moveColumns(Range,Integer)); a destination inside or at either edge of the block leaves it where it is
+ * (assumed). Values, formulas, formats, notes, validations, sizes, hidden state and groups move with them; anchors
+ * follow shiftMove; the frozen counts stay (assumed).
+ */
+export function moveDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, start: number, n: number, dest: number): void {
+  const max = dim === 'rows' ? sheet.maxRows : sheet.maxCols;
+  if (!Number.isInteger(dest) || dest < 1 || dest > max + 1) throw ctx.error(words(dim).bounds);
+  if (dest >= start && dest <= start + n) return;
+  const lo = Math.min(start, dest);
+  const hi = Math.max(start + n - 1, dest - 1);
+  assertCanEdit(ctx, sheet, whole(sheet, dim, lo, hi - lo + 1));
+  const block = Array.from({ length: n }, (_v, k) => start + k);
+  const rest =
+    dest > start
+      ? Array.from({ length: dest - start - n }, (_v, k) => start + n + k)
+      : Array.from({ length: start - dest }, (_v, k) => dest + k);
+  const order = dest > start ? [...rest, ...block] : [...block, ...rest];
+  const zero = order.map((i) => i - 1);
+  for (const layer of sheet.cellLayers()) {
+    if (dim === 'rows') layer.reorderRows(lo - 1, zero);
+    else layer.reorderCols(lo - 1, zero);
+  }
+  const arrays = dim === 'rows' ? [sheet.rowHeights, sheet.hiddenRows] : [sheet.colWidths, sheet.hiddenCols];
+  for (const a of arrays as unknown[][]) permute(a, lo, order);
+  permuteOutline(sheet, dim, lo, order);
+  if (dim === 'cols' && sheet.filter) {
+    const where = new Map(order.map((old, k) => [old, lo + k]));
+    sheet.filter.criteria = new Map([...sheet.filter.criteria].map(([c, v]) => [where.get(c) ?? c, v]));
+  }
+  shiftAnchors(sheet, (r) => shiftMove(r, dim, start, n, dest));
 }
 
 /** Sheet.appendRow: after the last row with content; the grid grows when full. Values parse as typed. */

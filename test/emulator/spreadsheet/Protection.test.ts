@@ -114,6 +114,30 @@ export const protectionChecks: Check[] = [
       t.equal(p.getUnprotectedRanges()[0].getA1Notation(), 'C1:C1000');
     },
   },
+  {
+    name: 'moving rows across a hard-protected range is refused to a non-editor; rows elsewhere still move',
+    source: FIDELITY + ' §3.8 (ErrorHandler TRYING_TO_EDIT_PROTECTED_CELL; that a move checks it is assumed)',
+    user: CLERK,
+    setup: (env) => {
+      const ss = env.globals.SpreadsheetApp.getActive();
+      ss.addEditor(CLERK);
+      ss.getSheets()[0].getRange('A5:B5').protect().removeEditors([CLERK]);
+    },
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:A3').setValues([['a'], ['b'], ['c']]);
+      t.throws(() => sh.moveRows(sh.getRange('A1'), 7), /protected cell/);
+      t.throws(() => sh.moveRows(sh.getRange('A6'), 2), /protected cell/);
+      sh.moveRows(sh.getRange('A1'), 4);
+      t.deepEqual(
+        sh
+          .getRange('A1:A3')
+          .getValues()
+          .map((r) => r[0]),
+        ['b', 'c', 'a'],
+      );
+    },
+  },
 ];
 
 runChecks('spreadsheet.Protection', protectionChecks);

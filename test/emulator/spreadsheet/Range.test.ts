@@ -790,6 +790,176 @@ export const rangeChecks: Check[] = [
       t.throws(() => r.setFontColor('transparentish'), /Invalid color/);
     },
   },
+  {
+    name: 'shiftRowGroupDepth(1) groups the rows the range spans; a second shift inside nests a depth-2 group',
+    source: RANGE + '#shiftRowGroupDepth(Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal(sh.getRange('A2:A5').shiftRowGroupDepth(1).getA1Notation(), 'A2:A5');
+      sh.getRange('A3:A4').shiftRowGroupDepth(1);
+      t.deepEqual(
+        [1, 2, 3, 4, 5, 6].map((r) => sh.getRowGroupDepth(r)),
+        [0, 1, 2, 2, 1, 0],
+      );
+      t.equal(sh.getRowGroup(2, 1)!.getRange().getA1Notation(), '2:5');
+      t.equal(sh.getRowGroup(3, 2)!.getRange().getA1Notation(), '3:4');
+      t.equal(sh.getRowGroup(2, 1)!.isCollapsed(), false);
+    },
+  },
+  {
+    name: 'shiftColumnGroupDepth(2) makes two levels over the same columns at once',
+    source:
+      RANGE + "#shiftColumnGroupDepth(Integer) (gas-fakes test/testsheetsexotics.js 'Range Grouping Methods' step 5)",
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('C1:E1').shiftColumnGroupDepth(2);
+      t.deepEqual(
+        [2, 3, 5, 6].map((c) => sh.getColumnGroupDepth(c)),
+        [0, 2, 2, 0],
+      );
+      t.equal(sh.getColumnGroup(3, 1)!.getRange().getA1Notation(), 'C:E');
+      t.equal(sh.getColumnGroup(5, 2)!.getRange().getA1Notation(), 'C:E');
+    },
+  },
+  {
+    name: 'an overlapping shift joins the groups: [B:D, 1] + [C:E] gives [B:E, 1] and [C:D, 2]',
+    source:
+      'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#adddimensiongrouprequest (what shiftColumnGroupDepth(1) sends)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('B1:D1').shiftColumnGroupDepth(1);
+      sh.getRange('C1:E1').shiftColumnGroupDepth(1);
+      t.equal(sh.getColumnGroup(2, 1)!.getRange().getA1Notation(), 'B:E');
+      t.equal(sh.getColumnGroup(3, 2)!.getRange().getA1Notation(), 'C:D');
+    },
+  },
+  {
+    name: 'a group wholly inside a new wider group goes one level deeper, keeping its collapsed state',
+    source:
+      'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#adddimensiongrouprequest ("[C:D, depth 1] + [B:E] results in groups [B:E, depth 1] and [C:D, depth 2]")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('C1:D1').shiftColumnGroupDepth(1);
+      sh.getColumnGroup(3, 1)!.collapse();
+      sh.getRange('B1:E1').shiftColumnGroupDepth(1);
+      t.equal(sh.getColumnGroup(2, 1)!.isCollapsed(), false);
+      t.equal(sh.getColumnGroup(3, 2)!.isCollapsed(), true);
+    },
+  },
+  {
+    name: 'a negative shift lowers the depth: deleting D:E from [B:E, 1] and [C:D, 2] leaves [B:D, 1] and [C:C, 2]',
+    source:
+      'https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#deletedimensiongrouprequest (what shiftColumnGroupDepth(-1) sends)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('B1:E1').shiftColumnGroupDepth(1);
+      sh.getRange('C1:D1').shiftColumnGroupDepth(1);
+      sh.getRange('D1:E1').shiftColumnGroupDepth(-1);
+      t.equal(sh.getColumnGroup(2, 1)!.getRange().getA1Notation(), 'B:D');
+      t.equal(sh.getColumnGroup(3, 2)!.getRange().getA1Notation(), 'C:C');
+      t.equal(sh.getColumnGroupDepth(5), 0);
+    },
+  },
+  {
+    name: 'shifting below depth 0 is no error: every group goes and nothing else changes',
+    source:
+      RANGE + "#shiftRowGroupDepth(Integer) (gas-fakes test/testsheetsexotics.js 'Range Grouping Methods' step 7)",
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A2:A5').shiftRowGroupDepth(1);
+      sh.getRange('C1:E1').shiftColumnGroupDepth(2);
+      sh.getRange('A1:Z100').shiftRowGroupDepth(-10).shiftColumnGroupDepth(-10);
+      t.deepEqual([sh.getRowGroupDepth(3), sh.getColumnGroupDepth(4), sh.getRowGroupDepth(100)], [0, 0, 0]);
+    },
+  },
+  {
+    name: 'depth stops at eight (assumed: the reference gives depths 0..8 and names no error)',
+    source: REF + 'sheet#getRowGroupDepth(Integer) ("This can range between zero and eight")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A2:A3').shiftRowGroupDepth(10);
+      t.equal(sh.getRowGroupDepth(2), 8);
+      sh.getRange('A2:A3').shiftRowGroupDepth(-1);
+      t.equal(sh.getRowGroupDepth(3), 7);
+    },
+  },
+  {
+    name: 'shiftRowGroupDepth needs an integer',
+    source: FIDELITY + ' §2',
+    run: (t) => {
+      const r = SpreadsheetApp.getActive().getSheets()[0].getRange('A2:A3') as unknown as {
+        shiftRowGroupDepth(d: unknown): unknown;
+      };
+      t.throws(
+        () => r.shiftRowGroupDepth('1'),
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Range.shiftRowGroupDepth.",
+      );
+      t.throws(
+        () => r.shiftRowGroupDepth(1.5),
+        /don't match the method signature for SpreadsheetApp\.Range\.shiftRowGroupDepth/,
+      );
+    },
+  },
+  {
+    name: 'collapseGroups collapses the groups wholly inside the range, the outermost only',
+    source: RANGE + "#collapseGroups() (gas-fakes test/testsheetsexotics.js 'Range Grouping Methods' step 3)",
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A2:A5').shiftRowGroupDepth(1);
+      sh.getRange('A3:A4').shiftRowGroupDepth(1);
+      sh.getRange('A1:A10').collapseGroups();
+      t.equal(sh.getRowGroup(2, 1)!.isCollapsed(), true);
+      t.equal(sh.getRowGroup(3, 2)!.isCollapsed(), false);
+      t.deepEqual(
+        [1, 2, 5, 6].map((r) => sh.isRowHiddenByUser(r)),
+        [false, true, true, false],
+      );
+    },
+  },
+  {
+    name: 'with no group wholly inside, collapseGroups collapses the deepest expanded group the range touches',
+    source: RANGE + '#collapseGroups()',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('C1:H1').shiftColumnGroupDepth(1);
+      sh.getRange('D1:F1').shiftColumnGroupDepth(1);
+      sh.getRange('E1:G1').collapseGroups();
+      t.equal(sh.getColumnGroup(4, 2)!.isCollapsed(), true);
+      t.equal(sh.getColumnGroup(3, 1)!.isCollapsed(), false);
+      sh.getRange('E1:G1').collapseGroups();
+      t.equal(sh.getColumnGroup(3, 1)!.isCollapsed(), true, 'the next call takes the next expanded one');
+    },
+  },
+  {
+    name: 'expandGroups expands the collapsed groups the range touches, the shallowest where they overlap',
+    source: RANGE + '#expandGroups()',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('2:6').shiftRowGroupDepth(1);
+      sh.getRange('3:4').shiftRowGroupDepth(1);
+      sh.getRowGroup(3, 2)!.collapse();
+      sh.getRowGroup(2, 1)!.collapse();
+      sh.getRange('A3').expandGroups();
+      t.equal(sh.getRowGroup(2, 1)!.isCollapsed(), false);
+      t.equal(sh.getRowGroup(3, 2)!.isCollapsed(), true);
+      sh.getRange('A3').expandGroups();
+      t.equal(sh.getRowGroup(3, 2)!.isCollapsed(), false);
+      t.equal(sh.isRowHiddenByUser(3), false);
+    },
+  },
+  {
+    name: "expandGroups also reaches a group through its control toggle's row",
+    source: RANGE + '#expandGroups() ("whose range or control toggle intersects with this range")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('2:3').shiftRowGroupDepth(1);
+      sh.getRowGroup(2, 1)!.collapse();
+      sh.getRange('A1').expandGroups();
+      t.equal(sh.getRowGroup(2, 1)!.isCollapsed(), true, 'row 1 is neither in the group nor its toggle (after)');
+      sh.getRange('A4').expandGroups();
+      t.equal(sh.getRowGroup(2, 1)!.isCollapsed(), false);
+    },
+  },
 ];
 
 runChecks('spreadsheet.Range', rangeChecks);

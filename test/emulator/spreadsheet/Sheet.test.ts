@@ -441,6 +441,287 @@ export const sheetChecks: Check[] = [
       t.equal(sh.getRange('E10:B1').getA1Notation(), 'B1:E10');
     },
   },
+  {
+    name: 'getColumnGroupDepth counts the groups over a column; 0 where there is none; outside the grid fails',
+    source: SHEET + '#getColumnGroupDepth(Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:C1').shiftColumnGroupDepth(1);
+      t.deepEqual(
+        [1, 3, 4].map((c) => sh.getColumnGroupDepth(c)),
+        [1, 1, 0],
+      );
+      t.throws(() => sh.getColumnGroupDepth(27), 'Those columns are out of bounds.');
+      t.throws(() => sh.getRowGroupDepth(0), 'Those rows are out of bounds.');
+    },
+  },
+  {
+    name: 'getColumnGroup finds a group by an index inside it or by its control toggle; throws where there is none',
+    source: SHEET + '#getColumnGroup(Integer,Integer) ("or throws an exception if the group doesn’t exist")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('C1:E1').shiftColumnGroupDepth(1);
+      t.equal(sh.getColumnGroup(4, 1)!.getRange().getA1Notation(), 'C:E');
+      t.equal(sh.getColumnGroup(6, 1)!.getRange().getA1Notation(), 'C:E', 'column F holds the toggle (after)');
+      t.throws(() => sh.getColumnGroup(2, 1), /There is no column group of depth 1 at index 2/);
+      t.throws(() => sh.getColumnGroup(4, 2), /There is no column group of depth 2 at index 4/);
+      t.throws(() => sh.getRowGroup(1, 1), /There is no row group/);
+      const loose = sh as unknown as { getRowGroup(a: unknown, b: unknown): unknown };
+      t.throws(
+        () => loose.getRowGroup('1', 1),
+        /don't match the method signature for SpreadsheetApp\.Sheet\.getRowGroup/,
+      );
+    },
+  },
+  {
+    name: 'collapseAllColumnGroups hides every grouped column (isColumnHiddenByUser is true); expandAllColumnGroups shows them',
+    source: SHEET + '#collapseAllColumnGroups() and ' + REF + 'group (collapsing hides the columns)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('B1:C1').shiftColumnGroupDepth(1);
+      sh.getRange('F1:G1').shiftColumnGroupDepth(1);
+      t.equal(sh.collapseAllColumnGroups().getName(), 'Sheet1');
+      t.deepEqual(
+        [1, 2, 3, 4, 6, 7].map((c) => sh.isColumnHiddenByUser(c)),
+        [false, true, true, false, true, true],
+      );
+      t.equal(sh.getColumnGroup(6, 1)!.isCollapsed(), true);
+      sh.expandAllColumnGroups();
+      t.deepEqual(
+        [2, 3, 6, 7].map((c) => sh.isColumnHiddenByUser(c)),
+        [false, false, false, false],
+      );
+      t.equal(sh.getColumnGroup(2, 1)!.isCollapsed(), false);
+    },
+  },
+  {
+    name: 'expandAllRowGroups needs at least one row group',
+    source: SHEET + '#expandAllRowGroups() ("This method requires at least one row group")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.throws(() => sh.expandAllRowGroups(), 'There are no row groups on this sheet.');
+      t.throws(() => sh.expandAllColumnGroups(), 'There are no column groups on this sheet.');
+      sh.collapseAllRowGroups();
+      sh.getRange('2:3').shiftRowGroupDepth(1);
+      t.equal(sh.expandAllRowGroups().getName(), 'Sheet1');
+    },
+  },
+  {
+    name: 'expandColumnGroupsUpToDepth(1) expands depth-1 groups and collapses deeper ones',
+    source: SHEET + '#expandColumnGroupsUpToDepth(Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('B1:F1').shiftColumnGroupDepth(1);
+      sh.getRange('C1:D1').shiftColumnGroupDepth(1);
+      sh.expandColumnGroupsUpToDepth(1);
+      t.deepEqual([sh.getColumnGroup(2, 1)!.isCollapsed(), sh.getColumnGroup(3, 2)!.isCollapsed()], [false, true]);
+      t.deepEqual(
+        [2, 3, 4, 5].map((c) => sh.isColumnHiddenByUser(c)),
+        [false, true, true, false],
+      );
+      sh.collapseAllColumnGroups();
+      sh.expandColumnGroupsUpToDepth(1);
+      t.deepEqual(
+        [2, 3, 4, 5].map((c) => sh.isColumnHiddenByUser(c)),
+        [false, true, true, false],
+      );
+    },
+  },
+  {
+    name: 'the group control toggle is after the group unless set before; another value is refused',
+    source: SHEET + '#setRowGroupControlPosition(GroupControlTogglePosition) (AFTER as the default is assumed)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      t.equal(sh.getRowGroupControlPosition(), SpreadsheetApp.GroupControlTogglePosition.AFTER);
+      t.equal(sh.getColumnGroupControlPosition(), SpreadsheetApp.GroupControlTogglePosition.AFTER);
+      sh.setRowGroupControlPosition(SpreadsheetApp.GroupControlTogglePosition.BEFORE);
+      t.equal(sh.getRowGroupControlPosition(), SpreadsheetApp.GroupControlTogglePosition.BEFORE);
+      t.equal(sh.getColumnGroupControlPosition(), SpreadsheetApp.GroupControlTogglePosition.AFTER);
+      const loose = sh as unknown as { setColumnGroupControlPosition(p: unknown): unknown };
+      t.throws(
+        () => loose.setColumnGroupControlPosition('LEFT'),
+        "The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.setColumnGroupControlPosition.",
+      );
+    },
+  },
+  {
+    name: 'a column inserted inside a group joins it; one inserted before it shifts it; the collapsed state stays',
+    source: SHEET + '#insertColumnsAfter(Integer,Integer) (Sheets: an insert inside a group extends it)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('C1:E1').shiftColumnGroupDepth(1);
+      sh.getColumnGroup(3, 1)!.collapse();
+      sh.insertColumnsAfter(3, 2);
+      t.equal(sh.getColumnGroup(3, 1)!.getRange().getA1Notation(), 'C:G');
+      t.equal(sh.getColumnGroup(3, 1)!.isCollapsed(), true);
+      sh.insertColumnBefore(1);
+      t.equal(sh.getColumnGroup(4, 1)!.getRange().getA1Notation(), 'D:H');
+      sh.insertColumnBefore(4);
+      t.equal(sh.getColumnGroupDepth(4), 0, 'at the edge the new column takes the lower depth of its neighbours');
+      t.equal(sh.getColumnGroup(5, 1)!.getRange().getA1Notation(), 'E:I');
+    },
+  },
+  {
+    name: 'deleting rows shrinks a group; deleting all of them removes it',
+    source: SHEET + '#deleteRows(Integer,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('3:6').shiftRowGroupDepth(1);
+      sh.deleteRows(2, 2);
+      t.equal(sh.getRowGroup(2, 1)!.getRange().getA1Notation(), '2:4');
+      sh.deleteRows(2, 3);
+      t.deepEqual(
+        [1, 2, 3].map((r) => sh.getRowGroupDepth(r)),
+        [0, 0, 0],
+      );
+    },
+  },
+  {
+    name: "moveColumns: the reference's example, A:B to index 5 become C:D, with formats, notes, widths and validation",
+    source: SHEET + '#moveColumns(Range,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:E1').setValues([['a', 'b', 'c', 'd', 'e']]);
+      sh.getRange('A2').setFormula('=B1').setNote('甲');
+      sh.getRange('B2').setNumberFormat('0.00').setBackground('#ff0000');
+      sh.getRange('B3').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['是', '否']).build());
+      sh.setColumnWidth(1, 150);
+      sh.hideColumns(2);
+      sh.moveColumns(sh.getRange('A1:B1'), 5);
+      t.deepEqual(sh.getRange('A1:E1').getValues()[0], ['c', 'd', 'a', 'b', 'e']);
+      t.equal(sh.getRange('C2').getFormula(), '=B1', 'the moved formula keeps its text');
+      t.equal(sh.getRange('C2').getNote(), '甲');
+      t.deepEqual([sh.getRange('D2').getNumberFormat(), sh.getRange('D2').getBackground()], ['0.00', '#ff0000']);
+      t.deepEqual(sh.getRange('D3').getDataValidation()!.getCriteriaValues(), [['是', '否'], true]);
+      t.equal(sh.getRange('B3').getDataValidation(), null);
+      t.deepEqual([sh.getColumnWidth(1), sh.getColumnWidth(3)], [100, 150]);
+      t.deepEqual([sh.isColumnHiddenByUser(2), sh.isColumnHiddenByUser(4)], [false, true]);
+    },
+  },
+  {
+    name: "moveRows: the reference's example, rows 1-2 to index 5 become rows 3-4, heights and hidden state with them",
+    source: SHEET + '#moveRows(Range,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:A5').setValues([['1'], ['2'], ['3'], ['4'], ['5']]);
+      sh.setRowHeight(1, 40);
+      sh.hideRows(2);
+      sh.moveRows(sh.getRange('A1:A2'), 5);
+      t.deepEqual(
+        sh
+          .getRange('A1:A5')
+          .getValues()
+          .map((r) => r[0]),
+        [3, 4, 1, 2, 5],
+      );
+      t.deepEqual([sh.getRowHeight(1), sh.getRowHeight(3)], [21, 40]);
+      t.deepEqual([sh.isRowHiddenByUser(2), sh.isRowHiddenByUser(4)], [false, true]);
+    },
+  },
+  {
+    name: 'moving towards the start: rows 4-5 to index 2 become rows 2-3',
+    source: SHEET + '#moveRows(Range,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:A5').setValues([['a'], ['b'], ['c'], ['d'], ['e']]);
+      sh.moveRows(sh.getRange('4:5'), 2);
+      t.deepEqual(
+        sh
+          .getRange('A1:A5')
+          .getValues()
+          .map((r) => r[0]),
+        ['a', 'd', 'e', 'b', 'c'],
+      );
+    },
+  },
+  {
+    name: 'the spec need not be whole columns: a single cell moves its whole column',
+    source: SHEET + '#moveColumns(Range,Integer) ("does not have to exactly represent an entire column")',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1:C2').setValues([
+        ['a', 'b', 'c'],
+        ['1', '2', '3'],
+      ]);
+      sh.moveColumns(sh.getRange('C2'), 1);
+      t.deepEqual(sh.getRange('A1:C2').getValues(), [
+        ['c', 'a', 'b'],
+        [3, 1, 2],
+      ]);
+    },
+  },
+  {
+    name: 'a destination inside the moved block or at its edges leaves the sheet as it is (assumed)',
+    source: SHEET + '#moveColumns(Range,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      const ss = SpreadsheetApp.getActive();
+      sh.getRange('A1:D1').setValues([['a', 'b', 'c', 'd']]);
+      ss.setNamedRange('乙', sh.getRange('B1'));
+      for (const dest of [2, 3, 4]) sh.moveColumns(sh.getRange('B:C'), dest);
+      t.deepEqual(sh.getRange('A1:D1').getValues()[0], ['a', 'b', 'c', 'd']);
+      t.equal(ss.getRangeByName('乙')!.getA1Notation(), 'B1');
+    },
+  },
+  {
+    name: 'moveColumns refuses a spec that is no range, a destination outside the grid, a range of another sheet',
+    source: SHEET + '#moveColumns(Range,Integer) (messages: the bounds one as inserts give it; the sheet one assumed)',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      const sh = ss.getSheets()[0];
+      const loose = sh as unknown as {
+        moveColumns(a: unknown, b: unknown): void;
+        moveRows(a: unknown, b: unknown): void;
+      };
+      t.throws(
+        () => loose.moveColumns('A:B', 5),
+        "The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.moveColumns.",
+      );
+      t.throws(
+        () => loose.moveRows(sh.getRange('1:2'), '5'),
+        /don't match the method signature for SpreadsheetApp\.Sheet\.moveRows/,
+      );
+      t.throws(() => sh.moveColumns(sh.getRange('A:B'), 28), 'Those columns are out of bounds.');
+      t.throws(() => sh.moveRows(sh.getRange('1:2'), 0), 'Those rows are out of bounds.');
+      sh.moveColumns(sh.getRange('A:B'), 27);
+      t.throws(
+        () => sh.moveColumns(ss.insertSheet('B').getRange('A:A'), 3),
+        'The range to move must be on the sheet whose rows or columns are moved.',
+      );
+    },
+  },
+  {
+    name: 'moved columns take their group with them; a collapsed group stays collapsed',
+    source: SHEET + '#moveColumns(Range,Integer)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('B1:C1').shiftColumnGroupDepth(1);
+      sh.getColumnGroup(2, 1)!.collapse();
+      sh.moveColumns(sh.getRange('B:C'), 6);
+      t.deepEqual(
+        [2, 3, 4, 5].map((c) => sh.getColumnGroupDepth(c)),
+        [0, 0, 1, 1],
+      );
+      t.equal(sh.getColumnGroup(4, 1)!.isCollapsed(), true);
+      t.deepEqual(
+        [2, 4, 5].map((c) => sh.isColumnHiddenByUser(c)),
+        [false, true, true],
+      );
+    },
+  },
+  {
+    name: 'a named range follows the rows it names when they move',
+    source: SHEET + '#moveRows(Range,Integer)',
+    run: (t) => {
+      const ss = SpreadsheetApp.getActive();
+      const sh = ss.getSheets()[0];
+      ss.setNamedRange('头', sh.getRange('A1:B2'));
+      ss.setNamedRange('表', sh.getRange('A3:B10'));
+      sh.moveRows(sh.getRange('1:2'), 11);
+      t.equal(ss.getRangeByName('头')!.getA1Notation(), 'A9:B10');
+      t.equal(ss.getRangeByName('表')!.getA1Notation(), 'A1:B8');
+    },
+  },
 ];
 
 runChecks('spreadsheet.Sheet', sheetChecks);

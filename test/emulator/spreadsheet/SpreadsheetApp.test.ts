@@ -162,6 +162,14 @@ export const spreadsheetAppChecks: Check[] = [
     kind: 'timeTrigger',
     run: (t) => t.throws(() => SpreadsheetApp.getUi(), /^Cannot call SpreadsheetApp\.getUi\(\) from this context\.$/),
   },
+  {
+    name: 'GroupControlTogglePosition has BEFORE and AFTER',
+    source: REF + 'group-control-toggle-position',
+    run: (t) => {
+      const p = SpreadsheetApp.GroupControlTogglePosition;
+      t.deepEqual([String(p.BEFORE), String(p.AFTER)], ['BEFORE', 'AFTER']);
+    },
+  },
 ];
 
 runChecks('spreadsheet.SpreadsheetApp', spreadsheetAppChecks);

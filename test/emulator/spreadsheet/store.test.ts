@@ -123,6 +123,24 @@ describe('store read API and seeding', () => {
     expect(s0.charts[0]).toMatchObject({ chartType: 'PIE', ranges: ['Sheet1!B1:C2'], anchor: { row: 5, col: 5 } });
   });
 
+  test('snapshot: row and column groups with their collapsed state, the control positions, the hidden columns', () => {
+    const { store, globals } = module();
+    const sh = globals.SpreadsheetApp.getActive().getSheets()[0];
+    sh.getRange('C1:E1').shiftColumnGroupDepth(1);
+    sh.getRange('D1:D1').shiftColumnGroupDepth(1);
+    sh.getColumnGroup(3, 1)!.collapse();
+    sh.getRange('2:4').shiftRowGroupDepth(1);
+    sh.setRowGroupControlPosition(globals.SpreadsheetApp.GroupControlTogglePosition.BEFORE);
+    const s = store.readSheet('Sheet1');
+    expect(s.columnGroups).toEqual([
+      { range: 'C:E', start: 3, end: 5, depth: 1, collapsed: true },
+      { range: 'D:D', start: 4, end: 4, depth: 2, collapsed: false },
+    ]);
+    expect(s.rowGroups).toEqual([{ range: '2:4', start: 2, end: 4, depth: 1, collapsed: false }]);
+    expect([s.rowGroupControlAfter, s.columnGroupControlAfter]).toEqual([false, true]);
+    expect(s.hiddenColumns).toEqual([3, 4, 5]);
+  });
+
   test('seedFormulaResult gives a formula cell its computed value; non-formula cells are refused', () => {
     const { store, globals } = module();
     const sh = globals.SpreadsheetApp.getActive().getSheets()[0];
