@@ -1,6 +1,6 @@
 // Reads raw cell or dialog values into a typed case by each column's kind; what cannot be read becomes an issue, never a revert.
-import { formatDateTime, fromShanghai, parseDateInput, toShanghaiDate } from '../core/dates';
-import { CASE_FIELDS, fieldLabel, isFilled, type Case, type CaseKey, type FieldSpec } from '../core/model';
+import { formatDateTime, fromSheetSerial, fromShanghai, parseDateInput, toShanghaiDate } from '../core/dates';
+import { CASE_FIELDS, fieldLabel, fieldSpec, isFilled, type Case, type CaseKey, type FieldSpec } from '../core/model';
 import {
   formatIssue,
   validateDateField,
@@ -108,4 +108,21 @@ export function displayValue(v: unknown): string {
   if (v instanceof Date) return isNaN(v.getTime()) ? String(v) : formatDateTime(v);
   if (typeof v === 'boolean') return v ? '是' : '否';
   return String(v);
+}
+
+/** A serial as an edit event gives a date cell's value (`46328`, `46328.5`); 8 digits are a date typed as 20261009. */
+const SERIAL_RE = /^\d{1,7}(?:\.\d+)?$/;
+
+/**
+ * A cell's value as the log shows it in its column: a date as 2026-10-09 and a date-time as 2026-10-09 14:30, also
+ * when Apps Script gives the value before an edit as a serial number; anything unreadable as typed.
+ */
+export function logValue(key: CaseKey, v: unknown): string {
+  const kind = fieldSpec(key)?.kind;
+  if ((kind === 'date' || kind === 'datetime') && (typeof v === 'number' || typeof v === 'string')) {
+    const s = String(v).trim();
+    if (SERIAL_RE.test(s)) v = fromSheetSerial(Number(s));
+  }
+  if (kind === 'date' && v instanceof Date && !isNaN(v.getTime())) return toShanghaiDate(v);
+  return displayValue(v);
 }

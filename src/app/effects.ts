@@ -2,10 +2,11 @@
 import { endOfShanghaiDay, formatDateTime, toShanghaiDate } from '../core/dates';
 import { computeDueAt } from '../core/deadlines';
 import { CASE_FIELDS, type Case, type Person } from '../core/model';
+import { noticeContent } from '../core/notices';
 import type { NewRecord, RecordPatch } from '../core/records';
 import type { Rules } from '../core/roles';
 import type { Effect, Recipient } from '../core/workflow';
-import type { AuditEntry, FormOffer, Notice, NoticeFacts } from './ports';
+import type { AuditEntry, FormOffer, Notice } from './ports';
 
 /** A case's effects, tagged with its 编号. */
 export interface DecidedEffects {
@@ -13,7 +14,7 @@ export interface DecidedEffects {
   effects: Effect[];
   /** Appended to the log note (e.g. 在台账中直接修改状态). */
   remark?: string;
-  /** The case as decided: its facts go with the notices (masked by the notifier). */
+  /** The case as decided: the notices say what it now waits on, and sum it up masked. */
   c?: Case;
 }
 
@@ -68,41 +69,45 @@ export function isRecipient(p: Person, to: Recipient): boolean {
   return p.departments.includes(to.department);
 }
 
-/** The notices to send (one per notify effect) and warnings for recipients nobody is registered as. */
+/** What notices read besides the decisions: 人员 (the recipients, and who must act next), the rules and the moment. */
+export interface NoticeContext {
+  people: readonly Person[];
+  rules: Rules;
+  now: Date;
+}
+
+/**
+ * The notices to send (one per notify effect, saying what the case now waits on and by when) and warnings for
+ * recipients nobody is registered as.
+ */
 export function resolveNotices(
   items: readonly DecidedEffects[],
-  people: readonly Person[],
+  { people, rules, now }: NoticeContext,
 ): { notices: Notice[]; warnings: string[] } {
   const notices: Notice[] = [];
   const warnings: string[] = [];
   for (const item of items) {
     for (const e of item.effects) {
       if (e.kind !== 'notify') continue;
-      const to = people.filter((p) => isRecipient(p, e.to)).map((p) => p.email);
+      const to = people.filter((p) => isRecipient(p, e.to));
       const who = e.to.department ? `${e.to.role}（${e.to.department}）` : e.to.role;
-      if (to.length === 0) warnings.push(`${item.caseNo}：人员表中没有「${who}」，「${e.notice}」通知未发出`);
-      else {
-        const notice: Notice = { to, caseNo: item.caseNo, text: `${item.caseNo} ${e.notice}` };
-        if (item.c) notice.facts = noticeFacts(item.c);
-        notices.push(notice);
+      if (to.length === 0) {
+        warnings.push(`${item.caseNo}：人员表中没有「${who}」，「${e.notice}」通知未发出`);
+        continue;
       }
+      const content = noticeContent({
+        caseNo: item.caseNo,
+        notice: e.notice,
+        to: e.to,
+        ...(item.c ? { c: item.c } : {}),
+        rules,
+        now,
+        people,
+      });
+      notices.push({ to, caseNo: item.caseNo, text: `${item.caseNo} ${content.notice}`, content });
     }
   }
   return { notices, warnings };
-}
-
-/** The facts a notice carries about its case (filled ones only; the notifier masks name and phone). */
-export function noticeFacts(c: Case): NoticeFacts {
-  const facts: NoticeFacts = {
-    petitionerName: c.petitionerName,
-    phone: c.phone,
-    matterType: c.matterType,
-    category: c.category,
-    department: c.department,
-    dueDate: c.dueDate,
-  };
-  for (const k of Object.keys(facts) as (keyof NoticeFacts)[]) if (!facts[k]) delete facts[k];
-  return facts;
 }
 
 /** Forms the person should be offered. */

@@ -29,8 +29,8 @@ import {
   type Person,
 } from '../core/model';
 import type { Rules } from '../core/roles';
-import { coerceRow, displayValue, type RawRow } from './coerce';
-import { computedDue, isGroupVisit, repeatOf } from './derived';
+import { coerceRow, logValue, type RawRow } from './coerce';
+import { computedDue, derivedCells, isGroupVisit, repeatOf } from './derived';
 import { auditEntries, diffFields, recordWrites, resolveNotices, type DecidedEffects } from './effects';
 import type { AuditEntry, CasePatch, Ports } from './ports';
 
@@ -65,6 +65,8 @@ interface Run {
   /** Who typed: a person of 人员, or (unknown, or hidden by Apps Script) someone holding no role. */
   author: Person;
   all?: Case[];
+  /** 人员, read when a saved case's 待办方 is first needed. */
+  people?: Person[];
   /** Numbers taken by rows registered in this run. */
   claimed: Set<string>;
   /** The 编号 counter by year as this run moves it; stored once, under the lock, when the run ends. */
@@ -111,7 +113,7 @@ export function handleTypedEdits(
     if (writes.append.length) ports.records.append(writes.append);
     if (writes.update.length) ports.records.update(writes.update);
   });
-  const sent = resolveNotices(run.decided, ports.directory.listPeople());
+  const sent = resolveNotices(run.decided, { people: ports.directory.listPeople(), rules: run.rules, now });
   if (sent.notices.length) ports.notifier.send(sent.notices);
   run.result.warnings.push(...sent.warnings);
   return run.result;
@@ -191,13 +193,13 @@ function handleExisting(run: Run, edit: TypedEdit, id: { anchor: string; record:
   let c: Case = j.next;
   const putBack = new Set(j.putBacks.map((p) => p.key));
   for (const p of j.putBacks) restore(run, edit, id.anchor, p);
-  if (j.transition) run.decided.push({ caseNo: id.anchor, effects: j.transition.effects, remark: TYPED_REMARK });
   for (const ch of edit.changes) {
     if (ch.key === 'state' || HIDDEN_KEYS.includes(ch.key)) continue;
     const accepted = !isControl(ch.key) || (!putBack.has(ch.key) && !sameControl(typed[ch.key], recorded[ch.key]));
     if (accepted) logTypedChange(run, edit, id.anchor, ch);
   }
   c = sealed({ ...c, ...derive(run, edit, c, typed, edited) });
+  if (j.transition) run.decided.push({ caseNo: id.anchor, effects: j.transition.effects, remark: TYPED_REMARK, c });
   const fields = patchFields(edit, typed, c);
   if (Object.keys(fields).length) run.patches.push({ caseNo: id.anchor, ref: edit.ref, fields });
 }
@@ -231,8 +233,8 @@ function logTypedChange(run: Run, edit: TypedEdit, caseNo: string, ch: TypedEdit
   const spec = fieldSpec(ch.key);
   if (!spec) return;
   if (spec.tracked) {
-    const oldValue = displayValue(ch.oldValue);
-    const newValue = displayValue(edit.row[ch.key]);
+    const oldValue = logValue(ch.key, ch.oldValue);
+    const newValue = logValue(ch.key, edit.row[ch.key]);
     run.audit.push(entry(run, caseNo, { action: '修改', field: spec.label, oldValue, newValue, note: TYPED_REMARK }));
   }
   if (spec.scriptOwned && !isControl(ch.key)) {
@@ -402,23 +404,37 @@ function register(run: Run, edit: TypedEdit, typed: Partial<Case>, caseNo: strin
     });
   }
   run.audit.push(entry(run, caseNo, { action: '登记', toState: initial, note: '在台账中手工录入' }));
+  const done = finishNew(run, edit, typed, c);
   if (initial === '办理中') {
     run.decided.push({
       caseNo,
       effects: [
         { kind: 'notify', to: { role: '部室联络员', department: c.department }, notice: '现场来访，请派员接待' },
       ],
+      c: done,
     });
   }
-  finishNew(run, edit, typed, c);
 }
 
-function finishNew(run: Run, edit: TypedEdit, typed: Partial<Case>, c: Case): void {
+/** Saves a new row's case with what it derives; returns the case as saved. */
+function finishNew(run: Run, edit: TypedEdit, typed: Partial<Case>, c: Case): Case {
   const all = new Set(Object.keys(typed) as CaseKey[]);
   const done = sealed({ ...c, ...derive(run, edit, c, typed, all) });
   allCases(run).push(done);
   run.result.assigned.push({ ref: edit.ref, caseNo: done.caseNo as string });
-  run.patches.push({ caseNo: done.caseNo as string, ref: edit.ref, fields: patchFields(edit, typed, done) });
+  run.patches.push({
+    caseNo: done.caseNo as string,
+    ref: edit.ref,
+    fields: patchFields(edit, typed, done),
+    derived: shown(run, done),
+  });
+  return done;
+}
+
+/** Where the case stands after the edit (当前环节, 环节期限…), written with it. */
+function shown(run: Run, c: Case): CasePatch['derived'] {
+  run.people ??= run.ports.directory.listPeople();
+  return derivedCells(c, run.rules, run.now, run.people);
 }
 
 /** The facts 登记提示 judges (接收必登): typing any of them puts the flags right. */

@@ -14,6 +14,7 @@ import {
 } from '../core/roles';
 import { decide, type Decision } from '../core/workflow';
 import { coerceRow, type RawRow } from './coerce';
+import { derivedCells } from './derived';
 import { auditEntries, diffFields, formOffers, recordWrites, resolveNotices, type DecidedEffects } from './effects';
 import type { CasePatch, FormOffer, Ports } from './ports';
 
@@ -71,6 +72,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
     const records = kinds.length ? ports.records.load(ids, kinds) : [];
     const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
     const letters = letterNumbers(action.type, ports, rules, now);
+    const people = ports.directory.listPeople();
     const patches: CasePatch[] = [];
     for (const caseNo of ids) {
       const loaded = byNo.get(caseNo);
@@ -87,7 +89,11 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
         continue;
       }
       letters?.take();
-      patches.push({ caseNo, fields: diffFields(loaded as Case, sealed(d.next)) });
+      patches.push({
+        caseNo,
+        fields: diffFields(loaded as Case, sealed(d.next)),
+        derived: derivedCells(d.next, rules, now, people),
+      });
       items.push({ caseNo, effects: d.effects, c: d.next });
       result.done.push({ caseNo, state: d.next.state });
     }
@@ -100,7 +106,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
     if (writes.append.length) ports.records.append(writes.append);
     if (writes.update.length) ports.records.update(writes.update);
   });
-  const sent = resolveNotices(items, ports.directory.listPeople());
+  const sent = resolveNotices(items, { people: ports.directory.listPeople(), rules, now });
   if (sent.notices.length) ports.notifier.send(sent.notices);
   result.forms = formOffers(items);
   result.warnings = sent.warnings;

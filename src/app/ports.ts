@@ -1,5 +1,6 @@
 // The small ports the use cases run over; src/gas implements them with Apps Script, tests in memory.
-import type { Case, CaseState, Person } from '../core/model';
+import type { Case, CaseState, DerivedKey, Person } from '../core/model';
+import type { NoticeContent } from '../core/notices';
 import type { AnyRecord, NewRecord, RecordKind, RecordPatch } from '../core/records';
 import type { Rules } from '../core/roles';
 
@@ -12,6 +13,8 @@ export interface CasePatch {
   create?: boolean;
   /** Fields to write; a key present with value undefined clears the cell. */
   fields: Partial<Case>;
+  /** Where the case stands as saved (当前环节, 环节期限…: src/app/derived.ts), written with it. */
+  derived?: Partial<Record<DerivedKey, unknown>>;
 }
 
 /** The 台账. */
@@ -67,24 +70,15 @@ export interface Settings {
 }
 
 /**
- * What a notice says about its case, as the case holds it: the notifier masks the name and the phone before anything
- * leaves the spreadsheet (decision 7), and never sends the ID number.
+ * One message to send: the people it goes to (the notifier links each to where they act on the case) and what it
+ * says, decided and masked in src/core/notices.ts — never the ID number or the phone.
  */
-export interface NoticeFacts {
-  petitionerName?: string;
-  phone?: string;
-  matterType?: string;
-  category?: string;
-  department?: string;
-  dueDate?: string;
-}
-
-/** One message to send: recipients' e-mail addresses, a text without personal data, and the case's facts. */
 export interface Notice {
-  to: string[];
+  to: Person[];
   caseNo: string;
+  /** `镜访〔2026〕012号 已交办，请当天接处`: the case and what happened, masked. */
   text: string;
-  facts?: NoticeFacts;
+  content: NoticeContent;
 }
 
 export interface Notifier {

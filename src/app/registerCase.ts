@@ -19,7 +19,7 @@ import { stateRequirementProblem } from '../core/required';
 import type { Rules } from '../core/roles';
 import type { Effect } from '../core/workflow';
 import { coerceRow, type RawRow } from './coerce';
-import { computedDue, isGroupVisit } from './derived';
+import { computedDue, derivedCells, isGroupVisit } from './derived';
 import { auditEntries, formOffers, resolveNotices } from './effects';
 import type { FormOffer, Ports } from './ports';
 
@@ -163,7 +163,8 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
     });
     const o = openCase({ fields, actor, now, rules, caseNo: next.caseNo, existing });
     if (!o.ok) return o;
-    ports.repo.saveCases([{ caseNo: next.caseNo, create: true, fields: sealed(o.c) }]);
+    const derived = derivedCells(o.c, rules, now, ports.directory.listPeople());
+    ports.repo.saveCases([{ caseNo: next.caseNo, create: true, fields: sealed(o.c), derived }]);
     ports.counter.setHighWater(year, next.highWater);
     ports.audit.append(auditEntries([{ caseNo: next.caseNo, effects: o.effects }], actor, now, rules));
     return o;
@@ -171,7 +172,7 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
   if (!opened.ok) return opened;
   const caseNo = opened.c.caseNo as string;
   const items = [{ caseNo, effects: opened.effects, c: opened.c }];
-  const sent = resolveNotices(items, ports.directory.listPeople());
+  const sent = resolveNotices(items, { people: ports.directory.listPeople(), rules, now });
   if (sent.notices.length) ports.notifier.send(sent.notices);
   return {
     ok: true,

@@ -154,6 +154,19 @@ export function formatDateTime(instant: Date): string {
   return `${ymd(w.y, w.m, w.d)} ${pad2(w.hh)}:${pad2(w.mm)}`;
 }
 
+/** Day number (see `dayNumber`) of 1899-12-30, the day Sheets counts its date serials from. */
+const SHEETS_EPOCH_DAY = -25569;
+
+/**
+ * The instant a Sheets date serial names in a spreadsheet working in Asia/Shanghai (decision 5): days since
+ * 1899-12-30, the fraction the time of day. An edit event gives a date cell's values as such serials.
+ */
+export function fromSheetSerial(serial: number): Date {
+  const days = Math.floor(serial);
+  const ms = Math.round((serial - days) * MS_PER_DAY);
+  return new Date((SHEETS_EPOCH_DAY + days) * MS_PER_DAY + ms - SHANGHAI_OFFSET_MS);
+}
+
 /** Full-width digits and punctuation (typed with a Chinese IME) to ASCII. */
 export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');

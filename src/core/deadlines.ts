@@ -5,8 +5,12 @@ import { addDays, endOfShanghaiDay, fromShanghai, parseDateInput, toShanghaiDate
 /** '日' calendar days (procedural-law counting), '工作日' working days, '工作小时' office hours. */
 export type DeadlineUnit = '日' | '工作日' | '工作小时';
 
-/** The process steps that carry a time limit. */
-export type DeadlineNode = '签收' | '接收' | '退单' | '办结' | '回访' | '受理告知' | '复查' | '复核' | '异议';
+/** The process steps that carry a time limit of their own (the 时限 sheet's 节点). */
+// prettier-ignore
+export const DEADLINE_NODES = [
+  '签收', '交办签批', '交办', '接收', '退单', '办结', '系统回复', '回访', '核实', '受理告知', '复查', '复核', '异议',
+] as const;
+export type DeadlineNode = (typeof DEADLINE_NODES)[number];
 
 /** One row of the time-limit table; `matterType` (事项类型) undefined = any type. */
 export interface TimeLimit {
@@ -23,6 +27,10 @@ export interface TimeLimit {
  */
 export const DEFAULT_TIME_LIMITS: TimeLimit[] = [
   { node: '签收', amount: 0, unit: '工作日' }, // same working day
+  // The office's own defaults, to confirm with it (the seed names no limit): the leader signs the next working day,
+  // and 信访办 routes the case the day it is signed (当天接处 is the seed's word for the liaisons' side).
+  { node: '交办签批', amount: 1, unit: '工作日' },
+  { node: '交办', amount: 0, unit: '工作日' },
   { node: '接收', amount: 0, unit: '工作日' }, // seed 二(一)1: 当天接处, the liaison takes the case the day it is assigned
   { node: '退单', amount: 3, unit: '工作小时' }, // seed 二(二)2: 3 工作小时 to return a case not ours
   { node: '办结', amount: 60, unit: '日' }, // 条例 Art. 34
@@ -31,6 +39,10 @@ export const DEFAULT_TIME_LIMITS: TimeLimit[] = [
   { node: '复核', amount: 30, unit: '日' }, // 条例 Art. 36
   { node: '异议', amount: 5, unit: '工作日' }, // 条例 Art. 23 ¶3
   { node: '回访', amount: 3, unit: '日' }, // seed 二(二)3: 办结后3日内完成回访
+  // Office defaults (the seed and the regulation name none): 信访办 replies in the platform the working day after the
+  // closure is signed; a dissatisfied case is verified and answered within 15 日 of the 不满意.
+  { node: '系统回复', amount: 1, unit: '工作日' },
+  { node: '核实', amount: 15, unit: '日' },
 ];
 
 /** Default longest extension (条例 Art. 34: 延长期限不得超过30日). */

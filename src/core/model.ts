@@ -59,6 +59,10 @@ export const REVIEW_KINDS = ['复查', '复核'] as const;
 /** What a 复查/复核 decides about the original handling opinion. */
 export const REVIEW_OUTCOMES = ['维持', '变更', '撤销'] as const;
 
+/** The events that may stop a platform case's 办结 clock (设置「平台件办结时点」); a 本级 case's stops at 办结签批. */
+export const CLOSE_EVENTS = ['系统回复', '办结签批'] as const;
+export type CloseEvent = (typeof CLOSE_EVENTS)[number];
+
 export type Satisfaction = (typeof SATISFACTIONS)[number];
 export type VisitRouting = (typeof VISIT_ROUTINGS)[number];
 
@@ -321,34 +325,74 @@ export function isCaseState(s: unknown): s is CaseState {
   return (CASE_STATES as readonly unknown[]).includes(s);
 }
 
-/** A ledger column the app derives from other fields each day: script-owned, never typed, not part of a Case. */
+/** A ledger column the app derives (src/core/pending.ts): script-owned, never typed, not part of a Case. */
 export interface DerivedFieldSpec {
   key: string;
   label: string;
-  kind: 'int' | 'text';
+  kind: 'int' | 'text' | 'datetime';
 }
 
-/** The deadline columns the daily refresh derives from 办理期限; the ledger shows them right after `after`. */
+/**
+ * Where the case stands, written whenever the case is saved and by the daily refresh: the node it waits on, that
+ * node's deadline, 期限状态, who must act, and the working days left or over.
+ */
 export const DERIVED_FIELDS = {
-  after: 'dueProvisional' as CaseKey,
   fields: [
-    { key: 'workdaysLeft', label: '剩余工作日', kind: 'int' },
+    { key: 'currentNode', label: '当前环节', kind: 'text' },
+    { key: 'nodeDue', label: '环节期限', kind: 'datetime' },
     { key: 'deadlineState', label: '期限状态', kind: 'text' },
+    { key: 'actor', label: '待办方', kind: 'text' },
+    { key: 'workdaysLeft', label: '剩余工作日', kind: 'int' },
     { key: 'overdueWorkdays', label: '超期工作日', kind: 'int' },
   ],
-} as const satisfies { after: CaseKey; fields: readonly DerivedFieldSpec[] };
+} as const satisfies { fields: readonly DerivedFieldSpec[] };
 
 /** A derived column's key. */
 export type DerivedKey = (typeof DERIVED_FIELDS.fields)[number]['key'];
 
-/** Every ledger column in sheet order: the case's fields, with the derived deadline columns placed by the model. */
+/**
+ * The columns people read first, in this order (编号 and 状态 frozen); every other column follows in the model's
+ * order, the hidden ones last.
+ */
+export const LEDGER_LEAD: readonly (CaseKey | DerivedKey)[] = [
+  'caseNo',
+  'state',
+  'currentNode',
+  'nodeDue',
+  'deadlineState',
+  'actor',
+  'petitionDate',
+  'petitionerName',
+  'matterType',
+  'demand',
+  'department',
+  'workdaysLeft',
+  'overdueWorkdays',
+];
+
+/** How many lead columns stay in view while scrolling right: 编号 and 状态. */
+export const FROZEN_LEAD = 2;
+
+/**
+ * Column groups, collapsed (one click on the group's ＋ opens it; adjacent groups would merge into one, so a column
+ * in view stands between any two): the sign-off and audit trail after 登记时间 and 登记人, the verification
+ * loop's, the extension's and the correction's, and the 七个到位 checklist (不合理诉求, which calls for it, stays in view). Each runs from one key to another in the
+ * model's order.
+ */
+export const COLUMN_GROUPS: readonly { name: string; from: CaseKey; to: CaseKey }[] = [
+  { name: '七个到位', from: 'procedureEnded', to: 'localEducation' },
+  { name: '签批与经办记录', from: 'signedBy', to: 'repliedAt' },
+  { name: '核实签批记录', from: 'verifyAssignedAt', to: 'verifyRepliedAt' },
+  { name: '延期记录', from: 'extRequestedBy', to: 'extTotalDays' },
+  { name: '更正记录', from: 'correctionReason', to: 'correctedAt' },
+];
+
+/** Every ledger column in sheet order: the lead columns, then the case's other fields in the model's order. */
 export function ledgerFields(): readonly (FieldSpec | DerivedFieldSpec)[] {
-  const out: (FieldSpec | DerivedFieldSpec)[] = [];
-  for (const f of CASE_FIELDS as readonly FieldSpec[]) {
-    out.push(f);
-    if (f.key === DERIVED_FIELDS.after) out.push(...DERIVED_FIELDS.fields);
-  }
-  return out;
+  const derived = new Map<string, FieldSpec | DerivedFieldSpec>(DERIVED_FIELDS.fields.map((f) => [f.key, f]));
+  const lead = LEDGER_LEAD.map((k) => derived.get(k) ?? fieldSpec(k as CaseKey));
+  const rest = (CASE_FIELDS as readonly FieldSpec[]).filter((f) => !LEDGER_LEAD.includes(f.key as CaseKey));
+  return [...lead, ...rest];
 }
 
 /** Every ledger column's label: the ones a header must hold once, and only once. */

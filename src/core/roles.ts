@@ -12,6 +12,7 @@ import {
   type Case,
   type CaseKey,
   type CaseState,
+  type CloseEvent,
   type Person,
   type Role,
 } from './model';
@@ -39,6 +40,10 @@ export interface Action {
 export interface WorkflowSettings {
   /** 集体访 from this many people (a flag, never a refusal). */
   groupVisitThreshold: number;
+  /** A node's deadline is 即将到期 when this many working days or fewer are left. */
+  dueSoonWorkdays: number;
+  /** What stops the 办结 clock of a case from the platform or a higher level (本级: always 办结签批). */
+  closeEvent: CloseEvent;
   /** The reception room takes, as a rule, no more than this many visitors (annex 2; 条例 Art. 20). */
   receptionLimit: number;
   /** Refuse (true) or only warn (false) when a walk-in exceeds receptionLimit; 接收必登 favours warning. */

@@ -4,7 +4,7 @@ import { DEFAULT_OFFICE_HOURS, formatOfficeHours, parseOfficeHours, type OfficeH
 import { DEFAULT_CASE_NUMBER_CONFIG } from './caseNumber';
 import { DEFAULT_MAX_EXTENSION_DAYS } from './deadlines';
 import { DEFAULT_REPEAT_WINDOW_DAYS } from './duplicates';
-import { ROLES, type Role } from './model';
+import { CLOSE_EVENTS, ROLES, type Role } from './model';
 import type { WorkflowSettings } from './roles';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -61,6 +61,19 @@ function roles(key: string, def: readonly Role[], description: string): SettingS
   });
 }
 
+function oneOf<const O extends readonly string[]>(
+  key: string,
+  options: O,
+  def: O[number],
+  description: string,
+): SettingSpec<O[number]> {
+  return setting(key, def, description, (t) => {
+    if (t === '') return { ok: true, value: def };
+    if ((options as readonly string[]).includes(t)) return { ok: true, value: t as O[number] };
+    return { ok: false, reason: `「${t}」应为 ${options.join(' 或 ')}` };
+  });
+}
+
 function years(key: string, description: string): SettingSpec<number[]> {
   return setting(key, '', description, (t) => {
     const items = splitList(t);
@@ -88,7 +101,7 @@ function hours(key: string, description: string): SettingSpec<OfficeHours> {
 
 /** Every setting the 设置 sheet holds, in the order it lists them. Nothing else in 设置 is read. */
 export const SETTINGS = {
-  officeName: text('单位名称', '镜湖新区开发办', '通知邮件标题和落款中的单位名称'),
+  officeName: text('单位名称', '镜湖新区开发办', '通知邮件开头署名的单位名称'),
   officeFullName: text('单位全称', '绍兴市镜湖新区开发建设办公室', '表单（附件3–7）中「单位名称」和落款处的单位全称'),
   bureauName: text(
     '上级信访部门',
@@ -118,7 +131,13 @@ export const SETTINGS = {
     3,
     0,
     30,
-    '剩余工作日不超过这么多天时，每日刷新把「期限状态」标为「即将到期」',
+    '当前环节的期限只剩这么多个工作日（含当天到期）时，「期限状态」标为「即将到期」',
+  ),
+  closeEvent: oneOf(
+    '平台件办结时点',
+    CLOSE_EVENTS,
+    '系统回复',
+    '上级（平台）交办件的办结期限在哪一步停止计时：系统回复（在平台答复即办结，默认）或 办结签批；本级件在办结签批时停止计时',
   ),
   groupVisitThreshold: int('集体访人数', 5, 2, 1000, '人数达到该值标记为集体访'),
   receptionLimit: int(
@@ -251,6 +270,8 @@ export function readSettings(rows: readonly SettingRow[]): {
 export function workflowSettings(v: SettingValues): WorkflowSettings {
   return {
     groupVisitThreshold: v.groupVisitThreshold,
+    dueSoonWorkdays: v.dueSoonWorkdays,
+    closeEvent: v.closeEvent,
     receptionLimit: v.receptionLimit,
     refuseOverReceptionLimit: false,
     repeatWindowDays: v.repeatWindowDays,

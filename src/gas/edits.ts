@@ -1,12 +1,21 @@
 // Typing is first class: the installable on-edit handler hands the edited 台账 rows to the use case in one batch
 // and marks invalid values with a note and a highlight; the daily refresh recomputes the derived columns.
 import { handleTypedEdits, type EditIssue, type TypedEdit } from '../app/handleTypedEdits';
-import { computedDue } from '../app/derived';
+import { computedDue, derivedCells } from '../app/derived';
 import type { RawRow } from '../app/coerce';
-import { endOfShanghaiDay } from '../core/dates';
 import { computeDueAt, deadlineStatus } from '../core/deadlines';
-import { CASE_FIELDS, fieldLabel, fieldSpec, isCaseState, type CaseKey } from '../core/model';
-import { DERIVED, SHEET } from './layout';
+import {
+  CASE_FIELDS,
+  DERIVED_FIELDS,
+  fieldLabel,
+  fieldSpec,
+  isCaseState,
+  type Case,
+  type CaseKey,
+  type DerivedKey,
+} from '../core/model';
+import { PROVISIONAL_MARK } from '../core/pending';
+import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
 
@@ -14,7 +23,7 @@ const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
 export const NOTE_MARK = '【信访台账】';
 export const ISSUE_BACKGROUND = '#fff2cc';
-/** What the daily refresh reads of each row. */
+/** What the daily refresh reads of each row besides the lead columns. */
 const REFRESH_FIELDS: readonly CaseKey[] = [
   'caseNo',
   'state',
@@ -27,8 +36,8 @@ const REFRESH_FIELDS: readonly CaseKey[] = [
   'receivedAt',
   'receiveLate',
 ];
-/** States in which the 办结 deadline no longer runs. */
-const CLOSED = new Set(['已办结', '待回访', '已回访', '已核实', '已归档', '已转送', '已退单']);
+/** The derived columns in sheet order: the lead block (当前环节…待办方) and the day counts. */
+const SHOWN: readonly DerivedKey[] = DERIVED_FIELDS.fields.map((f) => f.key);
 
 export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
@@ -62,10 +71,11 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
 }
 
 /**
- * Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. `registered`: rows
- * that became cases in this edit, whose 编号 loses an earlier 本行尚未登记 / duplicate note.
+ * Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. The app's part of a
+ * cell's note says this edit's messages, each once (never what earlier edits said); a person's own note stays before
+ * it. `registered`: rows that became cases in this edit, whose 编号 loses an earlier 本行尚未登记 / duplicate note.
  */
-function markIssues(
+export function markIssues(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   first: number,
   last: number,
@@ -80,24 +90,35 @@ function markIssues(
   const backgrounds = block.getBackgrounds();
   let changed = false;
   const colOf = (key: CaseKey): number | undefined => columns.get(fieldSpec(key).label);
+  // A cell's note is a person's own words, if any, then the app's from NOTE_MARK on: each edit replaces the app's part.
+  const personal = (note: string): string => (note.includes(NOTE_MARK) ? note.slice(0, note.indexOf(NOTE_MARK)) : note);
+  const withApp = (note: string, messages: string[]): string =>
+    [personal(note).trimEnd(), messages.length ? `${NOTE_MARK}${messages.join('\n')}` : ''].filter(Boolean).join('\n');
   // A corrected value loses the app's earlier note and highlight; a person's own notes stay.
   for (let r = 0; r < notes.length; r++) {
     const keys = registered.includes(first + r) ? [...editedKeys, 'caseNo' as const] : editedKeys;
     for (const key of keys) {
       const c = colOf(key);
-      if (c && notes[r]![c - 1]!.startsWith(NOTE_MARK)) {
-        notes[r]![c - 1] = '';
+      if (c && notes[r]![c - 1]!.includes(NOTE_MARK)) {
+        notes[r]![c - 1] = withApp(notes[r]![c - 1]!, []);
         backgrounds[r]![c - 1] = '#ffffff';
         changed = true;
       }
     }
   }
+  // This edit's messages, once each, per cell.
+  const byCell = new Map<string, { r: number; c: number; messages: string[] }>();
   for (const i of issues) {
     const r = Number(i.ref) - first;
     const c = (i.key && colOf(i.key)) || columns.get(fieldLabel('caseNo'))!;
     if (r < 0 || r >= notes.length) continue;
-    const prev = notes[r]![c - 1]!;
-    notes[r]![c - 1] = prev.startsWith(NOTE_MARK) ? `${prev}\n${i.message}` : `${NOTE_MARK}${i.message}`;
+    const at = `${r}:${c}`;
+    if (!byCell.has(at)) byCell.set(at, { r, c, messages: [] });
+    const { messages } = byCell.get(at)!;
+    if (!messages.includes(i.message)) messages.push(i.message);
+  }
+  for (const { r, c, messages } of byCell.values()) {
+    notes[r]![c - 1] = withApp(notes[r]![c - 1]!, messages);
     backgrounds[r]![c - 1] = ISSUE_BACKGROUND;
     changed = true;
   }
@@ -107,8 +128,11 @@ function markIssues(
 }
 
 /**
- * Daily: 剩余工作日 / 期限状态 / 超期工作日 for every open case, and provisional computed deadlines recomputed
- * (a year whose schedule was confirmed since). Columns are read once and each written with one call.
+ * Daily, and after 初始化/修复: where every case stands today. Each save of a case writes its node, 环节期限 and 待办方
+ * (src/app/derived.ts); what only the passing of time changes — 期限状态 and the working days left or over — is
+ * re-read from 环节期限 here, for every case in one read and one write per block. A case is recomputed in full when its
+ * deadline is provisional (a schedule may have been confirmed since), when its computed 办理期限 moved, or when it
+ * has never been computed (a row typed in, or a ledger from before these columns).
  */
 export function refreshLedger(): void {
   const p = gasPorts('');
@@ -118,25 +142,28 @@ export function refreshLedger(): void {
 function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   p.audit.append([]); // writes log lines parked by an earlier failure
   const now = p.clock.now();
-  const config = p.settings.load();
-  const { rules } = config;
+  const { rules } = p.settings.load();
   const cases = p.ledger.loadFields(REFRESH_FIELDS);
   if (cases.length === 0) return;
   const first = cases[0]!.row;
+  const n = cases.length;
+  const { ledger } = p;
+  const shownCols = SHOWN.map((k) => ledger.colOf(k));
+  const lo = Math.min(...shownCols);
+  const hi = Math.max(...shownCols);
+  const grid = ledger.sheet.getRange(first, lo, n, hi - lo + 1).getValues();
+  const cell = (i: number, k: DerivedKey): unknown => grid[i]![ledger.colOf(k) - lo];
+  const set = (i: number, k: DerivedKey, v: unknown): void => void (grid[i]![ledger.colOf(k) - lo] = v);
   const DUE = fieldLabel('dueDate');
   const PROVISIONAL = fieldLabel('dueProvisional');
-  const columns: Record<string, unknown[][]> = {
-    [DERIVED.workdaysLeft]: [],
-    [DERIVED.deadlineState]: [],
-    [DERIVED.overdueWorkdays]: [],
-    [DUE]: [],
-    [PROVISIONAL]: [],
-  };
-  const RECEIVE_LATE = fieldLabel('receiveLate');
+  const dueCells: unknown[][] = [];
+  const provisionalCells: unknown[][] = [];
   const receiveLate: unknown[][] = [];
   let dueChanged = false;
   let lateChanged = false;
-  for (const { c, raw } of cases) {
+  const full: number[] = [];
+  const dues: Pick<Case, 'dueDate' | 'dueProvisional'>[] = [];
+  cases.forEach(({ c, raw }, i) => {
     // 当天接处: a case assigned and not received by the end of its working day is flagged for the reminders to chase.
     const late =
       c.state === '办理中' && c.assignedAt && !c.receivedAt
@@ -153,37 +180,71 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
     let { dueDate, dueProvisional } = c;
     // Only an empty cell or the app's own provisional deadline is recomputed: whatever a person typed stays.
     const empty = raw.dueDate === '' || raw.dueDate === undefined;
+    let moved = false;
     if ((empty || (c.dueSource === '计算' && dueProvisional)) && c.caseNo) {
       const due = computedDue(c, rules);
       if (due && (due.dueDate !== dueDate || due.dueProvisional !== !!dueProvisional)) {
         ({ dueDate, dueProvisional } = due);
-        dueChanged = true;
+        dueChanged = moved = true;
       }
     }
-    const open = isCaseState(c.state) && !CLOSED.has(c.state) && !!c.caseNo;
-    const s =
-      open && dueDate
-        ? deadlineStatus({
-            dueAt: endOfShanghaiDay(dueDate),
-            now,
-            calendar: rules.calendar,
-            dueSoonWorkdays: config.values.dueSoonWorkdays,
-          })
-        : null;
-    columns[DERIVED.workdaysLeft]!.push([s ? s.workdaysLeft : '']);
-    columns[DERIVED.deadlineState]!.push([s ? s.state : c.caseNo && dueDate ? '已结' : '']);
-    columns[DERIVED.overdueWorkdays]!.push([s ? s.overdueWorkdays : '']);
-    columns[DUE]!.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
-    columns[PROVISIONAL]!.push([
+    dues.push({ dueDate, dueProvisional });
+    dueCells.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
+    provisionalCells.push([
       dueDate && c.dueSource !== '手填' ? toCell('dueProvisional', !!dueProvisional) : (raw.dueProvisional ?? ''),
     ]);
+    if (!c.caseNo) return;
+    const status = String(cell(i, 'deadlineState') ?? '');
+    const stale = status === '' || status.endsWith(PROVISIONAL_MARK) || moved;
+    if (stale) {
+      full.push(i);
+      return;
+    }
+    const due = cell(i, 'nodeDue');
+    if (!(due instanceof Date) || !isCaseState(c.state) || c.state === '已退单' || c.state === '已转送') return;
+    const s = deadlineStatus({
+      dueAt: due,
+      now,
+      calendar: rules.calendar,
+      dueSoonWorkdays: rules.settings.dueSoonWorkdays,
+    });
+    set(i, 'deadlineState', `${s.state}${s.provisional ? PROVISIONAL_MARK : ''}`);
+    set(i, 'workdaysLeft', s.workdaysLeft);
+    set(i, 'overdueWorkdays', s.overdueWorkdays);
+  });
+  if (full.length) {
+    // Whole rows of the few cases to recompute, with the 办理期限 this run gives them.
+    const people = p.directory.listPeople();
+    const rows = new Map(ledger.readRows(full.map((i) => first + i)).map((r) => [r.row, r.c]));
+    for (const i of full) {
+      const c = rows.get(first + i);
+      if (!c) continue;
+      const derived = derivedCells({ ...c, ...dues[i] }, rules, now, people);
+      for (const k of SHOWN) set(i, k, derived[k]);
+    }
   }
-  if (!dueChanged) {
-    delete columns[DUE];
-    delete columns[PROVISIONAL];
+  // Only the derived columns are written (one call per adjacent run): a cell typed meanwhile between them stays.
+  for (const run of adjacentRuns(shownCols)) {
+    const values = grid.map((r) => r.slice(run.from - lo, run.to - lo + 1));
+    ledger.sheet.getRange(first, run.from, n, run.to - run.from + 1).setValues(values);
   }
-  if (lateChanged) columns[RECEIVE_LATE] = receiveLate;
-  for (const [label, values] of Object.entries(columns)) {
-    p.ledger.sheet.getRange(first, p.ledger.col(label)!, values.length, 1).setValues(values);
+  const columns: [string, unknown[][], boolean][] = [
+    [DUE, dueCells, dueChanged],
+    [PROVISIONAL, provisionalCells, dueChanged],
+    [fieldLabel('receiveLate'), receiveLate, lateChanged],
+  ];
+  for (const [label, values, changed] of columns) {
+    if (changed) ledger.sheet.getRange(first, ledger.col(label)!, values.length, 1).setValues(values);
   }
+}
+
+/** Sorted columns as runs of adjacent ones. */
+function adjacentRuns(cols: readonly number[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  for (const c of [...cols].sort((a, b) => a - b)) {
+    const last = out[out.length - 1];
+    if (last && c === last.to + 1) last.to = c;
+    else out.push({ from: c, to: c });
+  }
+  return out;
 }

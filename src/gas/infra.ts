@@ -1,8 +1,8 @@
 // Small Apps Script adapters for the ports: the script lock, the clock, the 编号 counter in Script Properties,
-// mail notices (masked, signed with the office's name), and who is acting.
-import type { CaseCounter, Clock, Lock, Notice, NoticeFacts, Notifier, NumberSeries } from '../app/ports';
-import { fieldLabel } from '../core/model';
-import { maskName, maskPhone, maskText } from '../core/mask';
+// mail notices (masked, signed with the office's name, linked to where each person acts), and who is acting.
+import type { CaseCounter, Clock, Lock, Notice, Notifier, NumberSeries } from '../app/ports';
+import { composeNotice } from '../core/notices';
+import type { CaseLink } from './links';
 import { LedgerError } from './table';
 
 /** How long a menu action waits for another person's action to finish. */
@@ -40,12 +40,12 @@ export const propertyCounter: CaseCounter = {
 };
 
 /**
- * Sends each notice as one mail, titled and signed with the office's name (设置「单位名称」, read only when a mail
- * goes out). Masking happens here, where the data leaves the spreadsheet: the petitioner's name and phone among the
- * case's facts, and any ID number or phone in the text. A mail that fails (quota, outage) never undoes the action
- * already saved: it is noted in `failures` for the person.
+ * Sends each notice as mail with a plain-text and an HTML part (src/core/notices.ts writes both, masked), signed
+ * with the office's name (设置「单位名称」, read only when a mail goes out); recipients given different links (the
+ * 台账 row, or the 部室工作台) get a mail each. A mail that fails (quota, outage) never undoes the action already
+ * saved: it is noted in `failures` for the person.
  */
-export function mailNotifier(failures: string[], officeName: () => string): Notifier {
+export function mailNotifier(failures: string[], officeName: () => string, caseLink: CaseLink): Notifier {
   return {
     send(notices: readonly Notice[]): void {
       const sendable = notices.filter((n) => n.to.length > 0);
@@ -53,11 +53,15 @@ export function mailNotifier(failures: string[], officeName: () => string): Noti
       const office = officeName();
       for (const n of sendable) {
         try {
-          MailApp.sendEmail({
-            to: n.to.join(','),
-            subject: `【${office}信访台账】${n.caseNo}`,
-            body: [maskText(n.text), ...factLines(n.facts), '', `${office}信访台账`, MASK_FOOTER].join('\n'),
-          });
+          const byLink = new Map<string | null, string[]>();
+          for (const p of n.to) {
+            const link = caseLink(p, n.caseNo);
+            byLink.set(link, [...(byLink.get(link) ?? []), p.email]);
+          }
+          for (const [link, to] of byLink) {
+            const mail = composeNotice(n.content, { officeName: office, link });
+            MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
+          }
         } catch (e) {
           console.error(e);
           failures.push(
@@ -67,24 +71,6 @@ export function mailNotifier(failures: string[], officeName: () => string): Noti
       }
     },
   };
-}
-
-const MASK_FOOTER = '（本邮件由信访台账自动发送，个人信息已脱敏；完整信息请在台账中查看。）';
-
-/** The case's facts as mail lines, the petitioner's name and phone masked here, where they leave the spreadsheet. */
-function factLines(f: NoticeFacts | undefined): string[] {
-  if (!f) return [];
-  const pair = (key: Parameters<typeof fieldLabel>[0], v: string | undefined): string =>
-    v ? `${fieldLabel(key)}：${v}` : '';
-  const line = (...parts: string[]): string => parts.filter(Boolean).join('　');
-  return [
-    line(
-      pair('petitionerName', f.petitionerName && maskName(f.petitionerName)),
-      pair('phone', f.phone && maskPhone(f.phone)),
-    ),
-    line(pair('matterType', f.matterType), pair('category', f.category)),
-    line(pair('department', f.department), pair('dueDate', f.dueDate)),
-  ].filter(Boolean);
 }
 
 /** The e-mail of the person acting, or '' where Apps Script hides it (outside the owner's domain). */

@@ -82,8 +82,6 @@ export interface SheetSpec {
   name: string;
   columns: ColumnSpec[];
   seedRows?: () => unknown[][];
-  /** Created only as wide as its columns (decision 13: the spreadsheet's cells are a budget). */
-  trimmed?: boolean;
 }
 
 /** The two liaisons of a department (双联络员制, 互为AB角). */
@@ -94,8 +92,12 @@ export const DATETIME_FORMAT = 'yyyy-mm-dd hh:mm';
 const YES_NO = ['是', '否'] as const;
 
 function ledgerColumn(f: FieldSpec | DerivedFieldSpec): ColumnSpec {
-  if (!('scriptOwned' in f))
-    return { label: f.label, width: 80, scriptOwned: true, ...(f.kind === 'int' ? { format: '0' } : {}) };
+  if (!('scriptOwned' in f)) {
+    const shown = { label: f.label, scriptOwned: true };
+    if (f.kind === 'int') return { ...shown, format: '0', width: 56 };
+    if (f.kind === 'datetime') return { ...shown, format: DATETIME_FORMAT, width: 128 };
+    return { ...shown, format: '@', width: f.key === 'actor' ? 200 : 96 };
+  }
   const base = { label: f.label, scriptOwned: f.scriptOwned, ...(f.hidden ? { hidden: true } : {}) };
   switch (f.kind) {
     case 'date':
@@ -151,12 +153,11 @@ function recordColumn(f: RecordFieldSpec): ColumnSpec {
   }
 }
 
-/** One sheet per record kind, laid out from the kind's columns and trimmed to them. */
+/** One sheet per record kind, laid out from the kind's columns. */
 export function recordSheetSpecs(): SheetSpec[] {
   return RECORD_KIND_IDS.map((kind) => ({
     name: recordSpec(kind).sheet,
     columns: recordColumns(kind).map(recordColumn),
-    trimmed: true,
   }));
 }
 

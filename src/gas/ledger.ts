@@ -101,6 +101,12 @@ export class SheetLedger implements CaseRepo {
    * or pasted-over 编号 leaves it), read in one call; the visible 编号 is read only for rows without an anchor.
    */
   rowsByCaseNo(): Map<string, number> {
+    const out = this.readAnchors();
+    this.rows = new Map(out);
+    return out;
+  }
+
+  private readAnchors(): Map<string, number> {
     const last = this.sheet.getLastRow();
     const out = new Map<string, number>();
     if (last < 2) return out;
@@ -145,6 +151,16 @@ export class SheetLedger implements CaseRepo {
 
   /** The row numbers the last loadByIds found, for the saveCases that follows it under the same lock. */
   private loadedAt: Map<string, number> | null = null;
+  /** Every row number by 编号 this execution has read or written (the last read of the anchors, then the saves). */
+  private rows: Map<string, number> | null = null;
+
+  /**
+   * The row of a case as this execution last read or saved it (a notice links to it); one read of the anchors when
+   * the case was not among them. Null for a case the ledger does not hold.
+   */
+  rowOf(caseNo: string): number | null {
+    return this.rows?.get(caseNo) ?? this.rowsByCaseNo().get(caseNo) ?? null;
+  }
 
   loadByIds(ids: readonly string[]): Case[] {
     const at = (this.loadedAt = this.rowsByCaseNo());
@@ -192,7 +208,10 @@ export class SheetLedger implements CaseRepo {
     for (const p of patches) {
       const row = p.ref ? Number(p.ref) : at.get(p.caseNo);
       if (p.create || row === undefined) appends.push(p);
-      else this.writeRow(row, p.fields);
+      else {
+        this.writeRow(row, p.fields, p.derived);
+        this.savedAt(p.caseNo, row);
+      }
     }
     if (appends.length) this.append(appends);
   }
@@ -201,8 +220,8 @@ export class SheetLedger implements CaseRepo {
    * Writes only the cells of the patch's fields: one setValues per run of adjacent columns, never the cells between
    * them, so whatever a person typed elsewhere in the row at the same moment stays as they typed it.
    */
-  private writeRow(row: number, fields: Partial<Case>): void {
-    const cols = this.columnsOf(fields).sort((a, b) => a[0] - b[0]);
+  writeRow(row: number, fields: Partial<Case>, derived?: Partial<Record<DerivedKey, unknown>>): void {
+    const cols = this.columnsOf(fields, derived).sort((a, b) => a[0] - b[0]);
     for (let i = 0; i < cols.length;) {
       let j = i;
       while (j + 1 < cols.length && cols[j + 1]![0] === cols[j]![0] + 1) j++;
@@ -214,20 +233,33 @@ export class SheetLedger implements CaseRepo {
     if (loaded) cols.forEach(([c, v]) => (loaded.cells[c - 1] = v));
   }
 
-  private columnsOf(fields: Partial<Case>): [number, unknown][] {
-    return (Object.keys(fields) as CaseKey[]).map((key) => [this.colOf(key), toCell(key, fields[key])]);
+  private columnsOf(fields: Partial<Case>, derived: Partial<Record<DerivedKey, unknown>> = {}): [number, unknown][] {
+    const own = (Object.keys(fields) as CaseKey[]).map((key): [number, unknown] => [
+      this.colOf(key),
+      toCell(key, fields[key]),
+    ]);
+    const shown = (Object.keys(derived) as DerivedKey[]).map((key): [number, unknown] => [
+      this.colOf(key),
+      derived[key] ?? '',
+    ]);
+    return [...own, ...shown];
   }
 
   private append(patches: CasePatch[]): void {
     const start = this.sheet.getLastRow() + 1;
     const grid = patches.map((p) => {
       const line: unknown[] = new Array(this.header.width).fill('');
-      for (const [c, v] of this.columnsOf(p.fields)) line[c - 1] = v;
+      for (const [c, v] of this.columnsOf(p.fields, p.derived)) line[c - 1] = v;
       return line;
     });
     const overflow = start + grid.length - 1 - this.sheet.getMaxRows();
     if (overflow > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), overflow);
     this.sheet.getRange(start, 1, grid.length, this.header.width).setValues(grid);
     grid.forEach((cells, i) => this.remember(start + i, cells));
+    patches.forEach((p, i) => this.savedAt(p.caseNo, start + i));
+  }
+
+  private savedAt(caseNo: string, row: number): void {
+    if (caseNo) (this.rows ??= new Map()).set(caseNo, row);
   }
 }

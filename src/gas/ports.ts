@@ -4,6 +4,7 @@ import { SheetAuditLog } from './audit';
 import { SheetDirectory } from './directory';
 import { activeUserEmail, mailNotifier, propertyCounter, scriptLock, systemClock } from './infra';
 import { SheetLedger } from './ledger';
+import { caseLinkIn } from './links';
 import { SheetRecords } from './records';
 import { SheetSettings } from './settings';
 
@@ -46,7 +47,7 @@ function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: stri
     clock: systemClock,
     lock: scriptLock,
     settings,
-    notifier: mailNotifier(noticeFailures, () => settings.load().values.officeName),
+    notifier: mailNotifier(noticeFailures, () => settings.load().values.officeName, caseLinkIn(ss, ledger)),
     counter: propertyCounter,
     records: new SheetRecords(ss),
     actorEmail,

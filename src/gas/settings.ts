@@ -3,13 +3,19 @@
 import type { Settings } from '../app/ports';
 import { WorkCalendar, type CalendarEntry } from '../core/calendar';
 import { toShanghaiDate } from '../core/dates';
-import { DEFAULT_TIME_LIMITS, type DeadlineNode, type DeadlineUnit, type TimeLimit } from '../core/deadlines';
+import {
+  DEADLINE_NODES,
+  DEFAULT_TIME_LIMITS,
+  type DeadlineNode,
+  type DeadlineUnit,
+  type TimeLimit,
+} from '../core/deadlines';
 import type { Rules } from '../core/roles';
 import { readSettings, splitList, workflowSettings, type SettingRow, type SettingValues } from '../core/settings';
 import { HOLIDAY_HEADERS, LIMIT_HEADERS, SETTINGS_HEADERS, SHEET } from './layout';
 import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
 
-const NODES: readonly DeadlineNode[] = ['签收', '接收', '退单', '办结', '回访', '受理告知', '复查', '复核', '异议'];
+const NODES: readonly DeadlineNode[] = DEADLINE_NODES;
 const UNITS: readonly DeadlineUnit[] = ['日', '工作日', '工作小时'];
 
 /** Everything the sheets configure, plus the problems found reading them (sheet, row and field, in Chinese). */

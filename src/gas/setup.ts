@@ -1,8 +1,9 @@
 // 初始化/修复: creates what is missing and repairs what is broken, never deleting or reordering data, so running
 // it twice changes nothing.
-import { fieldLabel } from '../core/model';
+import { COLUMN_GROUPS, FROZEN_LEAD, LEDGER_LEAD, fieldLabel } from '../core/model';
 import { readPeopleLines } from './directory';
 import { DERIVED, PEOPLE_HEADERS, SHEET, sheetSpecs, type ColumnSpec, type SheetSpec } from './layout';
+import { ledgerLabel } from './ledger';
 import { migratePeopleAndSettings } from './migrate';
 import { readKeyValues, settingList } from './settings';
 import { appendRows, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
@@ -27,6 +28,10 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   if (ss.getSpreadsheetLocale() !== 'zh_CN') ss.setSpreadsheetLocale('zh_CN');
   // Every sheet first: the ledger's dropdowns refer to 部室, which may not exist yet.
   const laidOut = sheetSpecs().map((spec) => ({ spec, ...ensureSheet(ss, spec, report) }));
+  removeBlankStarterSheet(
+    ss,
+    laidOut.map((l) => l.spec.name),
+  );
   report.notes = migratePeopleAndSettings(ss);
   const settings = readKeyValues(ss);
   const listOf = (key: string): string[] => settingList(settings, key);
@@ -65,8 +70,6 @@ function ensureSheet(
   const created = !sheet;
   if (!sheet) {
     sheet = ss.insertSheet(spec.name);
-    if (spec.trimmed && sheet.getMaxColumns() > spec.columns.length)
-      sheet.deleteColumns(spec.columns.length + 1, sheet.getMaxColumns() - spec.columns.length);
     report.createdSheets.push(spec.name);
   }
   const header = readHeader(sheet);
@@ -99,7 +102,8 @@ function ensureSheet(
     if (!created) report.addedColumns.push(...appended.map((c) => `${spec.name}.${c.label}`));
   }
   const width = Math.max(header.width, header.columns.size ? Math.max(...header.columns.values()) : 0);
-  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND);
+  trimColumns(sheet, width);
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold').setBackground(HEADER_BACKGROUND).setWrap(true);
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   applyNumberFormats(sheet, spec.columns, header.columns);
   if (created && spec.seedRows) {
@@ -107,6 +111,27 @@ function ensureSheet(
     if (rows.length) writeSeed(sheet, spec, header.columns, rows);
   }
   return { sheet, columns: header.columns };
+}
+
+/**
+ * Decision 13: the spreadsheet's 10 million cells are a budget, so a sheet keeps no empty columns beyond its own
+ * (a new sheet's 26). Only columns right of everything the sheet holds go: nothing anyone typed is deleted.
+ */
+function trimColumns(sheet: Sheet, width: number): void {
+  const keep = Math.max(width, sheet.getLastColumn(), 1);
+  if (sheet.getMaxColumns() > keep) sheet.deleteColumns(keep + 1, sheet.getMaxColumns() - keep);
+}
+
+/**
+ * The sheet a new spreadsheet starts with (Sheet1, 工作表1…), once the app's sheets exist: removed when it holds
+ * nothing, left alone (with its data) otherwise.
+ */
+function removeBlankStarterSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, ours: readonly string[]): void {
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (ours.includes(name) || !/^(Sheet|工作表)\d+$/.test(name)) continue;
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0 && ss.getSheets().length > 1) ss.deleteSheet(sheet);
+  }
 }
 
 /** Writes `columns`' labels into new columns inserted before `at`; the header map follows the shift. */
@@ -227,14 +252,46 @@ function writeSeed(sheet: Sheet, spec: SheetSpec, at: Map<string, number>, rows:
   sheet.getRange(2, 1, grid.length, width).setValues(grid);
 }
 
-/** The ledger's filter, conditional formats and protections of the script's columns. */
+/** The ledger's lead columns, frozen panes, column groups, filter, conditional formats and protections. */
 function repairLedger(sheet: Sheet, spec: SheetSpec): void {
+  leadColumnsFirst(sheet);
   const header = readHeader(sheet);
   const col = (label: string): number => header.columns.get(label)!;
+  if (sheet.getFrozenColumns() !== FROZEN_LEAD) sheet.setFrozenColumns(FROZEN_LEAD);
+  groupColumns(sheet, header);
   coverWithFilter(sheet, header.width);
   hideScriptColumns(sheet, spec, header);
   setConditionalFormats(sheet, header.width, col(DERIVED.deadlineState), col(fieldLabel('state')));
   for (const c of spec.columns) if (c.scriptOwned) protectColumn(sheet, c.label, col(c.label));
+}
+
+/**
+ * The columns people read first (编号, 状态, 当前环节, 环节期限, 期限状态, 待办方, then the case's facts) in that order
+ * at the left, on a ledger laid out before: each is moved whole (its cells, notes, formats and checks go with it), so
+ * no data moves between rows or columns, and a ledger already in order is left alone.
+ */
+function leadColumnsFirst(sheet: Sheet): void {
+  LEDGER_LEAD.forEach((key, i) => {
+    const label = ledgerLabel(key);
+    const at = readHeader(sheet).columns.get(label);
+    if (at === undefined || at === i + 1) return;
+    sheet.moveColumns(sheet.getRange(`${letter(at)}:${letter(at)}`), i + 1);
+  });
+}
+
+/**
+ * The sign-off and audit trail, the verification's, the extension's, the correction's and the 七个到位 checklist as
+ * column groups, collapsed when first made (a click on ＋ opens one; setup leaves a group the office opened open).
+ */
+function groupColumns(sheet: Sheet, header: Header): void {
+  for (const g of COLUMN_GROUPS) {
+    const from = header.columns.get(fieldLabel(g.from));
+    const to = header.columns.get(fieldLabel(g.to));
+    if (from === undefined || to === undefined || to < from) continue;
+    if (sheet.getColumnGroupDepth(from) > 0 && sheet.getColumnGroupDepth(to) > 0) continue;
+    sheet.getRange(1, from, 1, to - from + 1).shiftColumnGroupDepth(1);
+    sheet.getColumnGroup(from, 1)?.collapse();
+  }
 }
 
 /**
@@ -281,9 +338,11 @@ function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, st
       .build();
   const s = `$${letter(statusCol)}2`;
   const ours = [
-    rule(`OR(${s}="已办结",${s}="已回访",${s}="已核实",${s}="已归档",${s}="已转送")`, '#eeeeee'),
-    rule(`$${letter(stateCol)}2="已超期"`, '#f4cccc'),
-    rule(`$${letter(stateCol)}2="即将到期"`, '#fce5cd'),
+    // Done with: grey (已办结 still waits on 系统回复 and 回访, so it is coloured by its deadline).
+    rule(`OR(${s}="已回访",${s}="已核实",${s}="已归档",${s}="已转送")`, '#eeeeee'),
+    // 期限状态 may carry （暂定）: its first word decides.
+    rule(`LEFT($${letter(stateCol)}2,3)="已超期"`, '#f4cccc'),
+    rule(`LEFT($${letter(stateCol)}2,4)="即将到期"`, '#fce5cd'),
   ];
   // setConditionalFormatRules replaces every rule: keep the office's own, replace only ours.
   const others = sheet.getConditionalFormatRules().filter((r) => {

@@ -4,7 +4,7 @@ import type { RawRow } from '../../src/app/coerce';
 import { handleTypedEdits, type TypedEdit } from '../../src/app/handleTypedEdits';
 import { decodeRecord, sealed } from '../../src/core/controls';
 import type { Case, CaseKey } from '../../src/core/model';
-import { chief, DEPT, lineLeader, memoryWorld, office, petitionLeader, type World } from './memoryPorts';
+import { chief, DEPT, lineLeader, mailbox, memoryWorld, office, petitionLeader, type World } from './memoryPorts';
 
 const NO1 = '镜访〔2026〕001号';
 const existing: Case = sealed({
@@ -198,7 +198,8 @@ describe('a control typed into an existing row', () => {
     expect(w.audit).toEqual([
       expect.objectContaining({ action: '签收', fromState: '待签收', toState: '待交办签批', note: '在台账中直接修改' }),
     ]);
-    expect(w.sent).toEqual([{ to: [petitionLeader.email], caseNo: NO1, text: `${NO1} 待交办签批` }]);
+    expect(mailbox(w)).toEqual([[[petitionLeader.email], `${NO1} 待交办签批`]]);
+    expect(w.sent[0]!.content.step?.node).toBe('交办签批');
   });
   test('an illegal step is put back to the recorded state, noted and logged with who typed what', () => {
     const w = memoryWorld({ cases: [existing] });

@@ -137,6 +137,11 @@ export function memoryWorld(
   return { ports, rows, audit, sent, saves, highWater, records, clock, rules };
 }
 
+/** The notices sent, as [the recipients' e-mails, the notice's line]. */
+export function mailbox(w: World): [string[], string][] {
+  return w.sent.map((n) => [n.to.map((p) => p.email), n.text]);
+}
+
 function applyPatch(rows: Row[], p: CasePatch): void {
   let row = (p.ref && rows.find((r) => r.ref === p.ref)) || rows.find((r) => r.c.caseNo === p.caseNo);
   if (!row) {

@@ -13,6 +13,7 @@ import {
   lineLeader,
   liaison,
   liaisonB,
+  mailbox,
   memoryWorld,
   office,
   petitionLeader,
@@ -60,6 +61,15 @@ test('a batch 签收: each case judged on its own, one save, one audit line each
   expect(w.saves).toHaveLength(1);
   expect(w.saves[0][0]).toEqual({
     caseNo: no(1),
+    // Where the case now stands, shown in the ledger's lead columns (src/core/pending.ts).
+    derived: {
+      currentNode: '交办签批',
+      nodeDue: new Date('2026-03-03T15:59:59.999Z'),
+      deadlineState: '即将到期',
+      actor: '信访工作分管领导/主职领导：李四、赵强',
+      workdaysLeft: 1,
+      overdueWorkdays: 0,
+    },
     fields: {
       state: '待交办签批',
       signedBy: '王芳',
@@ -78,7 +88,7 @@ test('a batch 签收: each case judged on its own, one save, one audit line each
     [no(1), '签收', '待签收', '待交办签批', office.email],
     [no(2), '签收', '待签收', '待交办签批', office.email],
   ]);
-  expect(w.sent.map((n) => [n.to, n.text])).toEqual([
+  expect(mailbox(w)).toEqual([
     [[petitionLeader.email], `${no(1)} 待交办签批`],
     [[petitionLeader.email], `${no(2)} 待交办签批`],
   ]);
@@ -111,14 +121,15 @@ test('交办 starts the 3-working-hour return window, shown in the audit line; b
   expect(r.done).toEqual([{ caseNo: no(1), state: '办理中' }]);
   // 11:00–12:00, then 13:30–15:30 (office hours 08:30–12:00, 13:30–17:30).
   expect(w.audit[0].note).toBe(`承办部室：${DEPT}；接收时限至 2026-03-02；退单时限至 2026-03-02 15:30`);
-  expect(w.sent).toEqual([
-    {
-      to: [liaison.email, liaisonB.email],
-      caseNo: no(1),
-      text: `${no(1)} 已交办，请当天接处`,
-      facts: { petitionerName: '张三', matterType: '投诉', department: DEPT, dueDate: '2026-05-06' },
-    },
-  ]);
+  expect(mailbox(w)).toEqual([[[liaison.email, liaisonB.email], `${no(1)} 已交办，请当天接处`]]);
+  // What the liaisons are asked: 接收 the same working day; the case summed up with its petitioner masked.
+  expect(w.sent[0]!.content).toMatchObject({
+    step: { node: '接收', dueAt: fromShanghai(2026, 3, 2, 23, 59, 59, 999) },
+    summary: '投诉｜信访人：张*｜诉求：道路积水',
+    department: DEPT,
+    dueDate: '2026-05-06',
+    anonymous: false,
+  });
 });
 
 test('a notice nobody can receive becomes a warning', () => {
@@ -241,7 +252,7 @@ test('an extension through the use case moves 办理期限 and the log says from
   expect(r.done).toEqual([{ caseNo: no(1), state: '办理中' }]);
   expect(caseOf(w, no(1))).toMatchObject({ dueDate: '2026-04-30', extTotalDays: 20, extDecision: '批准' });
   expect(w.audit[1].note).toBe('批准延期20日，办理期限 2026-04-10 → 2026-04-30；办结时限至 2026-04-30');
-  expect(w.sent.map((n) => [n.to, n.text])).toEqual([
+  expect(mailbox(w)).toEqual([
     [[petitionLeader.email], `${no(1)} 延期申请待审批`],
     [[liaison.email, liaisonB.email], `${no(1)} 延期已批准，办理期限改为2026-04-30`],
   ]);

@@ -2,7 +2,17 @@
 import { registerCase } from '../../src/app/registerCase';
 import { fromShanghai } from '../../src/core/dates';
 import type { Case } from '../../src/core/model';
-import { caseOf, DEPT, generalLiaison, lineLeader, liaison, liaisonB, memoryWorld, office } from './memoryPorts';
+import {
+  caseOf,
+  DEPT,
+  generalLiaison,
+  lineLeader,
+  liaison,
+  liaisonB,
+  mailbox,
+  memoryWorld,
+  office,
+} from './memoryPorts';
 
 const letter = {
   petitionerName: '张三',
@@ -181,33 +191,27 @@ describe('a walk-in visit (annex 2)', () => {
       assignedAt: w.clock.now,
       visitRouting: '业务性较强',
     });
-    expect(w.sent).toEqual([
-      {
-        to: [liaison.email, liaisonB.email],
-        caseNo: '镜访〔2026〕001号',
-        text: '镜访〔2026〕001号 现场来访，请派员接待',
-        // The case's facts as they are: the notifier masks the name and phone where the mail leaves.
-        facts: {
-          petitionerName: '张三',
-          phone: '13812345678',
-          matterType: '投诉',
-          department: DEPT,
-          dueDate: '2026-05-06',
-        },
-      },
-    ]);
+    expect(mailbox(w)).toEqual([[[liaison.email, liaisonB.email], '镜访〔2026〕001号 现场来访，请派员接待']]);
+    // The notice is masked before it leaves the use case: the name masked, the phone and the ID number absent.
+    expect(w.sent[0]!.content).toMatchObject({
+      step: { node: '接收' },
+      summary: expect.stringContaining('信访人：张*'),
+      department: DEPT,
+      dueDate: '2026-05-06',
+    });
+    expect(JSON.stringify(w.sent)).not.toMatch(/13812345678|138\*{4}5678|张三/);
     expect(w.sent.map((n) => n.text).join()).not.toContain('张三');
   });
   test('comprehensive: 综合事务部 receives it', () => {
     const w = memoryWorld();
     registerCase({ fields: { ...visit, visitRouting: '综合性', department: '' }, actorEmail: office.email }, w.ports);
     expect(caseOf(w, '镜访〔2026〕001号').department).toBe('综合事务部');
-    expect(w.sent[0].to).toEqual([generalLiaison.email]);
+    expect(mailbox(w)[0]![0]).toEqual([generalLiaison.email]);
   });
   test('major: the 事项分管领导 receives it', () => {
     const w = memoryWorld();
     registerCase({ fields: { ...visit, visitRouting: '重大事项' }, actorEmail: office.email }, w.ports);
-    expect(w.sent.map((n) => [n.to, n.text])).toEqual([
+    expect(mailbox(w)).toEqual([
       [[lineLeader.email], '镜访〔2026〕001号 重大事项现场来访，请分管领导接待'],
       [[liaison.email, liaisonB.email], '镜访〔2026〕001号 现场来访，请派员接待'],
     ]);

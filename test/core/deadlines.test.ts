@@ -118,6 +118,10 @@ describe('time limits table', () => {
     const byNode = Object.fromEntries(DEFAULT_TIME_LIMITS.map((l) => [l.node, `${l.amount}${l.unit}`]));
     expect(byNode).toEqual({
       签收: '0工作日',
+      交办签批: '1工作日',
+      交办: '0工作日',
+      系统回复: '1工作日',
+      核实: '15日',
       接收: '0工作日',
       退单: '3工作小时',
       办结: '60日',

@@ -3,8 +3,11 @@ import {
   CASE_FIELDS,
   CASE_STATES,
   caseLabel,
+  COLUMN_GROUPS,
   fieldLabel,
   isWalkIn,
+  LEDGER_LEAD,
+  ledgerLabels,
   type Case,
   type FieldSpec,
 } from '../../src/core/model';
@@ -101,4 +104,34 @@ test('caseLabel and isWalkIn', () => {
   expect(isWalkIn({ state: '办理中', form: '来访', source: '本级' })).toBe(true);
   expect(isWalkIn({ state: '办理中', form: '来访', source: '上级' })).toBe(false);
   expect(fieldLabel('opinion')).toBe('处理（答复）意见及结论');
+});
+
+describe('the ledger layout', () => {
+  const labels = ledgerLabels();
+  const at = (key: string): number => labels.indexOf(fieldLabel(key as never));
+
+  test('the lead columns first, in the issue’s order; the hidden row record and anchor last', () => {
+    expect(labels.slice(0, 11)).toEqual([
+      '编号',
+      '状态',
+      '当前环节',
+      '环节期限',
+      '期限状态',
+      '待办方',
+      '信访日期',
+      '信访人姓名',
+      '事项类型',
+      '信访诉求',
+      '承办部室',
+    ]);
+    expect(labels.slice(-2)).toEqual(['系统流程记录（勿改）', '系统编号（勿改）']);
+    expect(new Set(labels).size).toBe(labels.length);
+  });
+
+  test('column groups run forward, never overlap, and a column in view stands between any two (else they merge)', () => {
+    const spans = COLUMN_GROUPS.map((g) => [at(g.from), at(g.to)] as const).sort((a, b) => a[0] - b[0]);
+    for (const [from, to] of spans) expect(from).toBeLessThanOrEqual(to);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThan(spans[i - 1]![1] + 1);
+    expect(spans[0]![0]).toBeGreaterThanOrEqual(LEDGER_LEAD.length);
+  });
 });

@@ -123,3 +123,66 @@ describe('writing a case', () => {
     expect(writes).toEqual([`台账!${cell('状态')}`, `台账!${cell('签收人')}:${cell('签收时间')}`]);
   });
 });
+
+/** The spreadsheet with every Range.getValues of 台账 counted (the adapter takes the spreadsheet as a parameter). */
+function countingReads(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { ss: typeof ss; reads: () => number } {
+  let reads = 0;
+  const bind = <T extends object>(target: T, prop: string | symbol): unknown => {
+    const v = Reflect.get(target, prop) as unknown;
+    return typeof v === 'function' ? v.bind(target) : v;
+  };
+  const range = (r: GoogleAppsScript.Spreadsheet.Range) =>
+    new Proxy(r, {
+      get: (t, prop) => (prop === 'getValues' ? (reads++, t.getValues.bind(t)) : bind(t, prop)),
+    });
+  const sheet = (s: GoogleAppsScript.Spreadsheet.Sheet) =>
+    new Proxy(s, {
+      get: (t, prop) =>
+        prop === 'getRange'
+          ? (...args: unknown[]) =>
+              range((t.getRange as (...a: unknown[]) => GoogleAppsScript.Spreadsheet.Range)(...args))
+          : bind(t, prop),
+    });
+  const proxy = new Proxy(ss, {
+    get: (t, prop) =>
+      prop === 'getSheetByName'
+        ? (name: string) => {
+            const s = t.getSheetByName(name);
+            return s && name === '台账' ? sheet(s) : s;
+          }
+        : bind(t, prop),
+  });
+  return { ss: proxy, reads: () => reads };
+}
+
+describe('the row of a case (a notice links to it)', () => {
+  const NO2 = '镜访〔2026〕002号';
+  const NO3 = '镜访〔2026〕003号';
+
+  it('is the row the ledger loaded or saved it at, without reading again', () => {
+    seedRows(env, '台账', [CASE, { ...CASE, 编号: NO2 }]);
+    const { ss, reads } = countingReads(spreadsheet(env));
+    const ledger = new SheetLedger(ss, now);
+    ledger.loadByIds([NO2]);
+    ledger.saveCases([
+      { caseNo: NO2, fields: { state: '待交办签批' } },
+      { caseNo: NO3, create: true, fields: { caseNo: NO3, state: '待签收' } },
+    ]);
+    const before = reads();
+    expect([ledger.rowOf(NO), ledger.rowOf(NO2), ledger.rowOf(NO3)]).toEqual([2, 3, 4]);
+    expect(reads()).toBe(before);
+  });
+
+  it('reads the anchors once when the ledger has not read them, and is null for a case it does not hold', () => {
+    seedRows(env, '台账', [CASE, { ...CASE, 编号: NO2 }]);
+    const { ss, reads } = countingReads(spreadsheet(env));
+    const ledger = new SheetLedger(ss, now);
+    const before = reads();
+    expect(ledger.rowOf(NO2)).toBe(3);
+    const once = reads() - before;
+    expect(once).toBeGreaterThan(0);
+    expect(ledger.rowOf(NO)).toBe(2);
+    expect(reads() - before).toBe(once);
+    expect(ledger.rowOf('镜访〔2026〕099号')).toBeNull();
+  });
+});

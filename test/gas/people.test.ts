@@ -53,11 +53,10 @@ describe('人员', () => {
     const assigned = env.outbox.filter((m) => m.body.includes('已交办，请当天接处'));
     expect(assigned.map((m) => m.to)).toEqual([[PEOPLE.liaison.email, PEOPLE.liaisonB.email]]);
     const body = assigned[0]!.body;
-    // What the liaison reads: the case, its petitioner masked, what kind of matter and by when.
+    // What the liaison reads: the case, its petitioner masked, what kind of matter and by when — never the phone.
     expect(body).toContain(`${caseNo} 已交办，请当天接处`);
-    expect(body).toContain('信访人姓名：张*');
-    expect(body).toContain('联系电话：138****5678');
-    expect(body).toContain('事项类型：投诉');
+    expect(body).toContain('摘要：投诉｜城乡建设｜信访人：张*｜');
+    expect(body).not.toMatch(/联系电话|138\*{4}5678/);
     expect(body).toContain('承办部室：规划建设部');
     expect(body).toContain('办理期限：2026-12-08');
     // The case holds an ID number and a phone: neither leaves the spreadsheet in clear.

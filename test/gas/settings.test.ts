@@ -130,6 +130,11 @@ describe('settings that reach what a person sees', () => {
     const env = startOffice();
     setSettings(env, { 临期提醒工作日: '2' });
     const { caseNo } = register(env, { ...PLATFORM_CASE, dueDate: '2026-10-20' });
+    act(env, 'office', caseNo, ['受理交办', '签收']);
+    act(env, 'petitionLeader', caseNo, ['受理交办', '交办签批…'], { assignSignOpinion: '请核处' });
+    act(env, 'office', caseNo, ['受理交办', '交办…'], { department: '规划建设部' });
+    act(env, 'liaison', caseNo, ['受理交办', '接收']);
+    expect(caseRow(env, caseNo)).toMatchObject({ 当前环节: '办理' });
     // Thursday 10-15: 10-16, 10-19 and 10-20 are left — three working days, one more than the setting.
     env.clock.set('2026-10-15T09:00:00+08:00');
     env.runDueTriggers();
@@ -140,13 +145,14 @@ describe('settings that reach what a person sees', () => {
     expect(caseRow(env, caseNo)).toMatchObject({ 剩余工作日: 2, 期限状态: '即将到期' });
   });
 
-  it('单位名称 titles and signs the notices', () => {
+  it('单位名称 heads the notices', () => {
     const env = startOffice();
     setSettings(env, { 单位名称: '梅山街道办' });
     const { caseNo } = register(env, PLATFORM_CASE);
     act(env, 'office', caseNo, ['受理交办', '签收']);
     const mail = env.outbox.find((m) => m.to.includes(PEOPLE.petitionLeader.email))!;
-    expect(mail.subject).toBe(`【梅山街道办信访台账】${caseNo}`);
-    expect(mail.body).toContain('梅山街道办信访台账');
+    expect(mail.subject).toBe(`【信访】${caseNo} 待交办签批 · 期限 10月10日`);
+    expect(mail.body.split('\n')[0]).toBe('梅山街道办信访台账');
+    expect(mail.htmlBody).toContain('梅山街道办信访台账');
   });
 });

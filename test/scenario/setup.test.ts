@@ -65,7 +65,8 @@ describe('初始化/修复', () => {
     expect(ss.getSpreadsheetLocale()).toBe('zh_CN');
     const ledger = ss.getSheetByName('台账')!;
     const header = ledger.getRange(1, 1, 1, ledger.getLastColumn()).getValues()[0]!;
-    expect(header.slice(0, 5)).toEqual(['编号', '状态', '信访日期', '信访人姓名', '人数']);
+    expect(header.slice(0, 7)).toEqual(['编号', '状态', '当前环节', '环节期限', '期限状态', '待办方', '信访日期']);
+    expect([ledger.getFrozenRows(), ledger.getFrozenColumns()]).toEqual([1, 2]);
     const col = (label: string) => header.indexOf(label) + 1;
     expect(ledger.getRange(2, col('编号')).getNumberFormat()).toBe('@');
     expect(ledger.getRange(2, col('身份证号码')).getNumberFormat()).toBe('@');
@@ -142,8 +143,25 @@ describe('初始化/修复', () => {
       信访人姓名: '钱七',
       状态: '办理中',
     });
-    expect(old.getRange('A1:D1').getValues()[0]).toEqual(['备注（本科室）', '编号', '信访人姓名', '状态']);
-    expect(lastAlert(env)).toMatch(/补充表头：台账\.信访日期/);
+    // The lead columns moved to the left whole (each cell stays in its row); the office's own column follows them.
+    const header = old.getRange(1, 1, 1, old.getLastColumn()).getValues()[0]!;
+    expect(header.slice(0, 8)).toEqual([
+      '编号',
+      '状态',
+      '当前环节',
+      '环节期限',
+      '期限状态',
+      '待办方',
+      '信访日期',
+      '信访人姓名',
+    ]);
+    expect(header.indexOf('备注（本科室）')).toBeGreaterThan(10);
+    expect(old.getRange('A2:B2').getValues()[0]).toEqual(['镜访〔2026〕007号', '办理中']);
+    expect(lastAlert(env)).toMatch(/补充表头：.*台账\.信访日期/);
+    // Run again: nothing moves.
+    ok(env);
+    env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
+    expect(old.getRange(1, 1, 1, old.getLastColumn()).getValues()[0]).toEqual(header);
   });
 });
 

@@ -91,16 +91,42 @@ describe('typed edits of an existing case', () => {
     expect(noteOf(caseNo, '身份证号码')).toBe('');
   });
 
+  it('keeps the app’s note on a cell to this edit’s messages, once each, beside a person’s own note', () => {
+    const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+    const id = cellOf(env, caseNo, '身份证号码');
+    sheet.getRange(id).setNote('号码待信访人确认（王芳）');
+    env.typeInto('台账', id, '110105194912310021', office);
+    const marked = noteOf(caseNo, '身份证号码');
+    expect(marked).toMatch(/^号码待信访人确认（王芳）\n【信访台账】.*校验位[^\n]*$/);
+    // Every edit of the row judges the whole row again: the ID number's note says it once, however often.
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '噪音扰民，要求夜间停工。', office);
+    env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '噪音扰民，要求22点后停工。', office);
+    expect(noteOf(caseNo, '身份证号码')).toBe(marked);
+    env.typeInto('台账', id, '11010519491231002X', office);
+    expect(noteOf(caseNo, '身份证号码')).toBe('号码待信访人确认（王芳）');
+    expect(sheet.getRange(id).getBackground()).toBe('#ffffff');
+  });
+
+  it('logs a typed date as a date, before and after, never as a serial number', () => {
+    env.typeInto('台账', cellOf(env, caseNo, '信访日期'), '2026/10/8', office);
+    const last = logOf(env, caseNo).pop()!;
+    expect(last).toMatchObject({ 动作: '修改' });
+    expect(String(last['说明'])).toContain('信访日期：2026-10-09 → 2026-10-08');
+    expect(String(last['说明'])).not.toMatch(/\d{5}/);
+  });
+
   it('treats a typed deadline as 手填 and never overwrites it, even on the daily refresh', () => {
     env.typeInto('台账', cellOf(env, caseNo, '办理期限'), '2026-10-30', office);
     expect(caseRow(env, caseNo)).toMatchObject({ 办理期限: '2026-10-30', 期限来源: '手填' });
     env.clock.set('2026-10-29T10:00:00+08:00');
     env.runDueTriggers();
+    // The case still waits on 签收 (due the day it came, 10-09); the typed 办结 deadline stays as typed.
     expect(caseRow(env, caseNo)).toMatchObject({
       办理期限: '2026-10-30',
       期限来源: '手填',
-      期限状态: '即将到期',
-      剩余工作日: 1,
+      当前环节: '签收',
+      环节期限: '2026-10-09 23:59',
+      期限状态: '已超期',
     });
   });
 
@@ -113,8 +139,10 @@ describe('typed edits of an existing case', () => {
 
 describe('the daily refresh', () => {
   it('recomputes 剩余工作日 and 期限状态 of open cases in one batch, marking overdue ones', () => {
+    expect(caseRow(env, caseNo)).toMatchObject({ 当前环节: '签收', 期限状态: '即将到期', 剩余工作日: 0 });
     env.clock.set('2026-12-09T09:00:00+08:00');
     env.runDueTriggers();
-    expect(caseRow(env, caseNo)).toMatchObject({ 期限状态: '已超期', 超期工作日: 1, 剩余工作日: 0 });
+    // 签收 was due 10-09: the working days since are 10-10 (a 调休 Saturday), eight full weeks of five, and 12-07–09.
+    expect(caseRow(env, caseNo)).toMatchObject({ 期限状态: '已超期', 超期工作日: 1 + 8 * 5 + 3, 剩余工作日: 0 });
   });
 });
