@@ -1,7 +1,7 @@
 // The local Apps Script runtime's entry: `createGasEnvironment` and the public types scenario tests use.
 // Service modules are wired here, one factory per line.
 import type { AccountType, EnvCore, Manifest, ServiceModule } from './host/env-core';
-import type { Execution, ExecutionKind, FaultSpec, Kernel, KillSpec } from './host/kernel';
+import type { Execution, ExecutionKind, FaultSpec, Kernel, KillSpec, SlowSpec } from './host/kernel';
 import type { Clock } from './host/clock';
 import type { ExecutionHooks } from './host/executions';
 import type { CostFigures } from './host/costs';
@@ -26,6 +26,7 @@ export type {
   ExecutionKind,
   FaultSpec,
   KillSpec,
+  SlowSpec,
   AlertRecord,
   DialogAnswer,
   DialogRecord,
@@ -120,6 +121,8 @@ export interface GasStats {
 export interface GasFaults {
   /** The nth call named `Service.Class.method` from now on (across executions) fails with `error`, `times` times. */
   failOn(name: string, spec: FaultSpec): void;
+  /** The nth call named `Service.Class.method` from now on takes `ms` longer (a slow Google service), `times` times. */
+  slowOn(name: string, spec: SlowSpec): void;
   /** Kills the execution that reaches the spec ("Exceeded maximum execution time"; the app cannot catch it). */
   killAt(spec: KillSpec): void;
   clear(): void;
@@ -163,6 +166,8 @@ export interface GasEnvironment {
   readonly http: HttpHost;
   /** Every mail MailApp sent, in order. */
   readonly outbox: SentMail[];
+  /** MailApp's daily quotas: `useQuota` counts recipients the user already mailed today (other scripts share it). */
+  readonly mail: { useQuota(user: string, recipients: number, o?: { withinDomain?: boolean }): void };
   /** The Drive/Docs advanced services' host objects and the Drive they share (`drive.store`: files, folders, Docs). */
   readonly drive: DriveHandle;
   /** Writes the spreadsheet (.xlsx), each Google Doc (.docx), each sent mail (.eml) and each UrlFetch call (.json) into `dir`; returns the paths. */

@@ -6,7 +6,16 @@ import type { Audience } from './core/callers';
 export type HandlerKind =
   | { kind: 'simpleTrigger'; event: 'open' }
   | { kind: 'installableTrigger'; event: 'edit' | 'open' }
-  | { kind: 'timeTrigger'; atHour: number; everyDays?: number; onMonthDay?: number }
+  | {
+      kind: 'timeTrigger';
+      /** The hour it runs (Apps Script picks a moment within it); `atHourSetting` names a 设置 that overrides it. */
+      atHour?: number;
+      atHourSetting?: 'reminderHour';
+      /** One daily trigger for each hour that overlaps 设置「上班时间」: an hourly run inside office hours only. */
+      officeHours?: true;
+      everyDays?: number;
+      onMonthDay?: number;
+    }
   | { kind: 'menu'; caption: string; submenu?: string; separatorBefore?: boolean }
   | { kind: 'dialog'; webApp?: boolean };
 
@@ -36,6 +45,8 @@ export const HANDLERS = {
   onOpen: { kind: 'simpleTrigger', event: 'open' },
   onLedgerEdit: { kind: 'installableTrigger', event: 'edit' },
   dailyRefresh: { kind: 'timeTrigger', everyDays: 1, atHour: 6 },
+  dailyReminders: { kind: 'timeTrigger', everyDays: 1, atHour: 8, atHourSetting: 'reminderHour' },
+  hourlyChase: { kind: 'timeTrigger', everyDays: 1, officeHours: true },
   menuNewCase: { kind: 'menu', caption: '新建信访件…' },
   actSign: { kind: 'menu', submenu: '受理交办', caption: '签收' },
   actApproveAssign: { kind: 'menu', submenu: '受理交办', caption: '交办签批…' },
@@ -78,6 +89,8 @@ export const HANDLERS = {
   menuFormsProgress: { kind: 'menu', submenu: '生成表单', caption: '批量生成进度…' },
   menuFind: { kind: 'menu', caption: '查找…', separatorBefore: true },
   menuHistory: { kind: 'menu', caption: '案件历史' },
+  menuSendReminders: { kind: 'menu', submenu: '期限提醒', caption: '立即发送提醒' },
+  menuDingTalk: { kind: 'menu', submenu: '期限提醒', caption: '钉钉机器人设置…' },
   menuSetup: { kind: 'menu', submenu: '初始化/修复', caption: '初始化/修复' },
   menuTakeOverTriggers: { kind: 'menu', submenu: '初始化/修复', caption: '接管定时任务' },
   menuRebuildTemplates: { kind: 'menu', submenu: '初始化/修复', caption: '重建模板' },
@@ -89,6 +102,9 @@ export const HANDLERS = {
   jumpToCase: { kind: 'dialog' },
   formsRunSlice: { kind: 'dialog' },
   formsPickLetters: { kind: 'dialog' },
+  saveDingTalkRobot: { kind: 'dialog' },
+  clearDingTalkRobot: { kind: 'dialog' },
+  testDingTalkRobot: { kind: 'dialog' },
 } as const satisfies Record<string, HandlerKind>;
 
 export type HandlerName = keyof typeof HANDLERS;

@@ -9,9 +9,18 @@ import { onLedgerEditEvent, refreshLedger } from './gas/edits';
 import { rebuildTemplates, runSetup, takeOverTriggers } from './gas/setup-run';
 import { showHistory, showFindSidebar, findCasesQuery, jumpTo, type FoundCase } from './gas/find';
 import { showNewCaseSidebar, submitNewCaseForm, checkRepeatHint, type NewCaseResult } from './gas/new-case';
-import { checkSheetCaller, checkTriggerCaller } from './gas/caller';
+import { checkSheetCaller, checkTriggerCaller, requireRole } from './gas/caller';
+import { gasPorts } from './gas/ports';
+import { runReminders, sendRemindersNowFromMenu } from './gas/reminders';
 import { pickLetters, runFormsSlice, showFormsProgress, startForms, type FormBatchStatus } from './gas/forms';
 import { forDialog, forMenu, forTrigger } from './gas/errors';
+import {
+  clearRobotForm,
+  saveRobotForm,
+  showDingTalkDialog,
+  testRobotForm,
+  type RobotDialogAnswer,
+} from './gas/dingtalk-dialog';
 import type { HandlerName } from './handlers';
 
 // Every handler first checks who is calling and from where (src/gas/caller.ts, decision 11), inside its one catch.
@@ -49,6 +58,25 @@ export function dailyRefresh(e: GoogleAppsScript.Events.TimeDriven): void {
     if (checkTriggerCaller('dailyRefresh', e) === 'run') refreshLedger();
   });
 }
+
+/** Daily at 设置「提醒时刻」: the deadline digests (working days only). */
+export function dailyReminders(e: GoogleAppsScript.Events.TimeDriven): void {
+  forTrigger('dailyReminders', () => {
+    if (checkTriggerCaller('dailyReminders', e) === 'run') runReminders('daily');
+  });
+}
+
+/** Hourly inside office hours: the day's short nodes (签收, 接收, the 退单 window) chased before they fall due. */
+export function hourlyChase(e: GoogleAppsScript.Events.TimeDriven): void {
+  forTrigger('hourlyChase', () => {
+    if (checkTriggerCaller('hourlyChase', e) === 'run') runReminders('hourly');
+  });
+}
+
+/** 期限提醒 › 立即发送提醒 (信访办 only): today's digest now, from the clicker's account and quota. */
+export const menuSendReminders = menu('menuSendReminders', () =>
+  sendRemindersNowFromMenu(requireRole(gasPorts(), ['信访办'])),
+);
 
 export const menuNewCase = menu('menuNewCase', showNewCaseSidebar);
 export const menuFind = menu('menuFind', showFindSidebar);
@@ -136,6 +164,24 @@ export function jumpToCase(caseNo: string): boolean {
 export function formsRunSlice(opts: { pdf?: boolean } | null): FormBatchStatus {
   const started = Date.now();
   return dialog('formsRunSlice', () => runFormsSlice(opts, started));
+}
+
+/** 期限提醒 › 钉钉机器人设置… (信访办 only): each group's robot, set, cleared and tested in one dialog. */
+export const menuDingTalk = menu('menuDingTalk', showDingTalkDialog);
+
+/** 钉钉机器人设置 dialog → store a group's webhook and 加签 secret (Script Properties only). */
+export function saveDingTalkRobot(form: { group?: unknown; url?: unknown; secret?: unknown }): RobotDialogAnswer {
+  return dialog('saveDingTalkRobot', () => saveRobotForm(form));
+}
+
+/** 钉钉机器人设置 dialog → remove a group's robot. */
+export function clearDingTalkRobot(form: { group?: unknown }): RobotDialogAnswer {
+  return dialog('clearDingTalkRobot', () => clearRobotForm(form));
+}
+
+/** 钉钉机器人设置 dialog → post a test message to a group's robot. */
+export function testDingTalkRobot(form: { group?: unknown; text?: unknown }): RobotDialogAnswer {
+  return dialog('testDingTalkRobot', () => testRobotForm(form));
 }
 
 /** 联系函 picker (附件7) → queue the chosen letters' forms and make the first slice. */

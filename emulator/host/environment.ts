@@ -21,7 +21,7 @@ import type { SheetsWiring } from './sheets-wiring';
 import { createSheetsModule } from '../spreadsheet/index';
 import { currentPerson } from '../base/Session';
 import { getExecutionUi } from '../base/Ui';
-import { createMailModule, type SentMail } from '../mail/MailApp';
+import { createMailModule, type MailAppHost, type SentMail } from '../mail/MailApp';
 import { createUrlFetchModule } from '../url-fetch/UrlFetchApp';
 import type { HttpHost } from '../url-fetch/http-router';
 import { serveDialog } from './browser-bridge';
@@ -234,6 +234,7 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     clock: kernel.clock,
     faults: {
       failOn: (n, s) => kernel.failOn(n, s),
+      slowOn: (n, s) => kernel.slowOn(n, s),
       killAt: (s) => kernel.killAt(s),
       clear: () => kernel.clearFaults(),
     },
@@ -248,6 +249,10 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     },
     http: env.http,
     outbox: env.outbox,
+    mail: {
+      useQuota: (user, recipients, o = {}) =>
+        (env.globals.MailApp as unknown as MailAppHost)._useQuota(user, recipients, !!o.withinDomain),
+    },
     drive: env.advanced,
     exportTo: (dir) =>
       exportEnvironment(dir, {

@@ -104,6 +104,13 @@ interface ArmedFault {
   error: string;
 }
 
+/** A call made slow: the nth matching call (and the `times - 1` after it) takes `ms` longer. */
+export interface SlowSpec {
+  nth?: number;
+  ms: number;
+  times?: number;
+}
+
 /** Where `faults.killAt` ends an execution. */
 export type KillSpec = { call: string; nth?: number } | { at: Date | string } | { afterCalls: number };
 
@@ -139,6 +146,7 @@ export class Kernel {
   realm: Realm | null = null;
   readonly totals: Record<string, number> = {};
   private readonly faults: ArmedFault[] = [];
+  private readonly slow: { name: string; seen: number; nth: number; left: number; ms: number }[] = [];
   private kill: (KillSpec & { seen: number }) | null = null;
   private readonly proxies = new WeakMap<object, unknown>();
   /** Plain values (enums) read off service objects, converted once per realm so `X.Enum === X.Enum` holds. */
@@ -174,12 +182,23 @@ export class Kernel {
     this.faults.push({ name, seen: 0, nth, left: spec.times ?? 1, error: spec.error });
   }
 
+  /**
+   * Makes a call slow (a Google service answering late, as they sometimes do): the simulated clock moves `ms` more,
+   * and an execution that passes its time limit by it is killed as Apps Script would.
+   */
+  slowOn(name: string, spec: SlowSpec): void {
+    const nth = spec.nth ?? 1;
+    if (!(nth >= 1) || !(spec.ms >= 0)) throw new Error('faults.slowOn: nth must be >= 1 and ms >= 0');
+    this.slow.push({ name, seen: 0, nth, left: spec.times ?? 1, ms: spec.ms });
+  }
+
   killAt(spec: KillSpec): void {
     this.kill = { ...spec, seen: 0 };
   }
 
   clearFaults(): void {
     this.faults.length = 0;
+    this.slow.length = 0;
     this.kill = null;
   }
 
@@ -271,6 +290,16 @@ export class Kernel {
     this.totals[name] = (this.totals[name] ?? 0) + 1;
     // The call's price (costs.ts): the clock moves, and a charge past the time limit kills the execution.
     const owed = chargeCall(this, ex, t, method, name, args);
+    for (const w of this.slow) {
+      if (w.name !== name || w.left <= 0 || ++w.seen < w.nth) continue;
+      w.left -= 1;
+      const deadline = ex.start.getTime() + ex.limitMs;
+      if (this.clock.nowMs() + w.ms > deadline) {
+        this.clock.advance(Math.max(0, deadline - this.clock.nowMs()));
+        this.killCurrent();
+      }
+      this.clock.advance(w.ms);
+    }
     for (const f of this.faults) {
       if (f.name !== name || f.left <= 0) continue;
       f.seen += 1;

@@ -70,6 +70,13 @@ export class MailAppHost extends GasObject implements Partial<GoogleAppsScript.M
     this._quota = new DailyQuota(_core.kernel.clock, () => MAIL_LIMITS.recipientsPerDay[_core.options.accountType]);
     this._domainQuota = new DailyQuota(_core.kernel.clock, () => MAIL_LIMITS.recipientsPerDayWithinDomain.workspace);
   }
+  /**
+   * Host-only (env.mail.useQuota): recipients `user` already mailed today outside this script (other scripts of the
+   * account share the quota), so a test can start a day with little quota left. Not an Apps Script member.
+   */
+  _useQuota(user: string, recipients: number, withinDomain = false): void {
+    (withinDomain ? this._domainQuota : this._quota).use(user.toLowerCase(), recipients);
+  }
   /** Recipients per effective user per day (every To, Cc and Bcc address counts); on Workspace, those outside the domain. */
   private readonly _quota: DailyQuota;
   /** Workspace only: recipients in the sender's domain per effective user per day. */

@@ -4,6 +4,7 @@
 import { parseCaseNumber } from '../core/caseNumber';
 import { decodeRecord, encodeRecord, sealed } from '../core/controls';
 import { fieldLabel, isFilled, type Case, type Person } from '../core/model';
+import { derivedCells } from './derived';
 import { diffFields } from './effects';
 import type { EditIssue } from './handleTypedEdits';
 import type { AuditEntry, CasePatch, Ports } from './ports';
@@ -38,7 +39,9 @@ export function adoptLedger(
     const out: AdoptResult = { anchored: [], backfilled: [], realigned: [], issues: [] };
     const rows = realign(loaded.rows, out);
     const now = ports.clock.now();
-    const config = ports.settings.rules().settings.caseNumber;
+    const rules = ports.settings.rules();
+    const config = rules.settings.caseNumber;
+    let people: Person[] | undefined;
     const anchors = new Set(rows.map((r) => text(r.c.anchorNo)).filter(Boolean));
     const visible = new Map<string, number>();
     for (const r of rows) {
@@ -76,7 +79,9 @@ export function adoptLedger(
         }
         const c = sealed({ ...r.c, caseNo });
         const state = r.stateCell === 'blank' ? { state: c.state } : {};
-        patches.push({ caseNo, ref: r.ref, fields: { ...diffFields(r.c, c), ...state } });
+        // Where it stands, so the ledger's lead columns are complete as soon as the old ledger is taken in.
+        const derived = derivedCells(c, rules, now, (people ??= ports.directory.listPeople()));
+        patches.push({ caseNo, ref: r.ref, fields: { ...diffFields(r.c, c), ...state }, derived });
         anchors.add(caseNo);
         out.anchored.push(caseNo);
         const parts = parseCaseNumber(caseNo, config);

@@ -42,6 +42,8 @@ export interface Person {
   roles: Role[];
   departments: string[];
   liaisonSlot?: string;
+  /** Their mobile (人员「手机」): staff's own numbers, used only to @-mention them in a DingTalk group. */
+  mobile?: string;
 }
 
 export const SOURCES = ['上级', '本级'] as const;

@@ -93,9 +93,22 @@ export function noticeContent(a: NoticeArgs): NoticeContent {
       ...(node === d.current && node.dueAt ? { standing: standing(d) } : {}),
     };
   }
+  content.summary = caseSummary(c, anonymous);
+  if (c.department) content.department = clean(c.department);
+  const due = d.closure?.dueDate ?? c.dueDate;
+  if (due) content.dueDate = due;
+  return content;
+}
+
+/**
+ * A case in one masked line, `投诉｜城乡建设｜信访人：张*｜诉求：…`: the petitioner masked (匿名保护 when `anonymous`),
+ * numbers in the text masked, the demand cut to DEMAND_CHARS. What notices and reminders say about a case.
+ */
+export function caseSummary(c: Partial<Case>, anonymous: boolean): string {
+  const clean = (s: string): string => hideName(maskText(s), c.petitionerName, anonymous);
   const petitioner = anonymous ? ANONYMOUS : c.petitionerName ? maskName(c.petitionerName) : '';
   const demand = c.demand ? cut(clean(c.demand).replace(/\s+/g, ' ').trim(), DEMAND_CHARS) : '';
-  content.summary = [
+  return [
     c.matterType ? clean(c.matterType) : '',
     c.category ? clean(c.category) : '',
     petitioner ? `信访人：${petitioner}` : '',
@@ -103,10 +116,6 @@ export function noticeContent(a: NoticeArgs): NoticeContent {
   ]
     .filter(Boolean)
     .join('｜');
-  if (c.department) content.department = clean(c.department);
-  const due = d.closure?.dueDate ?? c.dueDate;
-  if (due) content.dueDate = due;
-  return content;
 }
 
 /**

@@ -118,6 +118,9 @@ export interface PendingArgs {
   people?: readonly Person[];
 }
 
+/** 期限状态 of a case with nothing timed pending and no 办结 outcome to show. */
+export const NO_DEADLINE = '—';
+
 /** How 期限状态 marks a deadline counted over a year without an official holiday schedule. */
 export const PROVISIONAL_MARK = '（暂定）';
 
@@ -416,7 +419,8 @@ function standing(
     const word = closure.onTime ? '按期办结' : '超期办结';
     return { word, statusText: word };
   }
-  return { word: '', statusText: '' };
+  // Nothing timed and no outcome to show (e.g. a case taken in without its dates): shown as computed, not blank.
+  return { word: '', statusText: NO_DEADLINE };
 }
 
 /** `10月12日 17:30`, or `10月12日` for a deadline at the end of a day: how a notice names a deadline. */

@@ -11,6 +11,7 @@ import {
   type Person,
   type Role,
 } from './model';
+import { caseDeadlines } from './pending';
 import { recordsOf, type NewRecord, type RecordPatch } from './records';
 import { inputProblem, REQUIRED_INPUT, stateRequirementProblem } from './required';
 import {
@@ -332,13 +333,11 @@ const STEPS: { [A in ActionType]: (x: Ctx) => Step } = {
 
 /** 接收 (当天接处): who took the case, A or B, and whether after the 接收 limit (the working day of 交办). */
 function receiveStep(x: Ctx): Step {
-  const { c, now, rules } = x;
-  const due = c.assignedAt
-    ? computeDueAt({ node: '接收', startAt: c.assignedAt, limits: rules.limits, calendar: rules.calendar })
-    : null;
-  const late = !!due && now.getTime() > due.dueAt.getTime();
+  const { now, rules } = x;
+  const due = caseDeadlines(x.before, { rules, now }).nodes.find((n) => n.node === '接收');
+  const late = !!due?.dueAt && now.getTime() > due.dueAt.getTime();
   const slot = x.actor.liaisonSlot ? `（${x.actor.liaisonSlot}角）` : '';
-  const lateNote = late && due ? `；逾期接收（接收时限至 ${formatDateTime(due.dueAt)}）` : '';
+  const lateNote = late && due?.dueAt ? `；逾期接收（接收时限至 ${formatDateTime(due.dueAt)}）` : '';
   return {
     patch: { receivedBy: x.actor.name, receivedAt: now, receiveLate: late },
     note: `${x.actor.name}${slot}接收${lateNote}`,

@@ -2,7 +2,7 @@
 // log line its 补录 line (app/adoptLedger.ts); a duplicate 编号 or an unreadable 状态 is marked on its cell.
 import { adoptLedger, type AdoptResult } from '../app/adoptLedger';
 import type { CasePatch, CaseRepo } from '../app/ports';
-import { fieldSpec, isCaseState, isFilled, type Case, type CaseKey, type Person } from '../core/model';
+import { fieldSpec, isCaseState, isFilled, type Case, type CaseKey, type DerivedKey, type Person } from '../core/model';
 import { ISSUE_BACKGROUND, NOTE_MARK } from './edits';
 import { LOG_HEADERS, SHEET } from './layout';
 import { toCell, type SheetLedger } from './ledger';
@@ -48,7 +48,11 @@ export function adoptLedgerRows(p: GasPorts, actor: Person): AdoptResult {
  */
 function saveInBlocks(ledger: SheetLedger, patches: readonly CasePatch[]): void {
   const sorted = [...patches].sort((a, b) => Number(a.ref) - Number(b.ref));
-  const keysOf = (p: CasePatch): string => Object.keys(p.fields).sort().join(',');
+  const keysOf = (p: CasePatch): string => [...Object.keys(p.fields), ...Object.keys(p.derived ?? {})].sort().join(',');
+  const valueOf = (p: CasePatch, key: CaseKey | DerivedKey): unknown =>
+    key in p.fields
+      ? toCell(key as CaseKey, (p.fields as Partial<Case>)[key as CaseKey])
+      : (p.derived?.[key as DerivedKey] ?? '');
   for (let i = 0; i < sorted.length;) {
     let j = i;
     while (
@@ -58,14 +62,15 @@ function saveInBlocks(ledger: SheetLedger, patches: readonly CasePatch[]): void 
     )
       j++;
     const block = sorted.slice(i, j + 1);
-    const cols = (Object.keys(block[0]!.fields) as CaseKey[])
-      .map((key) => [ledger.colOf(key), key] as const)
-      .sort((a, b) => a[0] - b[0]);
+    const keys = [...Object.keys(block[0]!.fields), ...Object.keys(block[0]!.derived ?? {})] as (
+      CaseKey | DerivedKey
+    )[];
+    const cols = keys.map((key) => [ledger.colOf(key), key] as const).sort((a, b) => a[0] - b[0]);
     for (let k = 0; k < cols.length;) {
       let m = k;
       while (m + 1 < cols.length && cols[m + 1]![0] === cols[m]![0] + 1) m++;
       const run = cols.slice(k, m + 1);
-      const values = block.map((p) => run.map(([, key]) => toCell(key, (p.fields as Partial<Case>)[key])));
+      const values = block.map((p) => run.map(([, key]) => valueOf(p, key)));
       ledger.sheet.getRange(Number(block[0]!.ref), run[0]![0], block.length, run.length).setValues(values);
       k = m + 1;
     }

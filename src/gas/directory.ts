@@ -79,6 +79,7 @@ export function mergePeople(lines: readonly PersonLine[]): Person[] {
       if ((ROLES as readonly string[]).includes(r) && !p.roles.includes(r as Role)) p.roles.push(r as Role);
     for (const d of l.departments) if (!p.departments.includes(d)) p.departments.push(d);
     if (l.roles.includes('部室联络员') && l.liaison && !p.liaisonSlot) p.liaisonSlot = l.liaison;
+    if (l.mobile && !p.mobile) p.mobile = l.mobile;
     byEmail.set(l.email, p);
   }
   return [...byEmail.values()];

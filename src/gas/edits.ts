@@ -3,7 +3,7 @@
 import { handleTypedEdits, type EditIssue, type TypedEdit } from '../app/handleTypedEdits';
 import { computedDue, derivedCells } from '../app/derived';
 import type { RawRow } from '../app/coerce';
-import { computeDueAt, deadlineStatus } from '../core/deadlines';
+import { deadlineStatus } from '../core/deadlines';
 import {
   CASE_FIELDS,
   DERIVED_FIELDS,
@@ -14,7 +14,7 @@ import {
   type CaseKey,
   type DerivedKey,
 } from '../core/model';
-import { PROVISIONAL_MARK } from '../core/pending';
+import { caseDeadlines, PROVISIONAL_MARK } from '../core/pending';
 import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
@@ -165,16 +165,11 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   const dues: Pick<Case, 'dueDate' | 'dueProvisional'>[] = [];
   cases.forEach(({ c, raw }, i) => {
     // 当天接处: a case assigned and not received by the end of its working day is flagged for the reminders to chase.
-    const late =
+    const receipt =
       c.state === '办理中' && c.assignedAt && !c.receivedAt
-        ? now.getTime() >
-          computeDueAt({
-            node: '接收',
-            startAt: c.assignedAt,
-            limits: rules.limits,
-            calendar: rules.calendar,
-          }).dueAt.getTime()
-        : c.receiveLate;
+        ? caseDeadlines(c, { rules, now }).nodes.find((n) => n.node === '接收')
+        : undefined;
+    const late = receipt?.dueAt ? now.getTime() > receipt.dueAt.getTime() : c.receiveLate;
     if (!!late !== !!c.receiveLate) lateChanged = true;
     receiveLate.push([late === undefined ? (raw.receiveLate ?? '') : toCell('receiveLate', late)]);
     let { dueDate, dueProvisional } = c;
@@ -185,7 +180,9 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
       const due = computedDue(c, rules);
       if (due && (due.dueDate !== dueDate || due.dueProvisional !== !!dueProvisional)) {
         ({ dueDate, dueProvisional } = due);
-        dueChanged = moved = true;
+        dueChanged = true;
+        // An empty cell was already read as this computed deadline: only a deadline that moved changes the nodes.
+        moved = !empty;
       }
     }
     dues.push({ dueDate, dueProvisional });

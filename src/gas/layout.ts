@@ -21,6 +21,7 @@ export const SHEET = {
   limits: '时限',
   holidays: '节假日',
   settings: '设置',
+  reminders: '提醒记录',
 } as const;
 
 /** The derived deadline columns' labels by key, as the model names them (script-owned, never tracked). */
@@ -54,6 +55,15 @@ export const LIMIT_HEADERS = { node: '节点', matterType: '事项类型', amoun
 
 /** 节假日 columns. */
 export const HOLIDAY_HEADERS = { date: '日期', kind: '类型', name: '名称' } as const;
+
+/** 提醒记录 columns: one row per item delivered to one recipient (the date is text: the record's key). */
+export const REMINDER_HEADERS = {
+  date: '日期',
+  node: '环节',
+  caseNo: '编号',
+  to: '收件人',
+  sentAt: '发送时间',
+} as const;
 
 /** 流转记录 columns. */
 export const LOG_HEADERS = ['时间', '编号', '动作', '原状态', '新状态', '操作人', '说明'] as const;
@@ -218,5 +228,15 @@ export function sheetSpecs(): SheetSpec[] {
       seedRows: () => settingRows().map((r) => [r.key, r.defaultText, r.description]),
     },
     ...recordSheetSpecs(),
+    {
+      name: SHEET.reminders,
+      columns: [
+        text(REMINDER_HEADERS.date, 96),
+        text(REMINDER_HEADERS.node, 120),
+        text(REMINDER_HEADERS.caseNo, 150),
+        text(REMINDER_HEADERS.to, 200),
+        { label: REMINDER_HEADERS.sentAt, format: DATETIME_FORMAT, width: 128 },
+      ],
+    },
   ];
 }

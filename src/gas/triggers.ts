@@ -1,10 +1,14 @@
 // Installable triggers from the handler table, installed without duplicates, owned by one recorded account: a
 // trigger firing for any other account only logs, so a second person's setup never doubles a log or a reminder.
 import { HANDLERS, type HandlerKind, type HandlerName } from '../handlers';
+import { DEFAULT_OFFICE_HOURS, type OfficeHours } from '../core/calendar';
+import { SheetSettings } from './settings';
 
 /** Script Properties keys. */
 export const OWNER_KEY = 'TRIGGER_OWNER';
 const SIGNATURE_KEY = 'TRIGGER_SIGNATURE';
+/** Triggers per user per script (https://developers.google.com/apps-script/guides/services/quotas). */
+const MAX_TRIGGERS = 20;
 
 type TriggerSpec = {
   name: HandlerName;
@@ -14,13 +18,31 @@ type TriggerSpec = {
   onMonthDay?: number;
 };
 
-/** The triggers the table asks for. */
-export function triggerSpecs(): TriggerSpec[] {
+/** The 设置 values a schedule may name: 提醒时刻, and 上班时间 for the runs inside office hours. */
+export type ScheduleSettings = { reminderHour: number; officeHours: OfficeHours };
+
+/** The hours of the day that overlap the office hours (08:30–12:00, 13:30–17:30 → 8, 9, 10, 11, 13, …, 17). */
+export function officeHourStarts(hours: OfficeHours): number[] {
+  const out: number[] = [];
+  for (let h = 0; h < 24; h++) if (hours.some((p) => p.startMin < (h + 1) * 60 && p.endMin > h * 60)) out.push(h);
+  return out;
+}
+
+/** The triggers the table asks for, with the hours 设置 gives. */
+export function triggerSpecs(settings?: ScheduleSettings): TriggerSpec[] {
   const out: TriggerSpec[] = [];
   for (const [name, h] of Object.entries(HANDLERS) as [HandlerName, HandlerKind][]) {
     if (h.kind === 'installableTrigger') out.push({ name, event: h.event });
-    if (h.kind === 'timeTrigger')
-      out.push({ name, event: 'clock', atHour: h.atHour, everyDays: h.everyDays, onMonthDay: h.onMonthDay });
+    if (h.kind !== 'timeTrigger') continue;
+    const at = h.atHourSetting && settings ? settings[h.atHourSetting] : h.atHour;
+    const hours = h.officeHours ? officeHourStarts(settings?.officeHours ?? DEFAULT_OFFICE_HOURS) : [at];
+    for (const atHour of hours) {
+      const spec: TriggerSpec = { name, event: 'clock' };
+      if (atHour !== undefined) spec.atHour = atHour;
+      if (h.everyDays) spec.everyDays = h.everyDays;
+      if (h.onMonthDay) spec.onMonthDay = h.onMonthDay;
+      out.push(spec);
+    }
   }
   return out;
 }
@@ -70,13 +92,23 @@ function create(spec: TriggerSpec, ss: GoogleAppsScript.Spreadsheet.Spreadsheet)
  * schedule in place), and recreates all when the table's schedules changed.
  */
 export function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { created: number; deleted: number } {
-  const specs = triggerSpecs();
+  // A changed 提醒时刻 or 上班时间 changes the signature, so the reminder triggers move to the new hours.
+  const { values } = new SheetSettings(ss).load();
+  const specs = triggerSpecs({ reminderHour: values.reminderHour, officeHours: values.officeHours });
   const props = PropertiesService.getScriptProperties();
   const signature = JSON.stringify(specs);
   const changed = props.getProperty(SIGNATURE_KEY) !== signature;
-  const mine = ScriptApp.getProjectTriggers();
+  let mine = ScriptApp.getProjectTriggers();
   const keep = new Set<GoogleAppsScript.Script.Trigger>();
   let created = 0;
+  let deleted = 0;
+  // Apps Script allows 20 triggers per user per script: when the new set could not stand beside the old one, the old
+  // goes first (a failure then leaves fewer triggers, and running 初始化/修复 again installs them).
+  if (changed && mine.length + specs.length > MAX_TRIGGERS) {
+    for (const t of mine) ScriptApp.deleteTrigger(t);
+    deleted = mine.length;
+    mine = [];
+  }
   for (const spec of specs) {
     const match = changed
       ? undefined
@@ -91,7 +123,7 @@ export function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   const stale = mine.filter((t) => !keep.has(t));
   for (const t of stale) ScriptApp.deleteTrigger(t);
   props.setProperty(SIGNATURE_KEY, signature);
-  return { created, deleted: stale.length };
+  return { created, deleted: deleted + stale.length };
 }
 
 /** Records `email` as the owner of the triggers. */

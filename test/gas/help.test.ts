@@ -29,7 +29,8 @@ describe('帮助', () => {
       expect(text).toContain(`<td>${s.defaultText}</td>`);
       expect(text).toContain(`<td>${s.description}</td>`);
     }
-    expect(text).toMatch(/即将推出[\s\S]*每日期限提醒邮件、钉钉/);
+    expect(text).toMatch(/即将推出[\s\S]*企业微信群机器人提醒、月度分析/);
+    expect(text).toContain('期限提醒');
     expect(text).not.toMatch(/即将推出[\s\S]*表单/);
     expect(text).toContain('「信访台账 › 生成表单 › 附件3…附件7」');
   });

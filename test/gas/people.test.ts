@@ -23,6 +23,7 @@ describe('人员', () => {
       roles: ['部室联络员', '承办人'],
       departments: ['规划建设部'],
       liaisonSlot: 'A',
+      mobile: PEOPLE.liaison.mobile,
     });
     expect(mergePeople(readPeopleLines(ss)).find((p) => p.name === '孙丽')?.departments).toEqual([
       '规划建设部',

@@ -19,7 +19,9 @@ describe('设置 as 初始化/修复 lays it out', () => {
     const keys = recordsOf(env, '设置').map((r) => r['设置项']);
     expect(keys).toEqual(expect.arrayContaining(['单位名称', '上班时间', '提醒时刻', '临期提醒工作日']));
     expect(keys).not.toContain('主职领导邮箱');
-    expect(recordsOf(env, '设置').find((r) => r['设置项'] === '提醒时刻')!['说明']).toContain('尚在开发中');
+    expect(recordsOf(env, '设置').find((r) => r['设置项'] === '提醒时刻')!['说明']).toContain(
+      '修改后运行「初始化/修复」生效',
+    );
   });
 
   it('adds back a setting someone deleted (with its default) and reports a key it does not know', () => {

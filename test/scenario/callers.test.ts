@@ -2,6 +2,7 @@
 // the 信访办's owner, a department liaison and a stranger, from a spreadsheet dialog and from a web app page —
 // what is refused, what data comes back, and that nothing in the spreadsheet or the outbox changes.
 import type { GasEnvironment } from '../../emulator/index';
+import { ROBOT_URL_PREFIX } from '../../src/core/dingtalk';
 import { HANDLERS, type HandlerName } from '../../src/handlers';
 import { ok, PEOPLE, PLATFORM_CASE, register, startOffice } from './office';
 
@@ -22,6 +23,11 @@ function argsFor(cases: { own: string; other: string }): Record<HandlerName, unk
     checkRepeat: [{ idNumber: PLATFORM_CASE.idNumber }],
     findCases: ['张'],
     jumpToCase: [cases.other],
+    saveDingTalkRobot: [
+      { group: '规划建设部', url: `${ROBOT_URL_PREFIX}${'ab'.repeat(32)}`, secret: `SEC${'cd'.repeat(32)}` },
+    ],
+    clearDingTalkRobot: [{ group: '规划建设部' }],
+    testDingTalkRobot: [{ group: '规划建设部', text: '测试' }],
   } satisfies Record<HandlerName, unknown[]>;
 }
 
@@ -113,6 +119,8 @@ describe('a call by name from a spreadsheet dialog (google.script.run)', () => {
         expect.stringMatching(/只限「信访办」|须由「信访办」/),
       ]);
     expect(attempt(env, 'menuTakeOverTriggers', [], user, 'dialog')).toContain('此功能只限「信访办」使用。');
+    for (const n of ['menuDingTalk', 'saveDingTalkRobot', 'clearDingTalkRobot', 'testDingTalkRobot'] as const)
+      expect([n, attempt(env, n, args[n], user, 'dialog')]).toEqual([n, expect.stringContaining('只限「信访办」使用')]);
     expect(attempt(env, 'menuSetup', [], user, 'dialog')).toContain('只限「人员」表中的「信访办」');
     expect(attempt(env, 'submitAction', args.submitAction, user, 'dialog')).toMatch(/不能|只能|角色/);
     for (const n of ['onLedgerEdit', 'dailyRefresh'] as const)

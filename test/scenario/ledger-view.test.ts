@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { GasEnvironment } from '../../emulator/index';
 import { sofficeConvert, testWithTools, TOOLS } from '../helpers/tools';
-import { act, columnLetter, headerOf, PLATFORM_CASE, register, startOffice } from './office';
+import { act, columnLetter, headerOf, LEAD_LABELS, PLATFORM_CASE, register, startOffice } from './office';
 
 let env: GasEnvironment;
 let dir: string;
@@ -57,19 +57,7 @@ const colOf = (label: string): number => headerOf(env, '台账').get(label)!;
 test('the lead columns come first, 编号 and 状态 frozen with the header row, headers wrapping', () => {
   const ws = ledger();
   const header = (ws.getRow(1).values as unknown[]).slice(1, 12);
-  expect(header).toEqual([
-    '编号',
-    '状态',
-    '当前环节',
-    '环节期限',
-    '期限状态',
-    '待办方',
-    '信访日期',
-    '信访人姓名',
-    '事项类型',
-    '信访诉求',
-    '承办部室',
-  ]);
+  expect(header).toEqual(LEAD_LABELS);
   expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
   expect(ws.getCell(1, 1).alignment?.wrapText).toBe(true);
   expect(ws.getCell(1, colOf('事项分管领导审核意见')).alignment?.wrapText).toBe(true);

@@ -55,6 +55,21 @@ export type Who = keyof typeof PEOPLE;
 /** 人员 as typed: 姓名, 邮箱, 角色, 部室, AB角, 手机 (the sheet's own column order). */
 export const PEOPLE_ROWS = Object.values(PEOPLE).map((p) => [p.name, p.email, p.role, p.dept, p.ab, p.mobile]);
 
+/** The ledger's lead columns as the issue orders them (编号 and 状态 frozen), the case's facts after the first six. */
+export const LEAD_LABELS = [
+  '编号',
+  '状态',
+  '当前环节',
+  '环节期限',
+  '期限状态',
+  '待办方',
+  '信访日期',
+  '信访人姓名',
+  '事项类型',
+  '信访诉求',
+  '承办部室',
+] as const;
+
 /** 部室: the departments' names only (who leads and who liaises is in 人员). */
 export const DEPARTMENTS = [['规划建设部'], ['综合事务部'], ['经济发展部']];
 
@@ -64,8 +79,11 @@ export function ok(env: GasEnvironment, times = 1): void {
 }
 
 /** A fresh office: bundle loaded, setup run from the menu by the owner (信访办's 王芳), people and departments typed. */
-export function startOffice(now = '2026-10-09T09:00:00+08:00'): GasEnvironment {
-  const env = createGasEnvironment({ now, owner: PEOPLE.office.email, seed: 11 });
+export function startOffice(
+  now = '2026-10-09T09:00:00+08:00',
+  options: { accountType?: 'workspace' | 'consumer' } = {},
+): GasEnvironment {
+  const env = createGasEnvironment({ now, owner: PEOPLE.office.email, seed: 11, ...options });
   env.loadBundle(ensureDist());
   env.open();
   ok(env);

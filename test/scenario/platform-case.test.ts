@@ -46,7 +46,13 @@ describe('a platform case from registration to 归档', () => {
       .filter((t) => t.owner === PEOPLE.office.email)
       .map((t) => `${t.handler}:${t.eventType}`)
       .sort();
-    expect(mine).toEqual(['dailyRefresh:CLOCK', 'onLedgerEdit:ON_EDIT']);
+    // The edit trigger, the daily refresh, the morning digest and one chase in each hour of 上班时间 (8–11, 13–17).
+    expect(mine).toEqual([
+      'dailyRefresh:CLOCK',
+      'dailyReminders:CLOCK',
+      ...Array.from({ length: 9 }, () => 'hourlyChase:CLOCK'),
+      'onLedgerEdit:ON_EDIT',
+    ]);
   });
 
   it('registers the case from the sidebar with a new 编号, the computed deadline and a log line', () => {

@@ -3,7 +3,19 @@
 import type { GasEnvironment } from '../../emulator/index';
 import { createGasEnvironment } from '../../emulator/index';
 import { ensureDist } from '../helpers/dist';
-import { cellOf, headerOf, lastAlert, logOf, ok, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
+import {
+  cellOf,
+  headerOf,
+  lastAlert,
+  LEAD_LABELS,
+  logOf,
+  ok,
+  PEOPLE,
+  PLATFORM_CASE,
+  register,
+  rowsOf,
+  startOffice,
+} from './office';
 
 /** Everything setup could touch, as plain data: sheets, values, formats, notes, rules, protections, triggers. */
 /** A second 信访办 officer typed into 人员 below the office's people; returns their e-mail. */
@@ -65,7 +77,7 @@ describe('初始化/修复', () => {
     expect(ss.getSpreadsheetLocale()).toBe('zh_CN');
     const ledger = ss.getSheetByName('台账')!;
     const header = ledger.getRange(1, 1, 1, ledger.getLastColumn()).getValues()[0]!;
-    expect(header.slice(0, 7)).toEqual(['编号', '状态', '当前环节', '环节期限', '期限状态', '待办方', '信访日期']);
+    expect(header.slice(0, 7)).toEqual(LEAD_LABELS.slice(0, 7));
     expect([ledger.getFrozenRows(), ledger.getFrozenColumns()]).toEqual([1, 2]);
     const col = (label: string) => header.indexOf(label) + 1;
     expect(ledger.getRange(2, col('编号')).getNumberFormat()).toBe('@');
@@ -145,16 +157,7 @@ describe('初始化/修复', () => {
     });
     // The lead columns moved to the left whole (each cell stays in its row); the office's own column follows them.
     const header = old.getRange(1, 1, 1, old.getLastColumn()).getValues()[0]!;
-    expect(header.slice(0, 8)).toEqual([
-      '编号',
-      '状态',
-      '当前环节',
-      '环节期限',
-      '期限状态',
-      '待办方',
-      '信访日期',
-      '信访人姓名',
-    ]);
+    expect(header.slice(0, 8)).toEqual(LEAD_LABELS.slice(0, 8));
     expect(header.indexOf('备注（本科室）')).toBeGreaterThan(10);
     expect(old.getRange('A2:B2').getValues()[0]).toEqual(['镜访〔2026〕007号', '办理中']);
     expect(lastAlert(env)).toMatch(/补充表头：.*台账\.信访日期/);
@@ -180,7 +183,7 @@ describe('接管定时任务', () => {
         .filter((t) => t.owner === taker)
         .map((t) => t.handler)
         .sort(),
-    ).toEqual(['dailyRefresh', 'onLedgerEdit']);
+    ).toEqual(['dailyRefresh', 'dailyReminders', ...Array.from({ length: 9 }, () => 'hourlyChase'), 'onLedgerEdit']);
     // Both accounts' edit triggers fire on an edit; only the new owner's acts, so the edit is logged once.
     env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '工地夜间施工噪音扰民，已持续两周。', {
       user: PEOPLE.office.email,

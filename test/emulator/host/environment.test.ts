@@ -115,6 +115,17 @@ describe('stats() and faults', () => {
     env.run('two');
   });
 
+  test('slowOn makes the nth matching call take longer; past the time limit the execution is killed', () => {
+    const env = env0(code);
+    const t0 = env.clock.nowMs();
+    env.faults.slowOn('PropertiesService.Properties.getProperty', { nth: 2, ms: 5_000 });
+    env.run('two');
+    expect(env.clock.nowMs() - t0).toBe(30 + 30 + 1 + 5_000);
+    env.faults.slowOn('PropertiesService.Properties.getProperty', { ms: 7 * 60_000 });
+    expect(() => env.run('two')).toThrow('Exceeded maximum execution time');
+    env.run('two');
+  });
+
   test('simulated time spent in calls counts toward the limit; the clock moves with calls', () => {
     const env = env0(code);
     const t0 = env.clock.nowMs();

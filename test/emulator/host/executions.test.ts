@@ -2,6 +2,7 @@
 // async handlers.
 import { createGasEnvironment } from '../../../emulator/index';
 import { runChecks, type Check } from '../harness';
+import { collectGarbage } from '../../helpers/gc';
 
 declare function bump(): number;
 declare const counter: number;
@@ -100,11 +101,7 @@ runChecks('host.executions', executionChecks);
 
 describe('memory between executions', () => {
   it('does not keep an ended execution’s realm: values the app held are freed', () => {
-    // Node's gc, without starting jest with --expose-gc.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require('node:v8').setFlagsFromString('--expose_gc');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const gc = require('node:vm').runInNewContext('gc') as () => void;
+    const gc = collectGarbage;
     const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
     env.loadSource(
       'var held = []; function fill() { for (var i = 0; i < 400000; i++) held.push({ i: i, s: "x" + i }); }',
