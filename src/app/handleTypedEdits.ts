@@ -201,7 +201,9 @@ function handleExisting(run: Run, edit: TypedEdit, id: { anchor: string; record:
   c = sealed({ ...c, ...derive(run, edit, c, typed, edited) });
   if (j.transition) run.decided.push({ caseNo: id.anchor, effects: j.transition.effects, remark: TYPED_REMARK, c });
   const fields = patchFields(edit, typed, c);
-  if (Object.keys(fields).length) run.patches.push({ caseNo: id.anchor, ref: edit.ref, fields });
+  // Where the case stands moves with a typed transition and with the facts its deadlines read (信访日期, 办理期限…).
+  if (Object.keys(fields).length || j.transition)
+    run.patches.push({ caseNo: id.anchor, ref: edit.ref, fields, derived: shown(run, c) });
 }
 
 function misalignedMessage(visible: string, anchor: string): string {

@@ -165,6 +165,17 @@ export function closureClock(c: Case, rules: Rules): ClosureClock | null {
   return clock;
 }
 
+/**
+ * When the 回访 of a closed case falls due: 时限「回访」 from the closure (办结签批, else 系统回复) — the 回访 node's own
+ * deadline, for every closed case (the analysis counts the 回访 due in a month, also of cases past 待回访).
+ */
+export function callbackDueAt(c: Case, rules: Rules): Date | undefined {
+  const since = c.closeSignedAt ?? c.repliedAt;
+  if (!since) return undefined;
+  const { limits, calendar } = rules;
+  return computeDueAt({ node: '回访', startAt: since, matterType: c.matterType, limits, calendar }).dueAt;
+}
+
 /** Who must act on a node of `c`: the rule's roles, its department when those roles are bound to one, the people. */
 export function actorOf(c: Case, action: ActionType, rules: Rules, people: readonly Person[] = []): Actor {
   const rule = ACTION_RULES[action];

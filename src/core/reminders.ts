@@ -48,6 +48,8 @@ export interface Digest {
   items: ReminderItem[];
   /** One key per item and recipient (date|node|编号|mail), written once the mail is sent. */
   keys: string[];
+  /** Items due but left for the next run (a department's digest lists at most DIGEST_LIMIT). */
+  held?: number;
   /** Sent first when the quota is short: a digest with an overdue item or an escalation. */
   urgent: boolean;
   subject: string;
@@ -72,6 +74,9 @@ export interface PlanArgs {
   /** Items the 信访办's summary lists in full at most (the rest are counted), to stay far below the mail size limit. */
   summaryLimit?: number;
 }
+
+/** A department's digest lists at most this many items (far below the mail size limit); the rest go next run. */
+export const DIGEST_LIMIT = 300;
 
 /** The 信访办's summary lists at most this many items in full by default. */
 export const SUMMARY_LIMIT = 150;
@@ -230,16 +235,31 @@ function digest(d: DigestArgs): Digest | null {
   const everyone = [...d.to, ...d.cc];
   const node = (i: ReminderItem): string => `${i.node}${d.tag ? `·${d.tag}` : ''}`;
   const keysOf = (i: ReminderItem): string[] => everyone.map((p) => reminderKey(d.date, node(i), i.caseNo, p.email));
-  const items = d.items.filter((i) => keysOf(i).some((k) => !d.delivered.has(k))).sort(byUrgency);
-  // The summary itself is delivered once a day, even when it lists no item of its own (only the departments' counts).
+  const due = d.items.filter((i) => keysOf(i).some((k) => !d.delivered.has(k))).sort(byUrgency);
+  // The summary is the 信访办's once a day: it lists its most urgent items (at most its limit) and counts the rest,
+  // which the office finds in the ledger; once sent, no second summary that day. Only what a mail lists is recorded.
   const summaryKeys = d.kind === 'office' ? everyone.map((p) => reminderKey(d.date, '汇总', '', p.email)) : [];
-  const summaryDue = !!d.counts?.length && summaryKeys.some((k) => !d.delivered.has(k));
-  if (items.length === 0 && !summaryDue) return null;
+  if (d.kind === 'office' && summaryKeys.every((k) => d.delivered.has(k))) return null;
+  // A department's digest lists at most DIGEST_LIMIT items, the most urgent first; the rest are not recorded, so the
+  // next run tells them.
+  const listed = d.kind === 'office' ? (d.limit ?? SUMMARY_LIMIT) : DIGEST_LIMIT;
+  const items = due.slice(0, listed);
+  const unlisted = due.length - items.length;
+  const held = d.kind === 'office' ? 0 : unlisted;
+  if (items.length === 0 && !(d.kind === 'office' && d.counts?.length)) return null;
   const keys = [...items.flatMap(keysOf), ...summaryKeys];
   const tally = (u: Urgency): number => items.filter((i) => i.urgency === u).length;
   const subjectCounts = URGENCIES.filter((u) => tally(u)).map((u) => `${u}${tally(u)}件`);
   const title = d.tag ? '【信访催办】' : '【信访提醒】';
   const subject = `${title}${d.group} ${subjectCounts.join(' ') || '部室待办汇总'} ${d.date}`;
+  const lines = digestLines(d, items);
+  const more = held
+    ? `另有 ${held} 件将在下一次提醒中列出`
+    : unlisted
+      ? `另有 ${unlisted} 件未列出，请在台账中按「期限状态」筛选查看`
+      : '';
+  const countsAt = lines.indexOf('【各部室待办】');
+  if (more) lines.splice(countsAt < 0 ? lines.length : countsAt, 0, more);
   return {
     kind: d.kind,
     group: d.group,
@@ -247,9 +267,10 @@ function digest(d: DigestArgs): Digest | null {
     cc: d.cc,
     items,
     keys,
+    ...(held ? { held } : {}),
     urgent: items.some((i) => i.urgency === '逾期'),
     subject,
-    lines: digestLines(d, items),
+    lines,
     ...(d.counts ? { counts: d.counts } : {}),
   };
 }
@@ -268,15 +289,12 @@ export function itemLine(i: ReminderItem): string {
 
 function digestLines(d: DigestArgs, items: ReminderItem[]): string[] {
   const out: string[] = [];
-  const limit = d.limit ?? Infinity;
   for (const u of URGENCIES) {
     const list = items.filter((i) => i.urgency === u);
     if (!list.length) continue;
     out.push(`【${u}】${list.length} 件`);
-    for (const i of list.slice(0, Math.max(0, limit - (out.length - 1)))) out.push(itemLine(i));
+    for (const i of list) out.push(itemLine(i));
   }
-  const listed = out.filter((l) => !l.startsWith('【')).length;
-  if (listed < items.length) out.push(`另有 ${items.length - listed} 件未列出，请在台账中按「期限状态」筛选查看`);
   if (d.counts?.length) {
     out.push('【各部室待办】');
     for (const { department, counts } of d.counts) {

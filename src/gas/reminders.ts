@@ -9,6 +9,7 @@ import type { Rules } from '../core/roles';
 import { caseLinkIn } from './links';
 import { REMINDER_HEADERS, SHEET } from './layout';
 import { gasPorts, type GasPorts } from './ports';
+import { utf8Bytes } from '../core/dingtalk';
 import { sendRobotDigests, type RobotDigest } from './dingtalk';
 import { LedgerError, readHeader, requireColumns, sheetNamed } from './table';
 
@@ -37,8 +38,12 @@ export interface ReminderRunResult {
   stoppedEarly: boolean;
 }
 
-/** The case columns a reminder reads: the case's facts the digests show, and what side nodes start from. */
-const CASE_KEYS: readonly CaseKey[] = [
+/**
+ * The case columns a reminder reads: the facts a digest shows (the lead columns, next to 当前环节 and 环节期限), and
+ * the few its side nodes start from — an extension waiting and a 复查/复核 for the digest, the 退单 window for the
+ * chase. Nothing else of the ledger is read.
+ */
+const FACT_KEYS: readonly CaseKey[] = [
   'caseNo',
   'state',
   'petitionDate',
@@ -46,11 +51,9 @@ const CASE_KEYS: readonly CaseKey[] = [
   'matterType',
   'demand',
   'department',
-  'category',
-  'source',
-  'form',
-  'assignedAt',
-  'handlerSignedAt',
+];
+const DIGEST_KEYS: readonly CaseKey[] = [
+  ...FACT_KEYS,
   'extRequestedAt',
   'extDecidedAt',
   'reviewKind',
@@ -58,6 +61,7 @@ const CASE_KEYS: readonly CaseKey[] = [
   'reviewDueDate',
   'reviewDecidedDate',
 ];
+const CHASE_KEYS: readonly CaseKey[] = [...FACT_KEYS, 'assignedAt', 'handlerSignedAt'];
 
 /** Runs a reminder pass as the account the code runs as (a trigger's owner, or the person clicking the menu). */
 export function runReminders(mode: ReminderMode): ReminderRunResult {
@@ -77,12 +81,19 @@ export function runReminders(mode: ReminderMode): ReminderRunResult {
     // The hourly run also finishes a daily digest that did not complete today (a fault, the quota, the time budget),
     // once the hour of 设置「提醒时刻」 has come: the record's keys keep it from repeating what went out.
     const hour = Math.floor(msIntoShanghaiDay(now) / 3_600_000);
-    const dailyOwed = mode === 'hourly' && hour >= values.reminderHour && props.getProperty(DONE_KEY) !== today;
+    const done = props.getProperty(DONE_KEY) === today;
+    // The scheduled digest that finds today's already complete (the hourly run finished it first) reads nothing.
+    if (mode === 'daily' && done) return { ...result, why: '今天的提醒已经发送' };
+    const dailyOwed = mode === 'hourly' && hour >= values.reminderHour && !done;
     const passes: ('digest' | 'chase')[] =
       mode === 'hourly' ? (dailyOwed ? ['digest', 'chase'] : ['chase']) : ['digest'];
     record.flushAndRead(now, mode !== 'hourly');
     const people = p.directory.listPeople();
-    const cases = readReminderCases(p, rules, now);
+    const keys = new Set([
+      ...(passes.includes('digest') ? DIGEST_KEYS : []),
+      ...(passes.includes('chase') ? CHASE_KEYS : []),
+    ]);
+    const cases = readReminderCases(p, rules, now, [...keys]);
     for (const pass of passes) {
       const before = { deferred: result.deferred.length, failed: result.failed.length };
       const digests = planDigests({
@@ -96,7 +107,10 @@ export function runReminders(mode: ReminderMode): ReminderRunResult {
       });
       send(p, digests, { started, now, officeName: values.officeName, record, result });
       const complete =
-        !result.stoppedEarly && result.deferred.length === before.deferred && result.failed.length === before.failed;
+        !result.stoppedEarly &&
+        result.deferred.length === before.deferred &&
+        result.failed.length === before.failed &&
+        !digests.some((d) => d.held);
       if (pass === 'digest' && complete) props.setProperty(DONE_KEY, today);
       if (result.stoppedEarly) break;
     }
@@ -141,9 +155,9 @@ function release(): void {
  * function each time the case was saved and by the daily refresh), the side nodes (the 退单 window, an extension
  * waiting, a 复查/复核) from the same function over the columns they start from. Two reads, whatever the ledger's size.
  */
-function readReminderCases(p: GasPorts, rules: Rules, now: Date): ReminderCase[] {
+function readReminderCases(p: GasPorts, rules: Rules, now: Date, keys: readonly CaseKey[]): ReminderCase[] {
   const { ledger } = p;
-  const rows = ledger.loadFields(CASE_KEYS);
+  const rows = ledger.loadFields(keys);
   if (rows.length === 0) return [];
   const first = rows[0]!.row;
   const nodeCol = ledger.colOf('currentNode');
@@ -259,8 +273,7 @@ function sendOne(
     notes,
   });
   const props = PropertiesService.getScriptProperties();
-  const parked = `${SENDING_PREFIX}${ctx.now.getTime()}_${d.group}`;
-  props.setProperty(parked, JSON.stringify(d.keys));
+  const parked = parkKeys(props, `${SENDING_PREFIX}${ctx.now.getTime()}_${d.group}`, d.keys);
   try {
     MailApp.sendEmail({
       to: d.to.map((x) => x.email).join(','),
@@ -270,7 +283,7 @@ function sendOne(
       htmlBody: mail.htmlBody,
     });
   } catch (e) {
-    props.deleteProperty(parked);
+    for (const k of parked) props.deleteProperty(k);
     const why = e instanceof Error ? e.message : String(e);
     // The day's recipients ran out (on Workspace, mail inside the domain counts against a quota that
     // getRemainingDailyQuota does not report): this digest and the rest wait for the next run.
@@ -286,8 +299,28 @@ function sendOne(
   }
   ctx.result.sent.push({ group: d.group, subject: mail.subject, recipients: d.to.length + d.cc.length });
   ctx.record.append(d.keys, ctx.now);
-  props.deleteProperty(parked);
+  for (const k of parked) props.deleteProperty(k);
   return true;
+}
+
+/** A property value holds at most 9 KB (UTF-8): the keys are parked in chunks, in one write; returns their names. */
+const PARK_CHUNK_BYTES = 8000;
+function parkKeys(props: GoogleAppsScript.Properties.Properties, name: string, keys: readonly string[]): string[] {
+  const chunks: string[][] = [[]];
+  let size = 2;
+  for (const k of keys) {
+    const cost = utf8Bytes(JSON.stringify(k)) + 1;
+    if (size + cost > PARK_CHUNK_BYTES && chunks[chunks.length - 1]!.length) {
+      chunks.push([]);
+      size = 2;
+    }
+    chunks[chunks.length - 1]!.push(k);
+    size += cost;
+  }
+  const values: Record<string, string> = {};
+  chunks.forEach((c, i) => (values[`${name}_${String(i).padStart(3, '0')}`] = JSON.stringify(c)));
+  props.setProperties(values);
+  return Object.keys(values);
 }
 
 function robotDigest(d: Digest): RobotDigest {

@@ -5,7 +5,15 @@ import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
 import type { Case, Person } from '../../src/core/model';
 import { caseDeadlines } from '../../src/core/pending';
-import { digestMail, itemLine, liaisonsOf, planDigests, reminderKey, type PlanArgs } from '../../src/core/reminders';
+import {
+  DIGEST_LIMIT,
+  digestMail,
+  itemLine,
+  liaisonsOf,
+  planDigests,
+  reminderKey,
+  type PlanArgs,
+} from '../../src/core/reminders';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 
 const rules: Rules = { settings: DEFAULT_SETTINGS, limits: DEFAULT_TIME_LIMITS, calendar: WorkCalendar.withDefaults() };
@@ -169,4 +177,16 @@ test('a digest line and its mail: the case number linked where there is a link, 
   expect(mail.body).toContain('请通过部室工作台办理（即将推出）');
   const linked = digestMail(dept, { officeName: '镜湖新区开发办', now, link: (no) => `https://x.example/#${no}` });
   expect(linked.htmlBody).toContain('<a href="https://x.example/#镜访〔2026〕001号">镜访〔2026〕001号</a>');
+});
+
+test('a department digest lists at most DIGEST_LIMIT items; the rest are told by the next run, none twice', () => {
+  const now = at(9, 29, 8);
+  const many = Array.from({ length: DIGEST_LIMIT + 5 }, (_, i) => ({ caseNo: `镜访〔2026〕${1000 + i}号` }));
+  const first = plan(many, now).find((d) => d.kind === 'department')!;
+  expect([first.items.length, first.held]).toEqual([DIGEST_LIMIT, 5]);
+  expect(first.lines.at(-1)).toBe('另有 5 件将在下一次提醒中列出');
+  expect(first.keys).toHaveLength(DIGEST_LIMIT * 2);
+  const next = plan(many, now, { delivered: new Set(first.keys) }).find((d) => d.kind === 'department')!;
+  expect([next.items.length, next.held]).toEqual([5, undefined]);
+  expect(next.items.every((i) => !first.items.some((j) => j.caseNo === i.caseNo))).toBe(true);
 });

@@ -70,7 +70,14 @@ describe('typed edits of an existing case', () => {
 
   it('completes a legal typed 状态 change as the menu action would', () => {
     env.typeInto('台账', cellOf(env, caseNo, '状态'), '待交办签批', office);
-    expect(caseRow(env, caseNo)).toMatchObject({ 状态: '待交办签批', 签收人: '王芳' });
+    // Where the case stands follows at once: the leader's sign-off, due the next working day (Saturday 10-10, 调休).
+    expect(caseRow(env, caseNo)).toMatchObject({
+      状态: '待交办签批',
+      签收人: '王芳',
+      当前环节: '交办签批',
+      环节期限: '2026-10-10 23:59',
+      期限状态: '即将到期',
+    });
     expect(logOf(env, caseNo).pop()).toMatchObject({ 动作: '签收', 原状态: '待签收', 新状态: '待交办签批' });
   });
 
