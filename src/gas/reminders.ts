@@ -87,7 +87,8 @@ export function runReminders(mode: ReminderMode): ReminderRunResult {
     const dailyOwed = mode === 'hourly' && hour >= values.reminderHour && !done;
     const passes: ('digest' | 'chase')[] =
       mode === 'hourly' ? (dailyOwed ? ['digest', 'chase'] : ['chase']) : ['digest'];
-    record.flushAndRead(now, mode !== 'hourly');
+    // Old keys are pruned once a day, by the run that sends the day's digest (daily, now, or an hourly catch-up).
+    record.flushAndRead(now, passes.includes('digest'));
     const people = p.directory.listPeople();
     const keys = new Set([
       ...(passes.includes('digest') ? DIGEST_KEYS : []),

@@ -195,3 +195,24 @@ describe('the schedules', () => {
     expect(e.triggers().filter((t) => t.handler === 'dailyRefresh')).toHaveLength(1);
   });
 });
+
+describe('提醒记录', () => {
+  it('keeps 60 days: older keys are pruned by the day’s digest run', () => {
+    const e = startOffice('2026-10-12T07:00:00+08:00');
+    const sheet = e.globals.SpreadsheetApp.getActive().getSheetByName('提醒记录')!;
+    sheet.getRange(2, 1, 2, 5).setValues([
+      ['2026-08-01', '接收', '镜访〔2026〕900号', 'x@jinghu.gov.cn', new Date('2026-08-01T08:30:00+08:00')],
+      ['2026-09-01', '接收', '镜访〔2026〕901号', 'x@jinghu.gov.cn', new Date('2026-09-01T08:30:00+08:00')],
+    ]);
+    register(e, PLATFORM_CASE); // 签收 due today: the 信访办's summary has something to say
+    // The scheduled digest missed (as a trigger sometimes is): the hourly run sends the day's digest, and prunes.
+    const app = e.globals.ScriptApp;
+    for (const t of app.getProjectTriggers()) if (t.getHandlerFunction() === 'dailyReminders') app.deleteTrigger(t);
+    e.clock.set('2026-10-12T09:30:00+08:00');
+    e.runDueTriggers();
+    const dates = rowsOf(e, '提醒记录').map((r) => r['日期']);
+    expect(dates).not.toContain('2026-08-01');
+    expect(dates).toContain('2026-09-01');
+    expect(dates).toContain('2026-10-12');
+  });
+});
