@@ -40,7 +40,7 @@ function people(env: GasEnvironment): void {
   );
 }
 
-/** n cases: three quarters archived, a quarter in 办理中 (received or not, due over the next weeks or overdue). */
+/** n cases: three quarters archived, a quarter in 办理中 (most received, due over the next two months). */
 function seed(env: GasEnvironment, n: number): void {
   const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
   const h = header(env);
@@ -60,10 +60,14 @@ function seed(env: GasEnvironment, n: number): void {
     put('信访形式', '来信');
     put('事项类型', '投诉');
     put('信访诉求', `第${i}件的诉求`);
-    put('承办部室', DEPARTMENTS[i % DEPARTMENTS.length]);
+    put('承办部室', DEPARTMENTS[Math.floor(i / 4) % DEPARTMENTS.length]); // the open quarter spread over all 12
     if (open) {
+      // Open cases came in over the 60 days before the run, so their 办结 deadlines spread over the next 60 days (a
+      // few due this week); one in 20 was never received (its 接收 overdue).
+      const k = Math.floor(i / 4);
+      put('信访日期', new Date(at('2026-09-04T00:00:00+08:00').getTime() + (k % 60) * 86_400_000));
       put('交办时间', at('2026-10-30T10:00:00+08:00'));
-      if (i % 8 === 0) put('接收时间', at('2026-10-30T11:00:00+08:00'));
+      if (k % 20 !== 0) put('接收时间', at('2026-10-30T11:00:00+08:00'));
     }
     return line;
   });

@@ -54,6 +54,11 @@ const FACT_KEYS: readonly CaseKey[] = [
 ];
 const DIGEST_KEYS: readonly CaseKey[] = [
   ...FACT_KEYS,
+  // The 办结 deadline an extension waiting for approval is held to: 办理期限 as the case holds it.
+  'source',
+  'dueDate',
+  'dueSource',
+  'dueProvisional',
   'extRequestedAt',
   'extDecidedAt',
   'reviewKind',
