@@ -74,9 +74,10 @@ export function hourlyChase(e: GoogleAppsScript.Events.TimeDriven): void {
 }
 
 /** 期限提醒 › 立即发送提醒 (信访办 only): today's digest now, from the clicker's account and quota. */
-export const menuSendReminders = menu('menuSendReminders', () =>
-  sendRemindersNowFromMenu(requireRole(gasPorts(), ['信访办'])),
-);
+export const menuSendReminders = menu('menuSendReminders', () => {
+  const p = gasPorts();
+  sendRemindersNowFromMenu(p, requireRole(p, ['信访办']));
+});
 
 export const menuNewCase = menu('menuNewCase', showNewCaseSidebar);
 export const menuFind = menu('menuFind', showFindSidebar);

@@ -4,7 +4,7 @@ import { computeDueAt } from '../core/deadlines';
 import { CASE_FIELDS, type Case, type Person } from '../core/model';
 import { noticeContent } from '../core/notices';
 import type { NewRecord, RecordPatch } from '../core/records';
-import type { Rules } from '../core/roles';
+import { inOwnDepartment, type Rules } from '../core/roles';
 import type { Effect, Recipient } from '../core/workflow';
 import type { AuditEntry, FormOffer, Notice } from './ports';
 
@@ -64,9 +64,7 @@ export function recordWrites(items: readonly DecidedEffects[]): { append: NewRec
 /** True when `p` is among the recipients (a 事项分管领导 with no lines listed oversees all of them). */
 export function isRecipient(p: Person, to: Recipient): boolean {
   if (!p.roles.includes(to.role)) return false;
-  if (!to.department) return true;
-  if (to.role === '事项分管领导' && p.departments.length === 0) return true;
-  return p.departments.includes(to.department);
+  return !to.department || inOwnDepartment(p, to.role, { department: to.department });
 }
 
 /** What notices read besides the decisions: 人员 (the recipients, and who must act next), the rules and the moment. */

@@ -6,7 +6,7 @@ import { formatDateTime, toShanghaiDate, type LocalDate } from './dates';
 import { isReport, type Case, type Person } from './model';
 import { caseSummary, esc, fullDue, WORKBENCH_SOON } from './notices';
 import { formatDue, type PendingNode } from './pending';
-import type { Rules } from './roles';
+import { inOwnDepartment, type Rules } from './roles';
 
 /** How urgent a due node is, most urgent first. */
 export const URGENCIES = ['逾期', '今日到期', '即将到期'] as const;
@@ -120,9 +120,7 @@ export function liaisonsOf(department: string, people: readonly Person[]): { to:
 
 /** The 事项分管领导 over a department (one with no lines listed oversees all). */
 function lineLeadersOf(department: string, people: readonly Person[]): Person[] {
-  return people.filter(
-    (p) => p.roles.includes('事项分管领导') && (p.departments.length === 0 || p.departments.includes(department)),
-  );
+  return people.filter((p) => p.roles.includes('事项分管领导') && inOwnDepartment(p, '事项分管领导', { department }));
 }
 
 const byUrgency = (a: ReminderItem, b: ReminderItem): number =>

@@ -325,7 +325,7 @@ export function allowedRoles(
  * Department-bound roles act only on cases of their own department; a 事项分管领导 for whom the
  * 人员 sheet lists no lines is trusted with every line (a small office often leaves it blank).
  */
-export function inOwnDepartment(actor: Person, role: Role, c: Case): boolean {
+export function inOwnDepartment(actor: Person, role: Role, c: Pick<Case, 'department'>): boolean {
   if (role === '事项分管领导' && actor.departments.length === 0) return true;
   return !!c.department && actor.departments.includes(c.department);
 }

@@ -69,8 +69,7 @@ const DIGEST_KEYS: readonly CaseKey[] = [
 const CHASE_KEYS: readonly CaseKey[] = [...FACT_KEYS, 'assignedAt', 'handlerSignedAt'];
 
 /** Runs a reminder pass as the account the code runs as (a trigger's owner, or the person clicking the menu). */
-export function runReminders(mode: ReminderMode): ReminderRunResult {
-  const p = gasPorts('');
+export function runReminders(mode: ReminderMode, p: GasPorts = gasPorts('')): ReminderRunResult {
   const started = Date.now();
   const result: ReminderRunResult = { ran: false, sent: [], deferred: [], failed: [], stoppedEarly: false };
   const { rules, values } = p.settings.load();
@@ -179,6 +178,7 @@ function readReminderCases(p: GasPorts, rules: Rules, now: Date, keys: readonly 
     const nodes: PendingNode[] = [];
     if ((NODES as readonly string[]).includes(node) && due instanceof Date) {
       const action = NODE_ACTIONS[node as NodeName];
+      // Only the deadline is stored; a digest shows no start, so `since` stands at the deadline.
       nodes.push({
         node: node as NodeName,
         action,
@@ -421,7 +421,7 @@ class ReminderRecord {
 }
 
 /** Menu 立即发送提醒 (信访办): the same digest now, from the clicker's account and quota, after they confirm. */
-export function sendRemindersNowFromMenu(person: Person): void {
+export function sendRemindersNowFromMenu(p: GasPorts, person: Person): void {
   const ui = SpreadsheetApp.getUi();
   const quota = MailApp.getRemainingDailyQuota();
   const answer = ui.alert(
@@ -430,7 +430,7 @@ export function sendRemindersNowFromMenu(person: Person): void {
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) return;
-  const r = runReminders('now');
+  const r = runReminders('now', p);
   if (!r.ran) throw new LedgerError('BUSY', r.why ?? '提醒未能发送');
   const lines = [
     r.sent.length

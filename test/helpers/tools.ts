@@ -1,6 +1,6 @@
-// The Debian programs a few tests drive (LibreOffice, poppler), found once, and the one rule for a test that needs
-// them: it runs where they are installed; it is skipped locally with the package to install named; under CI it runs
-// and fails when one is missing (.ci/run installs them all), so CI can never pass by skipping it.
+// The Debian programs a few tests drive (Chromium, LibreOffice, poppler), found once, and the one rule for a test that needs
+// them: it runs where they are installed and fails, naming the package to install, where they are not — never a skip,
+// so no run, local or CI, passes without proving what the test proves (.ci/run and the README install them).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,20 +20,30 @@ export interface Tool {
   pkg: string;
 }
 
+/** Debian's Chromium, driven by playwright-core (a tool's own browser download does not work here). */
+export const CHROMIUM = find('/usr/bin/chromium');
+
 export const TOOLS = {
+  chromium: { found: CHROMIUM, pkg: 'chromium' },
   writer: { found: SOFFICE, pkg: 'libreoffice-writer-nogui' },
   calc: { found: CALC, pkg: 'libreoffice-calc-nogui' },
   poppler: { found: PDFTOTEXT && PDFFONTS, pkg: 'poppler-utils' },
 } satisfies Record<string, Tool>;
 
-/** `test(name, fn, timeout)` when `tools` are all here; see the file's head for the other cases. */
+/** `test(name, fn, timeout)` when `tools` are all here; else a test that fails naming what to install. */
 export function testWithTools(tools: Tool[], name: string, fn: jest.ProvidesCallback, timeout?: number): void {
   const missing = tools.filter((t) => !t.found).map((t) => t.pkg);
   if (missing.length === 0) return void test(name, fn, timeout);
-  if (!process.env.CI) return void test.skip(`${name} — skipped here: apt-get install ${missing.join(' ')}`, fn);
   test(name, () => {
-    throw new Error(`${missing.join(', ')} missing and CI is set: .ci/run must install ${missing.join(' ')}`);
+    throw new Error(`${missing.join(', ')} missing: apt-get install --no-install-recommends ${missing.join(' ')}`);
   });
+}
+
+/** `describe(name, fn)` when `tools` are all here; else one test that fails naming what to install. */
+export function describeWithTools(tools: Tool[], name: string, fn: () => void): void {
+  const missing = tools.filter((t) => !t.found).map((t) => t.pkg);
+  if (missing.length === 0) return void describe(name, fn);
+  describe(name, () => testWithTools(tools, 'needs its programs', () => undefined));
 }
 
 /** `soffice --headless --convert-to <to>` of `file` into `dir`, with a throwaway user profile. */

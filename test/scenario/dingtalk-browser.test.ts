@@ -2,25 +2,19 @@
 // DingTalk-like robot on loopback: the 信访办 sets a robot, sees only 已设置 and the token's tail, sends the test
 // message, is told what is wrong with a bad secret, and clears the robot.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+
 import path from 'node:path';
+import { CHROMIUM, describeWithTools, TOOLS } from '../helpers/tools';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDialog, type DialogServer } from '../../emulator/host/browser-bridge';
 import type { GasEnvironment } from '../../emulator/index';
 import { startLoopbackServer, type LoopbackServer } from '../../emulator/url-fetch/loopback-server';
 import { PEOPLE, startOffice } from './office';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-const maybe = haveBrowser ? describe : describe.skip;
-if (!haveBrowser)
-  console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
-
 const START = '2026-10-09T09:00:00+08:00';
 const SECRET = 'SEC' + '9f8e7d6c5b4a3210'.repeat(4);
 
-maybe('钉钉机器人设置 in headless Chromium', () => {
+describeWithTools([TOOLS.chromium], '钉钉机器人设置 in headless Chromium', () => {
   let browser: Browser;
   let robot: LoopbackServer;
   let env: GasEnvironment;
@@ -32,7 +26,7 @@ maybe('钉钉机器人设置 in headless Chromium', () => {
       env: { DINGTALK_SECRET: SECRET, DINGTALK_NOW_MS: String(Date.parse(START)) },
     });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
   });

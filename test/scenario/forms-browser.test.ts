@@ -1,29 +1,23 @@
 // The 生成表单 sidebar in a real browser (Debian's headless Chromium) against the local runtime: its own script asks
 // for slice after slice until the batch is done, shows 已生成 n/m and the links; cut off and closed half-way, the
 // sidebar opened again from the menu finishes the rest, each form made once.
-import fs from 'node:fs';
+
+import { CHROMIUM, describeWithTools, TOOLS } from '../helpers/tools';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDialog, type DialogServer } from '../../emulator/host/browser-bridge';
 import type { GasEnvironment } from '../../emulator/index';
 import { PEOPLE, PLATFORM_CASE, register, rowsOf, selectCase } from './office';
 import { formsOffice, generate } from './forms';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-const maybe = haveBrowser ? describe : describe.skip;
-if (!haveBrowser)
-  console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
-
 const office = { user: PEOPLE.office.email };
 
-maybe('生成表单 sidebar in headless Chromium', () => {
+describeWithTools([TOOLS.chromium], '生成表单 sidebar in headless Chromium', () => {
   let browser: Browser;
   const open: { page?: Page; server?: DialogServer }[] = [];
 
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
     });
   });

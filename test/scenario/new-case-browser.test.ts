@@ -1,19 +1,13 @@
 // The 新建信访件 sidebar in a real browser (Debian's headless Chromium) against the local runtime: a valid case
 // lands in the ledger; an invalid ID number shows the error in the page and writes nothing.
-import fs from 'node:fs';
+
+import { CHROMIUM, describeWithTools, TOOLS } from '../helpers/tools';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { serveDialog, type DialogServer } from '../../emulator/host/browser-bridge';
 import type { GasEnvironment } from '../../emulator/index';
 import { PEOPLE, rowsOf, startOffice } from './office';
 
-const CHROMIUM = '/usr/bin/chromium';
-const haveBrowser = fs.existsSync(CHROMIUM);
-if (!haveBrowser && process.env.CI) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-const maybe = haveBrowser ? describe : describe.skip;
-if (!haveBrowser)
-  console.warn(`skipping the browser test: ${CHROMIUM} is not installed here (apt-get install chromium)`);
-
-maybe('新建信访件 in headless Chromium', () => {
+describeWithTools([TOOLS.chromium], '新建信访件 in headless Chromium', () => {
   let browser: Browser;
   let env: GasEnvironment;
   let server: DialogServer;
@@ -22,7 +16,7 @@ maybe('新建信访件 in headless Chromium', () => {
   beforeAll(async () => {
     // playwright gives each launch a fresh, empty profile (it refuses --user-data-dir on launch()).
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       args: [
         '--headless',
         '--no-sandbox',

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createGasEnvironment, type GasEnvironment } from '../../../emulator/index';
 import type { DialogServer } from '../../../emulator/host/browser-bridge';
+import { CHROMIUM, describeWithTools, TOOLS } from '../../helpers/tools';
 
-const CHROMIUM = '/usr/bin/chromium';
 const FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -18,13 +18,6 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium && !process.env.CI) {
-  console.warn(
-    `browser.test.ts skipped: ${CHROMIUM} is missing (install it with apt-get install -y chromium; CI fails instead of skipping)`,
-  );
-}
-const describeBrowser = haveChromium || process.env.CI ? describe : describe.skip;
 
 const APP = `
 function onOpen() {
@@ -42,7 +35,7 @@ function register(form) {
 function refuse() { throw new Error('没有权限'); }
 `;
 
-describeBrowser('a dialog in headless Chromium', () => {
+describeWithTools([TOOLS.chromium], 'a dialog in headless Chromium', () => {
   let env: GasEnvironment;
   let served: DialogServer;
   let context: BrowserContext;
@@ -60,7 +53,7 @@ describeBrowser('a dialog in headless Chromium', () => {
     served = await env.serveDialog();
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-chromium-'));
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
+      executablePath: CHROMIUM!,
       headless: true,
       args: FLAGS,
     });
