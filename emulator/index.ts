@@ -14,10 +14,21 @@ import { createSessionModule } from './base/Session';
 import { createLoggerModule } from './base/Logger';
 import { createUtilitiesModule } from './base/Utilities';
 import { createHtmlModule } from './html/HtmlService';
+import { createContentModule } from './content/ContentService';
 import type { HttpHost } from './url-fetch/http-router';
 import type { SentMail } from './mail/MailApp';
 import type { DialogSelector, DialogServer } from './host/browser-bridge';
 import type { DriveHandle } from './host/advanced-services';
+import type {
+  WebAppErrorPage,
+  WebAppHtmlPage,
+  WebAppPostRequest,
+  WebAppRefusal,
+  WebAppRequest,
+  WebAppResponse,
+  WebAppTextPage,
+} from './host/web-app';
+import type { WebAppServer } from './host/web-app-server';
 
 export type {
   AccountType,
@@ -35,6 +46,16 @@ export type {
   InstalledTrigger,
 };
 export { ScriptError } from './host/executions';
+export type {
+  WebAppErrorPage,
+  WebAppHtmlPage,
+  WebAppPostRequest,
+  WebAppRefusal,
+  WebAppRequest,
+  WebAppResponse,
+  WebAppServer,
+  WebAppTextPage,
+};
 export type { Toast };
 
 /** A service module factory: its globals, plus optional per-execution hooks. */
@@ -49,6 +70,7 @@ export const MODULE_FACTORIES: ModuleFactory[] = [
   createLoggerModule,
   createUtilitiesModule,
   createHtmlModule,
+  createContentModule,
 ];
 
 export interface GasEnvironmentOptions {
@@ -151,7 +173,26 @@ export interface GasGlobals {
   MailApp: GoogleAppsScript.Mail.MailApp;
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
+  ContentService: GoogleAppsScript.Content.ContentService;
   [name: string]: unknown;
+}
+
+/**
+ * The project's web app (the manifest's `webapp` section; https://developers.google.com/apps-script/guides/web):
+ * deployed by the host, visited by people. Each request and each google.script.run call is one 'webApp' execution,
+ * as the visitor (who may open it) and as the account `executeAs` names.
+ */
+export interface GasWebApp {
+  /** Deploys a new version of the one web-app deployment; returns its /exec URL, the same across versions. */
+  deploy(): string;
+  /** The /exec URL, or null before deploy(). */
+  url(): string | null;
+  /** A visitor opens the URL: doGet(e) runs; returns what their browser receives (page, text, error or refusal). */
+  get(request?: WebAppRequest): WebAppResponse;
+  /** A POST to the URL (an HTML form, a program): doPost(e) runs; returns what the sender receives. */
+  post(request?: WebAppPostRequest): WebAppResponse;
+  /** google.script.run from the web app's page, as that visitor; returns the result (host copy) or throws its error. */
+  run(functionName: string, args?: unknown[], options?: AsUser): unknown;
 }
 
 /** A local Apps Script project bound to one spreadsheet: load a bundle, then act as people and time would. */
@@ -172,6 +213,14 @@ export interface GasEnvironment {
   readonly drive: DriveHandle;
   /** Writes the spreadsheet (.xlsx), each Google Doc (.docx), each sent mail (.eml) and each UrlFetch call (.json) into `dir`; returns the paths. */
   exportTo(dir: string): Promise<string[]>;
+  /** The web app: deploy it, visit it (get/post) and call its server functions (run) as a visitor. */
+  readonly webApp: GasWebApp;
+  /**
+   * Serves the deployed web app to a real browser as `request.user` would open it: Google's page (title, meta tags)
+   * around the script's HTML in a sandboxed iframe of another origin, with google.script.run (as that visitor),
+   * google.script.url and google.script.history bridged. Every page load runs doGet (a form POST, doPost).
+   */
+  serveWebApp(request?: WebAppRequest): Promise<WebAppServer>;
   /** Serves a dialog the app showed (default: the last) to a real browser, google.script.run included. */
   serveDialog(which?: DialogSelector): Promise<DialogServer>;
   /** Loads the folder clasp would push (dist/) or one .js file; the manifest decides scopes and time zone. */
@@ -187,6 +236,7 @@ export interface GasEnvironment {
   /**
    * A visitor opens the deployed web app (the manifest's `webapp`): `doGet(e)` runs with `e.parameter(s)` from
    * `parameters`, as the account `executeAs` names, without container or Ui; returns doGet's result (host copy).
+   * Deploys the web app on first use; `webApp.get` returns what the browser receives instead.
    */
   visitWebApp(options?: AsUser & { parameters?: Record<string, string | string[]> }): unknown;
   /** What google.script.run does from the web app's page: same identity as visitWebApp; result as a host copy. */

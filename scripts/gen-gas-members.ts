@@ -23,6 +23,7 @@ const SERVICES: Record<string, string> = {
   Ui: 'Base',
   Base: 'Base',
   HtmlService: 'HTML',
+  ContentService: 'Content',
   UrlFetchApp: 'URL_Fetch',
   CacheService: 'Cache',
   LockService: 'Lock',

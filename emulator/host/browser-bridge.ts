@@ -39,7 +39,7 @@ export type DialogSelector = number | ((d: DialogRecord) => boolean);
 class DomNode {}
 
 /** Undoes the client's tags: Dates and functions come back as such so submitDialog refuses them like Apps Script. */
-function untag(v: unknown): unknown {
+export function untag(v: unknown): unknown {
   if (v === null || typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(untag);
   const o = v as Record<string, unknown>;
@@ -69,11 +69,16 @@ export function pageWithShim(html: string): string {
   return shim + html;
 }
 
-function call(env: BridgeEnv, dialog: DialogRecord, functionName: string, rawArgs: unknown[]): BridgeCall {
+/** One google.script.run call of a served page: `run` makes the execution; its error goes back to the page. */
+export function bridgeCall(
+  run: (functionName: string, args: unknown[]) => unknown,
+  functionName: string,
+  rawArgs: unknown[],
+): BridgeCall {
   let args: unknown[] = rawArgs;
   try {
     args = rawArgs.map(untag);
-    const value = env.submitDialog(functionName, args, { user: dialog.user });
+    const value = run(functionName, args);
     return { functionName, args, ok: true, value };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
@@ -86,7 +91,7 @@ function call(env: BridgeEnv, dialog: DialogRecord, functionName: string, rawArg
   }
 }
 
-function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
+export function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -122,7 +127,11 @@ export function serveDialog(env: BridgeEnv, which?: DialogSelector): Promise<Dia
     readJson(req).then(
       (body) => {
         if (req.url === '/__gas/run') {
-          const c = call(env, dialog, String(body.functionName), Array.isArray(body.args) ? body.args : []);
+          const c = bridgeCall(
+            (fn, args) => env.submitDialog(fn, args, { user: dialog.user }),
+            String(body.functionName),
+            Array.isArray(body.args) ? body.args : [],
+          );
           calls.push(c);
           return send(
             res,

@@ -14,6 +14,7 @@ import { createLockModule } from '../lock/LockService';
 import { type LockTable } from '../lock/lock-table';
 import { createScriptAppModule } from '../script/ScriptApp';
 import type { TriggerStore } from '../script/trigger-store';
+import type { WebAppDeployment } from '../script/deployment';
 import { CHECK_ASSERT_SOURCE } from './check-assert';
 import type { ExecutionRecord, GasEnvironment, GasEnvironmentOptions, GasStats, ModuleFactory } from '../index';
 import { interactions } from './interactions';
@@ -25,6 +26,8 @@ import { createMailModule, type MailAppHost, type SentMail } from '../mail/MailA
 import { createUrlFetchModule } from '../url-fetch/UrlFetchApp';
 import type { HttpHost } from '../url-fetch/http-router';
 import { serveDialog } from './browser-bridge';
+import { webAppApi, webAppIdentity } from './web-app';
+import { serveWebApp } from './web-app-server';
 import { createAdvancedServices, type AdvancedServicesModule } from './advanced-services';
 import { exportEnvironment } from './export/index';
 import { costFigures, sumCostFigures } from './costs';
@@ -52,6 +55,8 @@ export interface EnvInternals {
   engine: ExecutionEngine;
   uiState: UiState;
   triggers: TriggerStore;
+  /** The web app's deployment (ScriptApp.getService() reads it; env.webApp.deploy() makes it). */
+  deployment: WebAppDeployment;
   locks: LockTable;
   globals: Record<string, object>;
   /** UrlFetchApp's router (env.http) and MailApp's outbox. */
@@ -136,6 +141,7 @@ export function buildEnvironment(options: GasEnvironmentOptions, factories: Modu
     engine,
     uiState,
     triggers: script.triggers,
+    deployment: script.deployment,
     locks: lock.locks,
     globals,
     http: urlfetch.http,
@@ -228,6 +234,7 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     Object.entries(env.globals).map(([k, v]) => [k, v instanceof GasObject ? kernel.expose(v) : v]),
   );
   const act = interactions(env);
+  const webApp = webAppApi(env, owner);
   return {
     kernel,
     core,
@@ -261,6 +268,8 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
         http: env.http,
         driveStore: env.advanced.store,
       }),
+    webApp,
+    serveWebApp: (request = {}) => serveWebApp(env, webApp, request.user ?? owner, request),
     serveDialog: (which) =>
       serveDialog(
         { ui: uiState, submitDialog: (fn, args = [], o = {}) => act.submitDialog(fn, args, o.user ?? owner) },
@@ -294,10 +303,13 @@ function environmentApi(env: EnvInternals, options: GasEnvironmentOptions): GasE
     executions: () => engine.records.map(record),
     runCheck: (fn, o = {}) => {
       const source = typeof fn === 'function' ? fn.toString() : fn;
+      const person = o.user ?? owner;
       return env.execute({
         functionName: '(check)',
         kind: o.kind ?? 'editor',
-        person: o.user ?? owner,
+        person,
+        // A web-app check runs as the web app would for that visitor (the manifest's webapp section decides).
+        effectiveUser: o.kind === 'webApp' ? webAppIdentity(env, person) : undefined,
         body: (scope) => runCheckBody(scope, source),
       });
     },

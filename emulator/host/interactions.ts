@@ -6,6 +6,7 @@ import { ScriptError } from './executions';
 import { visibleActiveUser } from '../base/Session';
 import { UserHost } from '../base/User';
 import { toWire } from '../html/script-run-wire';
+import { queryOf, runFromWebApp, webAppEvent, webAppIdentity } from './web-app';
 import type { AsUser } from '../index';
 import type { MenuEntry, MenuSnapshot } from '../base/Ui';
 import type { InstalledTrigger } from '../script/trigger-store';
@@ -151,58 +152,27 @@ function submitDialog(env: EnvInternals, functionName: string, args: unknown[], 
   );
 }
 
-/**
- * The account a web-app execution runs as, after the checks Google makes before any code runs: the manifest must
- * declare `webapp` (https://developers.google.com/apps-script/manifest/web-app-api-executable#webapp), and with
- * access DOMAIN or MYSELF a visitor outside the owner's domain (or anyone but the owner) never reaches the script
- * (https://developers.google.com/apps-script/guides/web#permissions).
- */
-function webAppIdentity(env: EnvInternals, person: string): string {
-  const webapp = env.core.manifest?.webapp;
-  if (!webapp) throw new Error('web app: the manifest declares no "webapp" section, so there is no web app to visit');
-  const owner = env.core.options.owner;
-  const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
-  const access = webapp.access ?? 'MYSELF';
-  if (access === 'MYSELF' && person !== owner)
-    throw new Error(
-      `web app: access MYSELF — Google refuses ${person || 'an anonymous visitor'} before the script runs`,
-    );
-  if (
-    access === 'DOMAIN' &&
-    (person === '' || env.core.options.accountType !== 'workspace' || domain(person) !== domain(owner))
-  )
-    throw new Error(
-      `web app: access DOMAIN — Google refuses ${person || 'an anonymous visitor'} (outside ${domain(owner)}) before the script runs`,
-    );
-  return (webapp.executeAs ?? 'USER_DEPLOYING') === 'USER_DEPLOYING' ? owner : person;
+/** Legacy callers visit without deploying first: visiting implies a deployment (the first is made on the way). */
+function ensureDeployed(env: EnvInternals): void {
+  if (!env.deployment.deployed && env.core.manifest?.webapp) env.deployment.deploy();
 }
 
-/** A visitor opens the web app: `doGet(e)` runs (https://developers.google.com/apps-script/guides/web#request_parameters). */
+/**
+ * A visitor opens the web app: `doGet(e)` runs (https://developers.google.com/apps-script/guides/web#request_parameters);
+ * returns doGet's result (host copy). `env.webApp.get` returns what the browser receives instead.
+ */
 function visitWebApp(env: EnvInternals, person: string, parameters: Record<string, string | string[]>): unknown {
   const effectiveUser = webAppIdentity(env, person);
-  const parameter: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(parameters)) {
-    multi[k] = Array.isArray(v) ? [...v] : [v];
-    parameter[k] = multi[k][0] ?? '';
-  }
-  const queryString = Object.entries(multi)
-    .flatMap(([k, vs]) => vs.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`))
-    .join('&');
-  const e = { parameter, parameters: multi, queryString, contentLength: -1, pathInfo: '', contextPath: '' };
+  ensureDeployed(env);
+  const e = webAppEvent({ query: queryOf({ parameters }), pathInfo: '' });
   return env.execute({ functionName: 'doGet', kind: 'webApp', person, effectiveUser, args: [e] });
 }
 
-/** google.script.run from the web app's page: runs as the web app runs, values checked both ways. */
+/** google.script.run from the web app's page (see runFromWebApp). */
 function callFromWebApp(env: EnvInternals, functionName: string, args: unknown[], person: string): unknown {
-  const effectiveUser = webAppIdentity(env, person);
-  const wireArgs = toWire(args, (p) => `Failed due to illegal value in property: ${p}`) as unknown[];
-  const result = env.execute({ functionName, kind: 'webApp', person, effectiveUser, args: wireArgs });
-  return toWire(
-    result,
-    (p) =>
-      `google.script.run: ${functionName} returned an illegal value in property: ${p} (a Date, function or service object; Apps Script would hand the success handler null)`,
-  );
+  webAppIdentity(env, person);
+  ensureDeployed(env);
+  return runFromWebApp(env, functionName, args, person);
 }
 
 /** Fires due occurrences in time order; an overdue one runs with the clock set back to its time. */

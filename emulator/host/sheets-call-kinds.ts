@@ -81,6 +81,10 @@ const RANGE_WRITES = [
   'sort',
   'copyTo',
   'setBorder',
+  // A merge rewrites the covered cells (values cleared, the top-left cell's format copied): priced on the range.
+  'merge',
+  'mergeAcross',
+  'mergeVertically',
 ];
 
 /** Range members that read cells (a round trip plus every cell returned). */
@@ -300,7 +304,17 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
       'createTextFinder',
     ]),
     ...kinds('read', RANGE_READS),
-    ...kinds('roundTrip', ['isBlank', 'isChecked', 'canEdit', 'getFilter', 'protect', 'createFilter']),
+    ...kinds('roundTrip', [
+      'isBlank',
+      'isChecked',
+      'canEdit',
+      'getFilter',
+      'protect',
+      'createFilter',
+      // The sheet's merges are its metadata: reading them reaches the backend, no cells.
+      'isPartOfMerge',
+      'getMergedRanges',
+    ]),
     ...kinds('write', RANGE_WRITES),
     ...kinds('edit', [
       'activate',
@@ -310,11 +324,15 @@ export const SHEETS_CALL_KINDS: Record<string, Record<string, SheetsCallKind>> =
       'shiftColumnGroupDepth',
       'collapseGroups',
       'expandGroups',
+      // Unmerging changes no cell (only the top-left one held anything): held like other structure, no cells, so a
+      // breakApart over a whole tab is not priced on every cell of the grid.
+      'breakApart',
     ]),
   },
   RangeList: {
     getRanges: 'local',
     activate: 'edit',
+    breakApart: 'edit',
     ...kinds('write', [
       'setValue',
       'setFormula',

@@ -3,6 +3,18 @@ import { GasObject, NotImplementedError } from '../host/kernel';
 import { signatureMessage } from '../host/java-types';
 import { BlobHost } from '../base/Blob';
 import { HtmlServiceHost, SANDBOX, XFRAME } from './HtmlService';
+import { HtmlOutputMetaTagHost } from './HtmlOutputMetaTag';
+
+/**
+ * The only meta tags a page may add (https://developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String):
+ * "Meta tags included directly in an Apps Script HTML file are ignored. Only the following meta tags are allowed").
+ */
+export const ALLOWED_META_TAGS: readonly string[] = [
+  'apple-mobile-web-app-capable',
+  'google-site-verification',
+  'mobile-web-app-capable',
+  'viewport',
+];
 
 /** An HtmlOutput. Other modules (dialogs, the browser bridge) read `_content`, `_title`, `_width`, `_height`. */
 export class HtmlOutputHost extends GasObject implements Partial<GoogleAppsScript.HTML.HtmlOutput> {
@@ -81,9 +93,22 @@ export class HtmlOutputHost extends GasObject implements Partial<GoogleAppsScrip
       throw this._html._kernel.error(signatureMessage('HtmlService.HtmlOutput.setSandboxMode', [mode]));
     return this._self();
   }
+  /**
+   * Only the names Apps Script allows (ALLOWED_META_TAGS); another name throws. The reference names no message: the
+   * text here is the runtime's own (assumed), as is matching the names exactly (lower case).
+   */
   addMetaTag(name: string, content: string): GoogleAppsScript.HTML.HtmlOutput {
-    this._metaTags.push({ name: String(name), content: String(content) });
+    if (typeof name !== 'string' || typeof content !== 'string')
+      throw this._html._kernel.error(signatureMessage('HtmlService.HtmlOutput.addMetaTag', [name, content]));
+    if (!ALLOWED_META_TAGS.includes(name))
+      throw this._html._kernel.error(
+        `Meta tag "${name}" is not allowed: only ${ALLOWED_META_TAGS.join(', ')} may be added (local text; Apps Script's message is unverified)`,
+      );
+    this._metaTags.push({ name, content });
     return this._self();
+  }
+  getMetaTags(): GoogleAppsScript.HTML.HtmlOutputMetaTag[] {
+    return this._metaTags.map((m) => new HtmlOutputMetaTagHost(m.name, m.content));
   }
   setFaviconUrl(iconUrl: string): GoogleAppsScript.HTML.HtmlOutput {
     this._faviconUrl = String(iconUrl);

@@ -5,6 +5,8 @@ import type { EnvCore, ServiceModule } from '../host/env-core';
 import { TriggerStore } from './trigger-store';
 import { TriggerBuilderHost, triggerUser } from './TriggerBuilder';
 import { TriggerHost } from './Trigger';
+import { WebAppDeployment } from './deployment';
+import { ServiceHost } from './Service';
 
 const AUTH_MODE = Object.freeze({ NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' });
 const EVENT_TYPE = Object.freeze({
@@ -70,8 +72,13 @@ export class ScriptAppHost extends GasObject implements Partial<Omit<GoogleAppsS
   constructor(
     private readonly _core: EnvCore,
     readonly _store: TriggerStore,
+    readonly _deployment: WebAppDeployment,
   ) {
     super();
+  }
+  /** The web app's publishing state (https://developers.google.com/apps-script/reference/script/script-app#getService()). */
+  getService(): GoogleAppsScript.Script.Service {
+    return new ServiceHost(this._core.kernel, this._deployment) as unknown as GoogleAppsScript.Script.Service;
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     if (typeof functionName !== 'string') throw this._core.kernel.error('Invalid argument: functionName');
@@ -107,16 +114,20 @@ export class ScriptAppHost extends GasObject implements Partial<Omit<GoogleAppsS
   }
 }
 
-/** The ScriptApp module with its trigger store (the environment fires the triggers it holds). */
+/**
+ * The ScriptApp module with its trigger store (the environment fires the triggers it holds) and the web-app
+ * deployment (the environment deploys it).
+ */
 export function createScriptAppModule(
   core: EnvCore,
-): ServiceModule & { triggers: TriggerStore; scriptApp: ScriptAppHost } {
+): ServiceModule & { triggers: TriggerStore; scriptApp: ScriptAppHost; deployment: WebAppDeployment } {
   core.kernel.addScopeResolver((name) => {
     if (TRIGGER_CALLS.has(name)) return { scopes: ['script.scriptapp'], limitedRefused: true };
     if (name === 'ScriptApp.getOAuthToken') return { scopes: [], limitedRefused: true };
     return undefined;
   });
   const triggers = new TriggerStore(core.options.seed);
-  const scriptApp = new ScriptAppHost(core, triggers);
-  return { globals: { ScriptApp: scriptApp }, triggers, scriptApp };
+  const deployment = new WebAppDeployment(core);
+  const scriptApp = new ScriptAppHost(core, triggers, deployment);
+  return { globals: { ScriptApp: scriptApp }, triggers, scriptApp, deployment };
 }

@@ -1,6 +1,7 @@
 // Apps Script's Range (https://developers.google.com/apps-script/reference/spreadsheet/range): geometry and
 // bounds, contents (values, display values, formulas, notes, clearing), number formats and styles, data
-// validation and checkboxes, protection, sort, filters, selection, copying, borders, and row/column group depth.
+// validation and checkboxes, protection, sort, filters, selection, copying, borders, merged cells, and row/column
+// group depth.
 import { GasObject } from '../host/kernel';
 import { formatA1, shiftFormula } from './a1';
 import {
@@ -20,6 +21,7 @@ import { createFilter, FilterHost } from './Filter';
 import { SPREADSHEET_ENUMS } from './enums';
 import type { Dim, Layer, Rect } from './grid';
 import { collapseGroup, expandGroup, outlineOf, shiftGroupDepth, type GroupSpec } from './groups';
+import { breakApart, mergeRange, mergesTouching, type MergeKind } from './merges';
 import { STYLE_DEFAULTS, type SheetModel, type StyleKey, type ValidationSpec } from './model';
 import { assertCanEdit, protect } from './Protection';
 import { select } from './Selection';
@@ -711,6 +713,40 @@ export class RangeHost extends GasObject implements Partial<GasRange> {
       }
     });
     if (contents && !parts.formulas) into.formulas.clearRect(to.row - 1, to.col - 1, to.numRows, to.numCols);
+  }
+
+  // Merged cells (merges.ts).
+  private _merge(kind: MergeKind): GasRange {
+    mergeRange(this._ctx, this._sheet, this._rect, kind);
+    return this._self();
+  }
+  /** "Merges the cells in the range together into a single block." Only the top-left cell's value stays. */
+  merge(): GasRange {
+    return this._merge('all');
+  }
+  /** "Merge the cells in the range across the columns of the range": each row of the range becomes one merge. */
+  mergeAcross(): GasRange {
+    return this._merge('across');
+  }
+  /** "Merges the cells in the range together": each column of the range becomes one merge. */
+  mergeVertically(): GasRange {
+    return this._merge('vertical');
+  }
+  /** "Break any multi-column cells in the range into individual cells again." No merge in the range: nothing happens. */
+  breakApart(): GasRange {
+    breakApart(this._ctx, this._sheet, this._rect);
+    return this._self();
+  }
+  /** "Returns true if the cells in the current range overlap any merged cells." */
+  isPartOfMerge(): boolean {
+    return mergesTouching(this._sheet, this._rect).length > 0;
+  }
+  /**
+   * "Returns an array of Range objects representing merged cells that either are fully within the current range, or
+   * contain at least one cell in the current range": top to bottom, then left to right (the order is assumed).
+   */
+  getMergedRanges(): GasRange[] {
+    return mergesTouching(this._sheet, this._rect).map((m) => this._range(m));
   }
 
   // Row and column groups (groups.ts).

@@ -60,6 +60,9 @@ export class RangeListHost extends GasObject implements Partial<GasRangeList> {
   clearFormat(): GasRangeList {
     return this._each((r) => r.clearFormat());
   }
+  breakApart(): GasRangeList {
+    return this._each((r) => r.breakApart());
+  }
   insertCheckboxes(): GasRangeList {
     return this._each((r) => r.insertCheckboxes());
   }

@@ -14,6 +14,7 @@ import { SPREADSHEET_ENUMS } from './enums';
 import type { Dim, Rect } from './grid';
 import { GroupHost, noGroupMessage } from './Group';
 import { collapseGroup, expandGroup, outlineOf } from './groups';
+import { assertFreezeKeepsMerges } from './merges';
 import type { SheetModel } from './model';
 import { listNamed } from './NamedRange';
 import { assertCanEdit, listProtections, protect } from './Protection';
@@ -158,6 +159,7 @@ export class SheetHost extends GasObject implements Partial<GasSheet> {
   setFrozenRows(rows: number): void {
     if (typeof rows !== 'number' || !Number.isInteger(rows)) throw this._ctx.paramsError('Sheet.setFrozenRows', [rows]);
     if (rows < 0 || rows >= this._model.maxRows) throw this._ctx.error('Those rows are out of bounds.');
+    assertFreezeKeepsMerges(this._ctx, this._model, 'rows', rows);
     this._model.frozenRows = rows;
   }
   getFrozenColumns(): number {
@@ -167,6 +169,7 @@ export class SheetHost extends GasObject implements Partial<GasSheet> {
     if (typeof columns !== 'number' || !Number.isInteger(columns))
       throw this._ctx.paramsError('Sheet.setFrozenColumns', [columns]);
     if (columns < 0 || columns >= this._model.maxCols) throw this._ctx.error('Those columns are out of bounds.');
+    assertFreezeKeepsMerges(this._ctx, this._model, 'cols', columns);
     this._model.frozenCols = columns;
   }
 
@@ -439,6 +442,10 @@ export class SheetHost extends GasObject implements Partial<GasSheet> {
     return this._self();
   }
 
+  /**
+   * Contents and formats (or one of them); merged cells stay merged: public projects report that a rebuilt tab keeps
+   * its merges after clear() and must call breakApart() first.
+   */
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): GasSheet {
     if (options !== undefined && (options === null || typeof options !== 'object'))
       throw this._ctx.paramsError('Sheet.clear', [options]);

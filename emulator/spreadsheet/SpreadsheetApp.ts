@@ -1,6 +1,6 @@
 // The SpreadsheetApp global: the bound spreadsheet, create/openById/openByUrl (with the scope and
 // simple-trigger rules for other files), the active selection, builders, enums, flush and getUi.
-import { GasObject } from '../host/kernel';
+import { GasObject, NotImplementedError } from '../host/kernel';
 import type { SheetsContext } from './context';
 import { ConditionalFormatRuleBuilderHost } from './ConditionalFormatRuleBuilder';
 import { SPREADSHEET_ENUMS } from './enums';
@@ -120,22 +120,37 @@ export class SpreadsheetAppHost extends GasObject implements Partial<App> {
     this._ctx.flushes += 1;
   }
 
+  /**
+   * A web app has no container, so the active sheet, range, cell and selection are not available (guides/bound:
+   * "When a bound script is run as a web app … these methods are not available"). How they fail there is not
+   * documented: assumed null, like getActiveSpreadsheet(); the setters are refused loudly.
+   */
+  private _inWebApp(): boolean {
+    return this._ctx.kernel.current?.kind === 'webApp';
+  }
+  private _noContainer(method: string): never {
+    throw new NotImplementedError(
+      `SpreadsheetApp.${method} in a web app (no active spreadsheet; how Apps Script fails there is unverified)`,
+    );
+  }
   getActiveSheet(): GoogleAppsScript.Spreadsheet.Sheet {
-    return this._bound().getActiveSheet();
+    return this._inWebApp() ? (null as never) : this._bound().getActiveSheet();
   }
   getActiveRange(): GoogleAppsScript.Spreadsheet.Range {
-    return this._bound().getActiveRange() as GoogleAppsScript.Spreadsheet.Range;
+    return this._inWebApp() ? (null as never) : (this._bound().getActiveRange() as GoogleAppsScript.Spreadsheet.Range);
   }
   getCurrentCell(): GoogleAppsScript.Spreadsheet.Range {
-    return this._bound().getCurrentCell() as GoogleAppsScript.Spreadsheet.Range;
+    return this._inWebApp() ? (null as never) : (this._bound().getCurrentCell() as GoogleAppsScript.Spreadsheet.Range);
   }
   getSelection(): GoogleAppsScript.Spreadsheet.Selection {
-    return this._bound().getSelection();
+    return this._inWebApp() ? (null as never) : this._bound().getSelection();
   }
   setActiveSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): GoogleAppsScript.Spreadsheet.Sheet {
+    if (this._inWebApp()) this._noContainer('setActiveSheet');
     return this._bound().setActiveSheet(sheet);
   }
   setActiveRange(range: GoogleAppsScript.Spreadsheet.Range): GoogleAppsScript.Spreadsheet.Range {
+    if (this._inWebApp()) this._noContainer('setActiveRange');
     return this._bound().setActiveRange(range);
   }
 

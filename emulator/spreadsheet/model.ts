@@ -141,6 +141,8 @@ export class SheetModel {
   filter: FilterSpec | null = null;
   conditionalRules: ConditionalRuleSpec[] = [];
   borders: BorderSpec[] = [];
+  /** Merged boxes (merges.ts): never overlapping, each of two cells or more, top to bottom then left to right. */
+  merges: Rect[] = [];
 
   constructor(
     readonly parent: SpreadsheetModel,

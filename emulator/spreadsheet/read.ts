@@ -1,6 +1,6 @@
 // Plain-data snapshots of a spreadsheet for tests and for the .xlsx export: sheets in order, values with
 // their types, formulas, number formats, styles, sizes, frozen panes, hidden rows/columns, row/column groups,
-// validations, rules and charts.
+// validations, rules, charts and merged cells.
 import { formatA1, quoteSheetName } from './a1';
 import { readValues } from './cells';
 import type { Rect } from './grid';
@@ -85,6 +85,8 @@ export interface SheetSnapshot {
   charts: ChartSnapshot[];
   filter: { range: string; criteria: Record<number, unknown> } | null;
   borders: { range: string; sides: (boolean | null)[]; color: string | null; style: string | null }[];
+  /** Merged boxes as A1 ('A1:H1'), top to bottom then left to right. */
+  merges: string[];
 }
 
 export interface SpreadsheetSnapshot {
@@ -207,6 +209,7 @@ export function snapshotSheet(sheet: SheetModel): SheetSnapshot {
       color: b.color,
       style: b.style,
     })),
+    merges: sheet.merges.map((m) => formatA1(m.row, m.col, m.numRows, m.numCols)),
   };
 }
 

@@ -1,8 +1,10 @@
 // Sorting rows of a box: Range.sort / Sheet.sort / Filter.sort. Stable; numbers and dates before text
-// before booleans; text ignoring case; empty cells always last. Whole rows of the box move with every layer.
+// before booleans; text ignoring case; empty cells always last. Whole rows of the box move with every layer, and
+// horizontal merges with their rows; a vertical merge refuses the sort (merges.ts).
 import type { SheetsContext } from './context';
 import type { Rect } from './grid';
 import type { CellValue, SheetModel } from './model';
+import { applySortToMerges, mergesMovedBySort } from './merges';
 import { assertCanEdit } from './Protection';
 
 /** One sort key: an absolute 1-based column. */
@@ -55,6 +57,7 @@ function compare(a: CellValue | undefined, b: CellValue | undefined, asc: boolea
 /** Sorts the rows of `rect` by `keys`, moving values, formulas, formats and styles of the box together. */
 export function sortRows(ctx: SheetsContext, sheet: SheetModel, rect: Rect, keys: SortKey[]): void {
   assertCanEdit(ctx, sheet, rect);
+  const merges = mergesMovedBySort(ctx, sheet, rect);
   const r0 = rect.row - 1;
   const order = Array.from({ length: rect.numRows }, (_v, i) => i);
   order.sort((i, j) => {
@@ -66,4 +69,5 @@ export function sortRows(ctx: SheetsContext, sheet: SheetModel, rect: Rect, keys
   });
   if (order.every((v, i) => v === i)) return;
   for (const layer of sheet.cellLayers()) layer.permuteRows(r0, rect.col - 1, rect.numCols, order);
+  applySortToMerges(sheet, rect, merges, order);
 }

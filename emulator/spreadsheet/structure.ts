@@ -1,6 +1,6 @@
 // Inserting, deleting and moving rows and columns: every cell layer, sizes, hidden state, groups, frozen counts, and
-// everything anchored to cells (named ranges, protections, rules, filter, charts, borders) moves with them. Also
-// appendRow. Formulas are NOT rewritten: a formula elsewhere that refers to shifted or moved cells keeps its text
+// everything anchored to cells (named ranges, protections, rules, filter, charts, borders, merges) moves with them.
+// Also appendRow. Formulas are NOT rewritten: a formula elsewhere that refers to shifted or moved cells keeps its text
 // (Sheets rewrites it; see README, "Deliberately not implemented").
 import type { SheetsContext } from './context';
 import { shiftDelete, shiftInsert, shiftMove, type Dim, type Rect } from './grid';
@@ -8,6 +8,7 @@ import { deleteFromOutline, insertIntoOutline, permute, permuteOutline } from '.
 import type { RangeRef, SheetModel } from './model';
 import { assertCanEdit } from './Protection';
 import { checkScriptValues, writeScriptValues } from './cells';
+import { assertMoveKeepsMerges, movedMerges } from './merges';
 
 const CELL_LIMIT = 10_000_000;
 
@@ -63,6 +64,8 @@ function shiftAnchors(sheet: SheetModel, move: (r: Rect) => Rect | null): void {
     sheet.filter = rect && { ...sheet.filter, rect };
   }
   sheet.borders = sheet.borders.filter((b) => (b.rect = move(b.rect) as Rect) !== null);
+  // Sheets grows a merge a row or column is inserted into, shrinks one partly deleted, drops one wholly deleted.
+  sheet.merges = movedMerges(sheet.merges, move);
 }
 
 /** Inserts `n` rows/columns so that the first new one is at 1-based `at`. */
@@ -129,6 +132,8 @@ export function moveDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, start: 
   const lo = Math.min(start, dest);
   const hi = Math.max(start + n - 1, dest - 1);
   assertCanEdit(ctx, sheet, whole(sheet, dim, lo, hi - lo + 1));
+  const move = (r: Rect) => shiftMove(r, dim, start, n, dest);
+  assertMoveKeepsMerges(ctx, sheet, dim, start, n, movedMerges(sheet.merges, move));
   const block = Array.from({ length: n }, (_v, k) => start + k);
   const rest =
     dest > start
@@ -147,7 +152,7 @@ export function moveDim(ctx: SheetsContext, sheet: SheetModel, dim: Dim, start: 
     const where = new Map(order.map((old, k) => [old, lo + k]));
     sheet.filter.criteria = new Map([...sheet.filter.criteria].map(([c, v]) => [where.get(c) ?? c, v]));
   }
-  shiftAnchors(sheet, (r) => shiftMove(r, dim, start, n, dest));
+  shiftAnchors(sheet, move);
 }
 
 /** Sheet.appendRow: after the last row with content; the grid grows when full. Values parse as typed. */

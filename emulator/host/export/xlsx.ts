@@ -1,8 +1,8 @@
 // The runtime's spreadsheet (the Sheets store's plain-data snapshot) as an Excel file with exceljs: typed
 // values (date serials keep their number format, so they show as dates), formulas with their seeded
 // results, number formats, backgrounds, bold/italic/colour/size, notes, frozen panes, column widths, hidden
-// rows/columns, row and column groups (outline levels, collapsed groups), list validations, conditional formats with
-// a custom formula; charts are listed as
+// rows/columns, row and column groups (outline levels, collapsed groups), merged cells, list validations, conditional
+// formats with a custom formula; charts are listed as
 // specs on a separate sheet '图表' (exceljs cannot write charts).
 import ExcelJS from 'exceljs';
 import type { GroupSnapshot, SheetSnapshot, SpreadsheetSnapshot, ValidationSnapshot } from '../../spreadsheet/read';
@@ -171,6 +171,9 @@ function writeSheet(wb: ExcelJS.Workbook, s: SheetSnapshot): void {
   }
   writeGroups(ws, s);
   for (let r = 0; r < s.lastRow; r++) for (let c = 0; c < s.lastCol; c++) writeCell(ws.getCell(r + 1, c + 1), s, r, c);
+  // After the cells: exceljs gives a merge its top-left cell's value and style (a value written to a covered cell
+  // would go to the top-left one).
+  for (const box of s.merges) ws.mergeCells(box);
   for (const v of s.validations) {
     const dv = validationOf(v);
     if (dv) for (const box of v.ranges) forEachCell(box, (r, c) => (ws.getCell(r, c).dataValidation = dv));

@@ -1,9 +1,20 @@
 // Contract checks of Session: who is running, when Google hides it, zone and locale
 // (https://developers.google.com/apps-script/reference/base/session).
 import { runChecks, type Check } from '../harness';
+import type { GasEnvironment, Manifest } from '../../../emulator/index';
 
 const SESSION = 'https://developers.google.com/apps-script/reference/base/session';
 const CLERK = 'clerk@example.gov.cn';
+const MANIFEST = 'https://developers.google.com/apps-script/manifest/web-app-api-executable#webapp';
+
+/** A project deployed as a web app with this manifest `webapp` section (checks then run as the web app runs). */
+const webApp =
+  (webapp: NonNullable<Manifest['webapp']>) =>
+  (env: GasEnvironment): void => {
+    env.loadSource('', { timeZone: 'Asia/Shanghai', webapp });
+    env.webApp.deploy();
+  };
+const AS_ME = { executeAs: 'USER_DEPLOYING', access: 'ANYONE_ANONYMOUS' } as const;
 
 export const sessionChecks: Check[] = [
   {
@@ -81,6 +92,72 @@ export const sessionChecks: Check[] = [
         () => Session.getActiveUser().getEmail(),
         /^Specified permissions are not sufficient to call User\.getEmail\. Required permissions: https:\/\/www\.googleapis\.com\/auth\/userinfo\.email$/,
       ),
+  },
+  // Web apps (reference: the e-mail is not available in "a web app deployed to 'execute as me' (that is, authorized
+  // by the developer instead of the user). However, these restrictions generally do not apply if the developer runs
+  // the script themselves or belongs to the same Google Workspace domain as the user.").
+  {
+    name: "a web app executing as me shows a visitor of the owner's Workspace domain; it runs as the owner",
+    source: SESSION + '#getActiveUser() (same Google Workspace domain); ' + MANIFEST,
+    kind: 'webApp',
+    user: CLERK,
+    setup: webApp(AS_ME),
+    run: (t) => {
+      t.equal(Session.getActiveUser().getEmail(), 'clerk@example.gov.cn');
+      t.equal(Session.getEffectiveUser().getEmail(), 'owner@example.gov.cn');
+    },
+  },
+  {
+    name: "a web app executing as me hides a visitor outside the owner's domain; it runs as the owner",
+    source: SESSION + "#getActiveUser() (a web app deployed to 'execute as me')",
+    kind: 'webApp',
+    user: 'someone@gmail.com',
+    setup: webApp(AS_ME),
+    run: (t) => {
+      t.equal(Session.getActiveUser().getEmail(), '');
+      t.equal(Session.getEffectiveUser().getEmail(), 'owner@example.gov.cn');
+    },
+  },
+  {
+    name: 'a web app executing as me shows the owner visiting it',
+    source: SESSION + '#getActiveUser() (the developer runs the script themselves)',
+    kind: 'webApp',
+    setup: webApp(AS_ME),
+    run: (t) => t.equal(Session.getActiveUser().getEmail(), 'owner@example.gov.cn'),
+  },
+  {
+    name: 'a visitor not signed in (ANYONE_ANONYMOUS) is no one to the script; it runs as the owner',
+    source: SESSION + '#getActiveUser(); ' + MANIFEST,
+    kind: 'webApp',
+    user: '',
+    setup: webApp(AS_ME),
+    run: (t) => {
+      t.equal(Session.getActiveUser().getEmail(), '');
+      t.equal(Session.getEffectiveUser().getEmail(), 'owner@example.gov.cn');
+    },
+  },
+  {
+    name: 'on a consumer account a web app executing as me hides every visitor but the owner',
+    source: SESSION + "#getActiveUser() (a web app deployed to 'execute as me')",
+    kind: 'webApp',
+    user: 'friend@gmail.com',
+    options: { accountType: 'consumer', owner: 'owner@gmail.com' },
+    setup: webApp({ executeAs: 'USER_DEPLOYING', access: 'ANYONE' }),
+    run: (t) => {
+      t.equal(Session.getActiveUser().getEmail(), '');
+      t.equal(Session.getEffectiveUser().getEmail(), 'owner@gmail.com');
+    },
+  },
+  {
+    name: 'a web app executing as the user accessing it shows and runs as the visitor, inside or outside the domain',
+    source: SESSION + '#getEffectiveUser(); ' + MANIFEST,
+    kind: 'webApp',
+    user: 'someone@gmail.com',
+    setup: webApp({ executeAs: 'USER_ACCESSING', access: 'ANYONE' }),
+    run: (t) => {
+      t.equal(Session.getActiveUser().getEmail(), 'someone@gmail.com');
+      t.equal(Session.getEffectiveUser().getEmail(), 'someone@gmail.com');
+    },
   },
 ];
 

@@ -247,8 +247,8 @@ describe('every SpreadsheetApp member is classified', () => {
   });
 
   test('an unlisted member defaults to a round trip, never to free', () => {
-    expect(listedKind('Range', 'getMergedRanges')).toBeUndefined();
-    expect(sheetsCallKind('Range', 'getMergedRanges')).toBe('roundTrip');
+    expect(listedKind('Range', 'getBandings')).toBeUndefined();
+    expect(sheetsCallKind('Range', 'getBandings')).toBe('roundTrip');
     expect(sheetsCallKind('Range', 'getValues')).toBe('read');
     expect(sheetsCallKind('Range', 'setValues')).toBe('write');
     expect(sheetsCallKind('Sheet', 'getRange')).toBe('local');

@@ -1,6 +1,6 @@
 // env.exportTo(dir): a spreadsheet, a Google Doc, a mail and a webhook call written as .xlsx, .docx, .eml and
 // .json, read back with exceljs, jszip and mailparser; the .docx and the .xlsx converted by LibreOffice where
-// installed. Row and column groups and frozen panes in the .xlsx, read back the same ways.
+// installed. Row and column groups, frozen panes and merged cells in the .xlsx, read back the same ways.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -303,4 +303,38 @@ describe('env.exportTo: row and column groups, frozen panes', () => {
     },
     150_000,
   );
+});
+
+describe('env.exportTo: merged cells', () => {
+  let dir: string;
+  let file: string;
+  beforeAll(async () => {
+    const env = createGasEnvironment({ now: '2024-03-05T09:00:00+08:00' });
+    env.runCheck(() => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.setName('研判');
+      sh.getRange('A1:D1')
+        .setValues([['本月研判', '', '', '']])
+        .setBackground('#fff2cc');
+      sh.getRange('A1:D2').mergeAcross().setWrap(true);
+      sh.getRange('F1:F3').merge();
+    });
+    dir = mkdtempSync(join(tmpdir(), 'gas-export-merges-'));
+    [file] = await env.exportTo(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('each merge is a <mergeCell>; the merged cell keeps the top-left value and style', async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect([...xml.matchAll(/<mergeCell ref="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['A1:D1', 'A2:D2', 'F1:F3']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet('研判')!;
+    expect(ws.getCell('A1').value).toBe('本月研判');
+    expect(ws.getCell('C1').isMerged).toBe(true);
+    expect(ws.getCell('C1').master.address).toBe('A1');
+    expect(ws.getCell('A1').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell('A1').fill).toMatchObject({ fgColor: { argb: 'FFFFF2CC' } });
+  });
 });

@@ -46,6 +46,33 @@ export const htmlOutputChecks: Check[] = [
       t.equal(blob.getDataAsString(), '<p>x</p>');
     },
   },
+  {
+    name: 'addMetaTag takes the allowed names; getMetaTags lists them in order',
+    source: OUT + '#addMetaTag(String,String)',
+    run: (t) => {
+      const out = HtmlService.createHtmlOutput('x')
+        .addMetaTag('viewport', 'width=device-width, initial-scale=1')
+        .addMetaTag('apple-mobile-web-app-capable', 'yes')
+        .addMetaTag('mobile-web-app-capable', 'yes')
+        .addMetaTag('google-site-verification', 'abc');
+      t.deepEqual(
+        out.getMetaTags().map((m) => [m.getName(), m.getContent()]),
+        [
+          ['viewport', 'width=device-width, initial-scale=1'],
+          ['apple-mobile-web-app-capable', 'yes'],
+          ['mobile-web-app-capable', 'yes'],
+          ['google-site-verification', 'abc'],
+        ],
+      );
+    },
+  },
+  {
+    name: "addMetaTag of a name Apps Script does not allow throws (the message is the runtime's own: unverified)",
+    source: OUT + '#addMetaTag(String,String) ("Only the following meta tags are allowed")',
+    run: (t) => {
+      t.throws(() => HtmlService.createHtmlOutput('x').addMetaTag('description', '信访'), /not allowed/);
+    },
+  },
 ];
 
 runChecks('html.HtmlOutput', htmlOutputChecks);

@@ -14,8 +14,8 @@ export const rangeChecks: Check[] = [
     name: 'members the runtime does not emulate throw "not implemented"',
     source: '../shared/docs/style.md habit 10',
     run: (t) => {
-      const r = SpreadsheetApp.getActive().getRange('A1:B2') as unknown as { merge(): void };
-      t.throws(() => r.merge(), /not implemented in the local runtime: Range\.merge/, null);
+      const r = SpreadsheetApp.getActive().getRange('A1:B2') as unknown as { randomize(): void };
+      t.throws(() => r.randomize(), /not implemented in the local runtime: Range\.randomize/, null);
     },
   },
   {

@@ -170,6 +170,57 @@ export const spreadsheetAppChecks: Check[] = [
       t.deepEqual([String(p.BEFORE), String(p.AFTER)], ['BEFORE', 'AFTER']);
     },
   },
+  {
+    name: 'in a web app there is no container: no active spreadsheet, no Ui',
+    source:
+      'https://developers.google.com/apps-script/guides/bound ("When a bound script is run as a web app … these methods are not available")',
+    kind: 'webApp',
+    user: 'clerk@example.gov.cn',
+    setup: (env) => {
+      env.loadSource('', { timeZone: 'Asia/Shanghai', webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' } });
+      env.webApp.deploy();
+    },
+    run: (t) => {
+      t.equal(SpreadsheetApp.getActiveSpreadsheet(), null);
+      t.equal(SpreadsheetApp.getActive(), null);
+      t.throws(() => SpreadsheetApp.getUi(), 'Cannot call SpreadsheetApp.getUi() from this context.');
+    },
+  },
+  {
+    name: 'assumed: in a web app the active sheet, range, cell and selection are null, like the active spreadsheet',
+    source: 'https://developers.google.com/apps-script/guides/bound (how they fail is not documented)',
+    kind: 'webApp',
+    setup: (env) => {
+      env.loadSource('', { timeZone: 'Asia/Shanghai', webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' } });
+      env.webApp.deploy();
+    },
+    run: (t) => {
+      t.equal(SpreadsheetApp.getActiveSheet(), null);
+      t.equal(SpreadsheetApp.getActiveRange(), null);
+      t.equal(SpreadsheetApp.getCurrentCell(), null);
+      t.equal(SpreadsheetApp.getSelection(), null);
+      t.throws(
+        () => SpreadsheetApp.setActiveRange(null as never),
+        /not implemented in the local runtime/,
+        'NotImplemented',
+      );
+    },
+  },
+  {
+    name: 'a web app opens the ledger by id (openById of the bound spreadsheet works without a container)',
+    source: 'https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String)',
+    kind: 'webApp',
+    setup: (env) => {
+      env.loadSource('', { timeZone: 'Asia/Shanghai', webapp: { executeAs: 'USER_DEPLOYING', access: 'DOMAIN' } });
+      env.webApp.deploy();
+      const id = env.globals.SpreadsheetApp.getActive().getId();
+      env.globals.PropertiesService.getScriptProperties().setProperty('ledger', id);
+    },
+    run: (t) => {
+      const id = PropertiesService.getScriptProperties().getProperty('ledger') as string;
+      t.equal(SpreadsheetApp.openById(id).getSheets()[0].getName(), 'Sheet1');
+    },
+  },
 ];
 
 runChecks('spreadsheet.SpreadsheetApp', spreadsheetAppChecks);
