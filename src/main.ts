@@ -12,6 +12,7 @@ import { showNewCaseSidebar, submitNewCaseForm, checkRepeatHint, type NewCaseRes
 import { checkSheetCaller, checkTriggerCaller, requireRole } from './gas/caller';
 import { gasPorts } from './gas/ports';
 import { runReminders, sendRemindersNowFromMenu } from './gas/reminders';
+import { menuBuildAnalysis, runScheduledAnalysis } from './gas/analysis';
 import { pickLetters, runFormsSlice, showFormsProgress, startForms, type FormBatchStatus } from './gas/forms';
 import { forDialog, forMenu, forTrigger } from './gas/errors';
 import {
@@ -72,6 +73,16 @@ export function hourlyChase(e: GoogleAppsScript.Events.TimeDriven): void {
     if (checkTriggerCaller('hourlyChase', e) === 'run') runReminders('hourly');
   });
 }
+
+/** On the 1st, after 08:00: the 月度分析 tab of the month before, its link mailed to the leaders. */
+export function buildMonthlyAnalysis(e: GoogleAppsScript.Events.TimeDriven): void {
+  forTrigger('buildMonthlyAnalysis', () => {
+    if (checkTriggerCaller('buildMonthlyAnalysis', e) === 'run') runScheduledAnalysis();
+  });
+}
+
+/** 生成月度分析… (信访办 and the leaders): any month's tab, on demand. */
+export const menuMonthlyAnalysis = menu('menuMonthlyAnalysis', menuBuildAnalysis);
 
 /** 期限提醒 › 立即发送提醒 (信访办 only): today's digest now, from the clicker's account and quota. */
 export const menuSendReminders = menu('menuSendReminders', () => {

@@ -2,6 +2,7 @@
 // 考核 table by department, masked lists of overdue and dissatisfied cases, the 12-month trend and a 研判 written only
 // from the figures. Pure: computed from the ledger's cases and the records; the sheet writer lays the result out.
 import {
+  addDays,
   endOfShanghaiDay,
   formatDateCN,
   formatDateTime,
@@ -14,7 +15,17 @@ import {
 import { findLimit, type TimeLimit } from './deadlines';
 import { findEarlierCases, normalizeIdNumber, normalizePhone } from './duplicates';
 import { maskName } from './mask';
-import { CASE_STATES, FORMS, MATTER_TYPES, SOURCES, isReport, type Case, type Satisfaction } from './model';
+import {
+  CASE_STATES,
+  FORMS,
+  MATTER_TYPES,
+  SOURCES,
+  isReport,
+  type Case,
+  type CaseKey,
+  type CaseState,
+  type Satisfaction,
+} from './model';
 import { ANONYMOUS } from './notices';
 import { callbackDueAt, closureClock, type ClosureClock } from './pending';
 import type { AnyRecord, RecordOf } from './records';
@@ -30,6 +41,13 @@ export interface AnalysisInput {
   now: Date;
   /** The 部室 in the office's order: each has a row of the 考核 table, with figures or not. */
   departments?: readonly string[];
+  /**
+   * The figures of complete months as the 月度汇总 keeps them: 上月, 去年同月 and the trend are taken from here, and
+   * counted from `cases` only when missing (then returned in `counted`, for the summary to keep).
+   */
+  summary?: ReadonlyMap<string, MonthFigures>;
+  /** Earlier cases read only for the repeat check (编号, 信访日期, 身份证号码, 联系电话, 登记时间): counted nowhere. */
+  earlier?: readonly Case[];
 }
 
 /** The headline figures, by key; each is defined once in HEADLINE. */
@@ -131,6 +149,8 @@ export interface MonthlyAnalysis {
   judgement: string[];
   /** Lines for the tab's foot about what the figures could not count and how the states were read. */
   notes: string[];
+  /** The complete months counted from the cases (the month itself, and any the summary lacked), for the summary. */
+  counted: { month: string; figures: MonthFigures }[];
 }
 
 /** The 考核 table's row for cases no department holds (not yet assigned, or forwarded before 交办). */
@@ -232,6 +252,87 @@ export function shiftMonth(month: string, n: number): string {
   return `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
 }
 
+/** The ledger fields the analysis reads of a case it counts (a test proves the result is the same from these alone). */
+// prettier-ignore
+export const ANALYSIS_FIELDS: readonly CaseKey[] = [
+  'caseNo', 'state', 'petitionDate', 'petitionerName', 'idNumber', 'phone', 'personCount', 'source', 'form',
+  'matterType', 'category', 'department', 'dueDate', 'dueSource', 'dueProvisional', 'registeredAt', 'assignedAt',
+  'returnedAt', 'returnLateHours', 'forwardedAt', 'closeSignedAt', 'repliedAt', 'callbackDate', 'satisfaction',
+  'platformRatedDate', 'platformRating', 'reviewRequestDate',
+];
+
+/** The fields of a case read only for the repeat check (AnalysisInput.earlier). */
+export const REPEAT_FIELDS: readonly CaseKey[] = ['caseNo', 'petitionDate', 'idNumber', 'phone', 'registeredAt'];
+
+/**
+ * States a case leaves only through an action, which the log records: a case in one of them, without a log line in
+ * the window, has no event in it (its 办结, 回访, 转送 and 核实 came earlier). Every other state may still be counted
+ * (在办, 超期, 待回访, 核实中…) with nothing logged.
+ */
+const SETTLED_STATES: readonly CaseState[] = ['已转送', '已回访', '已核实', '已归档'];
+
+/** What a build of a month must read from the ledger and the log. */
+export interface AnalysisPlan {
+  /** The months counted from the ledger: the month, and each compared or trend month the summary lacks. */
+  months: string[];
+  /** Cases with an event since this day (or received since) are read in full. */
+  from: LocalDate;
+  /** Cases received since this day are read for the repeat check. */
+  repeatFrom: LocalDate;
+  /** The month's last day: later cases play no part. */
+  through: LocalDate;
+}
+
+/** Calendar days a time limit can span at most, for how far back the 回访 of a month's due can have started. */
+function spanDays(l: TimeLimit): number {
+  if (l.unit === '日') return l.amount;
+  const workdays = l.unit === '工作日' ? l.amount : Math.ceil(l.amount / 8);
+  return Math.ceil((workdays * 7) / 5) + 10; // weekends, and a long holiday
+}
+
+/** The months to count and the window to read for the analysis of `month`, given the months the summary holds. */
+export function analysisPlan(month: string, summaryMonths: ReadonlySet<string>, rules: Rules): AnalysisPlan {
+  if (!isMonth(month)) throw new RangeError(`Not a YYYY-MM month: ${String(month)}`);
+  const compared = [shiftMonth(month, -1), shiftMonth(month, -12)];
+  const trend = Array.from({ length: 11 }, (_, i) => shiftMonth(month, i - 11));
+  const months = [month, ...new Set([...compared, ...trend])].filter((mo) => mo === month || !summaryMonths.has(mo));
+  const earliest = [...months].sort()[0]!;
+  // A 回访 due in the window may come from a closure up to the 回访 limit before it.
+  const back = Math.max(1, Math.ceil(spanDays(findLimit(rules.limits, '回访')) / 28));
+  return {
+    months: months.sort(),
+    from: `${shiftMonth(earliest, -back)}-01`,
+    repeatFrom: addDays(`${earliest}-01`, -rules.settings.repeatWindowDays),
+    through: monthSpan(month).last,
+  };
+}
+
+/** A ledger row as the builder first reads it: 编号, 状态 and 信访日期 only. */
+export interface RowHead {
+  caseNo: string;
+  state: string;
+  petitionDate: unknown;
+}
+
+/**
+ * How much of a row the build must read: in full ('full') when it may count in a month of the plan, only for the
+ * repeat check ('repeat'), or not at all. `logged`: the cases with a 流转记录 line since `plan.from`; `logFrom`: the
+ * first day from which the log holds every event (null: the log is empty), before which every row is read in full.
+ */
+export function rowNeed(
+  row: RowHead,
+  plan: AnalysisPlan,
+  logged: ReadonlySet<string>,
+  logFrom: LocalDate | null,
+): 'full' | 'repeat' | null {
+  const received = readDate(row.petitionDate);
+  if (!received) return row.caseNo.trim() || String(row.petitionDate ?? '').trim() ? 'full' : null; // named in the notes
+  if (received > plan.through) return null;
+  if (received >= plan.from || logFrom === null || logFrom > plan.from) return 'full';
+  if (logged.has(row.caseNo.trim()) || !(SETTLED_STATES as readonly string[]).includes(row.state.trim())) return 'full';
+  return received >= plan.repeatFrom ? 'repeat' : null;
+}
+
 /** A 回访 or a platform evaluation of a case. */
 interface Rating {
   date: LocalDate;
@@ -276,7 +377,11 @@ function monthSpan(month: string): { first: LocalDate; last: LocalDate; start: n
 }
 
 const monthOfDate = (d: LocalDate): string => d.slice(0, 7);
-const monthOfTime = (t: number): string => toShanghaiDate(new Date(t)).slice(0, 7);
+
+/** True when the month ended before `now` (only a complete month's figures are kept in the summary). */
+export function isComplete(month: string, now: Date): boolean {
+  return monthSpan(month).end < now.getTime();
+}
 const trimmed = (s: string | undefined): string => (s ?? '').trim();
 
 /** From 待回访 on, a case was closed; 已办结 too when its clock stops at 办结签批. */
@@ -448,18 +553,22 @@ interface RepeatIndex {
   petitioners: (received: readonly Facts[]) => number;
 }
 
-function repeatIndex(facts: readonly Facts[], windowDays: number): RepeatIndex {
+function repeatIndex(facts: readonly Facts[], earlier: readonly Case[], windowDays: number): RepeatIndex {
   const byKey = new Map<string, Case[]>();
   const put = (key: string, c: Case): void => {
     const list = byKey.get(key) ?? [];
     list.push(c);
     byKey.set(key, list);
   };
-  for (const { c } of facts) {
+  const seen = new Set<string>();
+  for (const c of [...facts.map((f) => f.c), ...earlier]) {
+    if (c.caseNo && seen.has(c.caseNo)) continue;
+    if (c.caseNo) seen.add(c.caseNo);
     const id = normalizeIdNumber(c.idNumber);
     const phone = normalizePhone(c.phone);
-    if (id) put(`id:${id}`, c);
-    if (phone.length >= 7) put(`tel:${phone}`, c);
+    const dated = { ...c, petitionDate: readDate(c.petitionDate) };
+    if (id) put(`id:${id}`, dated);
+    if (phone.length >= 7) put(`tel:${phone}`, dated);
   }
   return {
     petitioners(received) {
@@ -675,10 +784,20 @@ export function monthlyAnalysis(input: AnalysisInput): MonthlyAnalysis {
   const lastMonth = shiftMonth(month, -1);
   const lastYear = shiftMonth(month, -12);
   const { facts, undated } = prepare(input);
-  const repeats = repeatIndex(facts, rules.settings.repeatWindowDays);
+  const repeats = repeatIndex(facts, input.earlier ?? [], rules.settings.repeatWindowDays);
   const m = measure(month, facts, input, repeats);
-  const before = measure(lastMonth, facts, input, repeats).figures;
-  const yearAgo = measure(lastYear, facts, input, repeats).figures;
+  const counted = new Map<string, MonthFigures>();
+  if (isComplete(month, now)) counted.set(month, m.figures);
+  /** A month's figures: from the summary when it has them, else counted from the cases (and kept for the summary). */
+  const figuresOf = (mo: string): MonthFigures => {
+    const kept = input.summary?.get(mo) ?? counted.get(mo);
+    if (kept) return kept;
+    const figures = measure(mo, facts, input, repeats).figures;
+    if (isComplete(mo, now)) counted.set(mo, figures);
+    return figures;
+  };
+  const before = figuresOf(lastMonth);
+  const yearAgo = figuresOf(lastYear);
 
   const departments = departmentRows(m, [...new Set((input.departments ?? []).map((d) => d.trim()).filter(Boolean))]);
   const breakdowns: MonthlyAnalysis['breakdowns'] = {
@@ -694,15 +813,10 @@ export function monthlyAnalysis(input: AnalysisInput): MonthlyAnalysis {
     ),
   };
 
-  const trendMonths = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11));
-  const trend = trendMonths.map((mo) => ({ month: mo, received: 0, closed: 0 }));
-  const at = new Map(trend.map((p) => [p.month, p]));
-  for (const f of facts) {
-    const r = at.get(monthOfDate(f.received));
-    if (r) r.received++;
-    const c = f.closedAt !== undefined ? at.get(monthOfTime(f.closedAt)) : undefined;
-    if (c) c.closed++;
-  }
+  const trend = Array.from({ length: 12 }, (_, i) => shiftMonth(month, i - 11)).map((mo) => {
+    const f = mo === month ? m.figures : figuresOf(mo);
+    return { month: mo, received: f.received ?? 0, closed: f.closed ?? 0 };
+  });
 
   const { last } = monthSpan(month);
   const untimed = facts.filter((f) => f.closedUntimed && f.received <= last).map((f) => f.c.caseNo || '（未编号）');
@@ -733,5 +847,6 @@ export function monthlyAnalysis(input: AnalysisInput): MonthlyAnalysis {
     trend,
     judgement: judge({ m, last: before, breakdowns, cases: input.cases, now }),
     notes,
+    counted: [...counted].sort(([a], [b]) => (a < b ? -1 : 1)).map(([mo, figures]) => ({ month: mo, figures })),
   };
 }

@@ -1,5 +1,7 @@
 // The 流转记录 sheet as the AuditLog port: append-only, every batch of lines in one write.
 import type { AuditEntry, AuditLog } from '../app/ports';
+import { shiftMonth } from '../core/analysis';
+import { startOfShanghaiDay, toShanghaiDate, type LocalDate } from '../core/dates';
 import { LOG_HEADERS, SHEET } from './layout';
 import { appendRows, readHeader, requireColumns, sheetNamed } from './table';
 
@@ -35,7 +37,7 @@ function parkPending(entries: readonly AuditEntry[]): void {
   props.setProperties(values);
 }
 
-function takePending(): { keys: string[]; entries: AuditEntry[] } {
+function takePending(): { keys: string[]; entries: AuditEntry[]; all: Record<string, string> } {
   const props = PropertiesService.getScriptProperties();
   const all = props.getProperties();
   const keys = Object.keys(all)
@@ -44,7 +46,89 @@ function takePending(): { keys: string[]; entries: AuditEntry[] } {
   const entries = keys.flatMap((k) =>
     (JSON.parse(all[k]!) as StoredEntry[]).map((e) => ({ ...e, at: new Date(e.at) })),
   );
-  return { keys, entries };
+  return { keys, entries, all };
+}
+
+/**
+ * The log's month index (issue 16): `[month, row]` pairs, months rising, each the first row written once the log had
+ * reached that month. Lines of a month are never above its row: a line written later (parked, 补录) is lower down,
+ * whatever its date. So the lines dated since a month are all at or below that month's row. Kept in one Script
+ * Property, changed once a month; rebuilt from the 时间 column when missing or when rows were removed.
+ */
+const LOG_INDEX_KEY = 'LOG_MONTH_ROWS';
+/** Rows read above a month's row: two executions appending the month's first lines at once both write the index. */
+const INDEX_MARGIN = 50;
+
+type LogIndex = [string, number][];
+
+const monthOf = (t: Date): string => toShanghaiDate(t).slice(0, 7);
+
+function parseIndex(text: string | null | undefined): LogIndex | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? (v as LogIndex) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The index after `months` were written from row `start` on (one month a line, in the order written). */
+function extendIndex(index: LogIndex, start: number, months: readonly string[]): LogIndex {
+  const out = [...index];
+  months.forEach((m, i) => {
+    const top = out[out.length - 1];
+    if (!top || m > top[0]) out.push([m, start + i]);
+  });
+  return out;
+}
+
+/** Rebuilds the log's month index from its 时间 column (one read); 初始化/修复 and a missing index call it. */
+export function rebuildLogIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LogIndex {
+  const sheet = sheetNamed(ss, SHEET.log);
+  const col = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS).get('时间')!;
+  const last = sheet.getLastRow();
+  const times = last < 2 ? [] : sheet.getRange(2, col, last - 1, 1).getValues();
+  const months = times.map((r) => (r[0] instanceof Date ? monthOf(r[0]) : ''));
+  const index = extendIndex([], 2, months);
+  PropertiesService.getScriptProperties().setProperty(LOG_INDEX_KEY, JSON.stringify(index));
+  return index;
+}
+
+/**
+ * The 编号 of every case with a log line dated on or after `from`, reading only the rows at or below the index's row
+ * for `from`'s month; and `logFrom`, the first day from which the log holds every event (the month after its first
+ * line's: a log started mid-month, when an older ledger was taken in, lacks that month's earlier events), null for an
+ * empty log.
+ */
+export function casesLoggedSince(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  from: LocalDate,
+): { caseNos: Set<string>; logFrom: LocalDate | null } {
+  const sheet = sheetNamed(ss, SHEET.log);
+  const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
+  const last = sheet.getLastRow();
+  let index = parseIndex(PropertiesService.getScriptProperties().getProperty(LOG_INDEX_KEY));
+  if (!index || (index.length > 0 && index[index.length - 1]![1] > last) || (index.length === 0 && last >= 2))
+    index = rebuildLogIndex(ss);
+  const caseNos = new Set<string>();
+  if (index.length === 0) return { caseNos, logFrom: null };
+  const logFrom = `${shiftMonth(index[0]![0], 1)}-01`;
+  const month = from.slice(0, 7);
+  const hit = index.find(([m]) => m >= month);
+  if (!hit) return { caseNos, logFrom };
+  const top = Math.max(2, hit[1] - INDEX_MARGIN);
+  if (top > last) return { caseNos, logFrom };
+  const tCol = at.get('时间')!;
+  const nCol = at.get('编号')!;
+  const lo = Math.min(tCol, nCol);
+  const since = startOfShanghaiDay(from).getTime();
+  for (const r of sheet.getRange(top, lo, last - top + 1, Math.abs(tCol - nCol) + 1).getValues()) {
+    const t = r[tCol - lo];
+    const no = String(r[nCol - lo]).trim();
+    if (no && t instanceof Date && t.getTime() >= since) caseNos.add(no);
+  }
+  return { caseNos, logFrom };
 }
 
 export class SheetAuditLog implements AuditLog {
@@ -60,15 +144,27 @@ export class SheetAuditLog implements AuditLog {
     if (all.length === 0) return;
     const props = PropertiesService.getScriptProperties();
     for (const k of pending.keys) props.deleteProperty(k);
+    let start: number;
     try {
-      this.write(all);
+      start = this.write(all);
     } catch (e) {
       parkPending(all);
       throw e;
     }
+    // The month index moves only when a month is written for the first time; a log that had lines before the index
+    // existed is indexed by the first reader (rebuildLogIndex), never from here.
+    const index = parseIndex(pending.all[LOG_INDEX_KEY]) ?? (start === 2 ? [] : null);
+    if (!index) return;
+    const next = extendIndex(
+      index,
+      start,
+      all.map((e) => monthOf(e.at)),
+    );
+    if (next.length !== index.length) props.setProperty(LOG_INDEX_KEY, JSON.stringify(next));
   }
 
-  private write(entries: readonly AuditEntry[]): void {
+  /** Writes the lines below the last; returns the first row written. */
+  private write(entries: readonly AuditEntry[]): number {
     const sheet = sheetNamed(this.ss, SHEET.log);
     const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
     const width = Math.max(...at.values());
@@ -87,7 +183,7 @@ export class SheetAuditLog implements AuditLog {
       for (const h of LOG_HEADERS) line[at.get(h)! - 1] = values[h];
       return line;
     });
-    appendRows(sheet, rows);
+    return appendRows(sheet, rows);
   }
 }
 

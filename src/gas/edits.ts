@@ -18,6 +18,7 @@ import { caseDeadlines, PROVISIONAL_MARK } from '../core/pending';
 import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
+import { refreshQueue } from './workbench-index';
 
 const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f.key as CaseKey]));
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
@@ -233,6 +234,17 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   for (const [label, values, changed] of columns) {
     if (changed) ledger.sheet.getRange(first, ledger.col(label)!, values.length, 1).setValues(values);
   }
+  refreshQueue(
+    p.ss,
+    ledger,
+    cases.map(({ c }, i) => ({
+      row: first + i,
+      c,
+      node: cell(i, 'currentNode'),
+      due: cell(i, 'nodeDue'),
+      status: cell(i, 'deadlineState'),
+    })),
+  );
 }
 
 /** Sorted columns as runs of adjacent ones. */

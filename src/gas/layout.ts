@@ -1,5 +1,6 @@
 // The shape of every sheet the app keeps: names, headers, formats, widths, seed rows. Setup creates and repairs
 // from this; the adapters find columns by these labels.
+import { HEADLINE } from '../core/analysis';
 import { officialEntries } from '../core/calendar';
 import { DEFAULT_TIME_LIMITS } from '../core/deadlines';
 import {
@@ -22,7 +23,28 @@ export const SHEET = {
   holidays: '节假日',
   settings: '设置',
   reminders: '提醒记录',
+  summary: '月度汇总',
+  queue: '工作台索引',
 } as const;
+
+/** The index's columns, in order (the sheet is the app's own: hidden, and never typed into). */
+export const QUEUE_HEADERS = [
+  '编号',
+  '行',
+  '承办部室',
+  '状态',
+  '当前环节',
+  '环节期限',
+  '期限状态',
+  '事项类型',
+  '问题类别',
+  '信访人姓名',
+  '信访诉求',
+] as const;
+
+/** 月度汇总: one row per complete month, its headline figures as the analysis counted them (issue 16). */
+export const SUMMARY_MONTH = '月份';
+export const SUMMARY_BUILT = '生成时间';
 
 /** The derived deadline columns' labels by key, as the model names them (script-owned, never tracked). */
 export const DERIVED = Object.fromEntries(DERIVED_FIELDS.fields.map((f) => [f.key, f.label])) as Record<
@@ -92,6 +114,8 @@ export interface SheetSpec {
   name: string;
   columns: ColumnSpec[];
   seedRows?: () => unknown[][];
+  /** The app's own sheet, hidden from people (the workbench index). */
+  hidden?: true;
 }
 
 /** The two liaisons of a department (双联络员制, 互为AB角). */
@@ -237,6 +261,29 @@ export function sheetSpecs(): SheetSpec[] {
         text(REMINDER_HEADERS.to, 200),
         { label: REMINDER_HEADERS.sentAt, format: DATETIME_FORMAT, width: 128 },
       ],
+    },
+    {
+      name: SHEET.summary,
+      columns: [
+        text(SUMMARY_MONTH, 80),
+        ...HEADLINE.map((h) => ({
+          label: h.label,
+          format: h.unit === '比率' ? '0.0%' : h.unit === '工作日' ? '0.0' : '0',
+          width: 84,
+        })),
+        { label: SUMMARY_BUILT, format: DATETIME_FORMAT, width: 128 },
+      ],
+    },
+    {
+      name: SHEET.queue,
+      hidden: true,
+      columns: QUEUE_HEADERS.map((l) =>
+        l === '行'
+          ? { label: l, format: '0', width: 60 }
+          : l === '环节期限'
+            ? { label: l, format: DATETIME_FORMAT, width: 128 }
+            : text(l, 100),
+      ),
     },
   ];
 }

@@ -63,19 +63,42 @@ function maxGap(rows: number): number {
  * sign-off time, would otherwise pull every column between into the read).
  */
 function readGroups(sheet: Sheet, columns: Map<string, number>): { row: number; values: Record<string, unknown> }[] {
-  const sorted = [...columns].sort((a, b) => a[1] - b[1]);
-  const MAX_GAP = maxGap(sheet.getLastRow() - 1);
-  const groups: Map<string, number>[] = [];
-  for (const [label, col] of sorted) {
-    const last = groups[groups.length - 1];
-    if (last && col - Math.max(...last.values()) - 1 <= MAX_GAP) last.set(label, col);
-    else groups.push(new Map([[label, col]]));
-  }
-  const parts = groups.map((g) => readRecords(sheet, g));
+  const parts = columnGroups(columns, sheet.getLastRow() - 1).map((g) => readRecords(sheet, g));
   return (parts[0] ?? []).map((first, i) => ({
     row: first.row,
     values: Object.assign({}, ...parts.map((p) => p[i]?.values ?? {})) as Record<string, unknown>,
   }));
+}
+
+/** The columns split into groups that are cheaper read together than apart, over `rows` rows. */
+function columnGroups(columns: Map<string, number>, rows: number): Map<string, number>[] {
+  const MAX_GAP = maxGap(rows);
+  const groups: Map<string, number>[] = [];
+  for (const [label, col] of [...columns].sort((a, b) => a[1] - b[1])) {
+    const last = groups[groups.length - 1];
+    if (last && col - Math.max(...last.values()) - 1 <= MAX_GAP) last.set(label, col);
+    else groups.push(new Map([[label, col]]));
+  }
+  return groups;
+}
+
+/** Runs of sorted row numbers read in one call each: rows between two wanted ones are read when cheaper than a call. */
+function rowRuns(sorted: readonly number[], width: number): [number, number][] {
+  const maxRowGap = Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, width)));
+  const runs: [number, number][] = [];
+  for (const r of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && r - last[1] - 1 <= maxRowGap) last[1] = r;
+    else runs.push([r, r]);
+  }
+  return runs;
+}
+
+/** A case read from some of its cells (the state defaults to 待签收 when the cell holds none). */
+function caseOf(raw: RawRow, now: Date): Case {
+  const { c } = coerceRow(raw, now);
+  const state = String(raw.state ?? '').trim();
+  return { ...c, state: isCaseState(state) ? state : '待签收' } as Case;
 }
 
 export class SheetLedger implements CaseRepo {
@@ -151,9 +174,7 @@ export class SheetLedger implements CaseRepo {
       const key = KEY_BY_LABEL.get(label);
       if (key) raw[key] = cells[col - 1];
     }
-    const { c } = coerceRow(raw, this.now());
-    const state = String(raw.state ?? '').trim();
-    const loaded: LoadedRow = { row, raw, cells, c: { ...c, state: isCaseState(state) ? state : '待签收' } as Case };
+    const loaded: LoadedRow = { row, raw, cells, c: caseOf(raw, this.now()) };
     this.cache.set(row, loaded);
     return loaded;
   }
@@ -192,10 +213,34 @@ export class SheetLedger implements CaseRepo {
     return readGroups(this.sheet, cols).map(({ row, values }) => {
       const raw: RawRow = {};
       for (const [label, v] of Object.entries(values)) raw[KEY_BY_LABEL.get(label)!] = v;
-      const { c } = coerceRow(raw, this.now());
-      const state = String(raw.state ?? '').trim();
-      return { row, raw, c: { ...c, state: isCaseState(state) ? state : '待签收' } as Case };
+      return { row, raw, c: caseOf(raw, this.now()) };
     });
+  }
+
+  /**
+   * The given fields of the given rows only (not cached for writing): per group of nearby columns, one read per run
+   * of rows, a run spanning the rows between two wanted ones when they cost less than a second read. For passes that
+   * pick their rows first, e.g. the monthly analysis.
+   */
+  loadFieldsAt(keys: readonly CaseKey[], rows: readonly number[]): { row: number; raw: RawRow; c: Case }[] {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    if (sorted.length === 0) return [];
+    const raws = new Map<number, RawRow>(sorted.map((r) => [r, {}]));
+    const cols = new Map(keys.map((k) => [fieldSpec(k).label, this.colOf(k)]));
+    for (const group of columnGroups(cols, sorted.length)) {
+      const first = Math.min(...group.values());
+      const width = Math.max(...group.values()) - first + 1;
+      for (const [top, bottom] of rowRuns(sorted, width)) {
+        const grid = this.sheet.getRange(top, first, bottom - top + 1, width).getValues();
+        for (let r = top; r <= bottom; r++) {
+          const raw = raws.get(r);
+          if (!raw) continue;
+          for (const [label, col] of group) raw[KEY_BY_LABEL.get(label)!] = grid[r - top]![col - first];
+        }
+      }
+    }
+    const now = this.now();
+    return sorted.map((row) => ({ row, raw: raws.get(row)!, c: caseOf(raws.get(row)!, now) }));
   }
 
   /** Every data row, numbered or not, from one read. */
@@ -214,15 +259,28 @@ export class SheetLedger implements CaseRepo {
     const at = this.loadedAt ?? this.rowsByCaseNo();
     this.loadedAt = null;
     const appends: CasePatch[] = [];
+    const written: number[] = [];
     for (const p of patches) {
       const row = p.ref ? Number(p.ref) : at.get(p.caseNo);
       if (p.create || row === undefined) appends.push(p);
       else {
         this.writeRow(row, p.fields, p.derived);
         this.savedAt(p.caseNo, row);
+        written.push(row);
       }
     }
-    if (appends.length) this.append(appends);
+    if (appends.length) written.push(...this.append(appends));
+    if (this.afterSave && written.length) this.afterSave(this.savedRows(written));
+  }
+
+  /** Told of every saved row with its case as now written (the workbench index follows the ledger through it). */
+  afterSave: ((saved: { row: number; c: Case }[]) => void) | null = null;
+
+  /** The saved rows' cases from the cells this execution read and wrote; a row never read is read now. */
+  private savedRows(rows: readonly number[]): { row: number; c: Case }[] {
+    const unread = rows.filter((r) => !this.cache.has(r));
+    if (unread.length) this.readRows(unread);
+    return [...new Set(rows)].map((row) => ({ row, c: this.remember(row, this.cache.get(row)!.cells).c }));
   }
 
   /**
@@ -254,7 +312,7 @@ export class SheetLedger implements CaseRepo {
     return [...own, ...shown];
   }
 
-  private append(patches: CasePatch[]): void {
+  private append(patches: CasePatch[]): number[] {
     const start = this.sheet.getLastRow() + 1;
     const grid = patches.map((p) => {
       const line: unknown[] = new Array(this.header.width).fill('');
@@ -266,6 +324,7 @@ export class SheetLedger implements CaseRepo {
     this.sheet.getRange(start, 1, grid.length, this.header.width).setValues(grid);
     grid.forEach((cells, i) => this.remember(start + i, cells));
     patches.forEach((p, i) => this.savedAt(p.caseNo, start + i));
+    return grid.map((_, i) => start + i);
   }
 
   private savedAt(caseNo: string, row: number): void {

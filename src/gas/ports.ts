@@ -7,6 +7,7 @@ import { SheetLedger } from './ledger';
 import { caseLinkIn } from './links';
 import { SheetRecords } from './records';
 import { SheetSettings } from './settings';
+import { followSaves } from './workbench-index';
 
 /** The ports plus the handles the adapters share. */
 export interface GasPorts extends Ports {
@@ -38,6 +39,7 @@ function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: stri
   const ledger = new SheetLedger(ss, systemClock.now);
   const noticeFailures: string[] = [];
   const settings = new SheetSettings(ss);
+  followSaves(ss, ledger, () => settings.rules(), systemClock.now);
   return {
     ss,
     ledger,

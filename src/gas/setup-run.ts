@@ -2,7 +2,9 @@
 import { HIDDEN_EDITOR_NAME } from '../app/handleTypedEdits';
 import type { Person } from '../core/model';
 import { adoptLedgerRows } from './adopt';
-import { actorText } from './audit';
+import { actorText, rebuildLogIndex } from './audit';
+import { SheetLedger } from './ledger';
+import { rebuildQueue } from './workbench-index';
 import { activeUserEmail } from './infra';
 import { requireRole } from './caller';
 import { SheetDirectory } from './directory';
@@ -31,6 +33,9 @@ export function runSetup(): void {
     ...recordPeopleAndCases(ss, me),
     ...templateLines(ensureTemplates(false)),
   ];
+  // The log's month index (the monthly analysis reads through it) and the workbench index, rebuilt.
+  rebuildLogIndex(ss);
+  rebuildQueue(ss, new SheetLedger(ss, () => new Date()));
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');
   else if (!owner || owner === me) {
     setTriggerOwner(me);

@@ -38,6 +38,7 @@ export function setupSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): 
   for (const { spec, sheet, columns } of laidOut) {
     applyDropdowns(sheet, spec.columns, columns, listOf);
     if (spec.name === SHEET.ledger) repairLedger(sheet, spec);
+    if (spec.hidden && !sheet.isSheetHidden()) sheet.hideSheet();
   }
   return report;
 }

@@ -2,7 +2,16 @@
 // October 2026, with 国庆 10-01–10-07 off and Saturday 10-10 a working day; 中秋 09-25–09-27 off, Sunday 09-20 a
 // working day. Defaults: 办结 60 日 (a last day off moves to the next working day), 回访 3 日 from 办结签批, 退单
 // 3 工作小时, 集体访 from 5 people, repeat window 365 days, a platform case's clock stopped by its 系统回复.
-import { monthlyAnalysis, HEADLINE, type MonthlyAnalysis } from '../../src/core/analysis';
+import {
+  ANALYSIS_FIELDS,
+  HEADLINE,
+  REPEAT_FIELDS,
+  analysisPlan,
+  monthlyAnalysis,
+  rowNeed,
+  type MonthFigures,
+  type MonthlyAnalysis,
+} from '../../src/core/analysis';
 import { WorkCalendar } from '../../src/core/calendar';
 import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
@@ -737,5 +746,105 @@ describe('研判 from crafted figures', () => {
       [],
     );
     expect(steady.judgement.some((s) => s.startsWith('与上月相比'))).toBe(false);
+  });
+});
+
+describe('what a build reads: the 月度汇总 for earlier months, a window of the ledger for the month', () => {
+  const figures = (received: number, closed: number): MonthFigures =>
+    Object.fromEntries(
+      HEADLINE.map((h) => [h.key, h.key === 'received' ? received : h.key === 'closed' ? closed : 0]),
+    ) as MonthFigures;
+
+  test('上月, 去年同月 and the trend come from the summary where it has the month; only the rest is counted', () => {
+    const summary = new Map([
+      ['2026-09', figures(40, 30)],
+      ['2025-10', figures(25, 20)],
+      ['2026-03', figures(7, 6)],
+    ]);
+    const a = monthlyAnalysis({ month: '2026-10', cases: CASES, records: RECORDS, rules, now: NOW, summary });
+    expect([row(a, '本月受理')?.lastMonth, row(a, '本月受理')?.lastYear]).toEqual([40, 25]);
+    expect([row(a, '本月办结')?.lastMonth, row(a, '本月办结')?.lastYear]).toEqual([30, 20]);
+    expect(a.trend.find((p) => p.month === '2026-03')).toEqual({ month: '2026-03', received: 7, closed: 6 });
+    expect(a.trend.find((p) => p.month === '2026-09')).toEqual({ month: '2026-09', received: 40, closed: 30 });
+    // The 研判 compares with the summary's September: 受理 fell from 40.
+    expect(a.judgement[1]).toContain('上月40件');
+    // Counted for the summary: October itself and the trend months the summary lacks — never a month it has.
+    const counted = a.counted.map((c) => c.month);
+    expect(counted).toContain('2026-10');
+    expect(counted).toEqual(expect.arrayContaining(['2025-11', '2026-08']));
+    expect(counted).not.toEqual(expect.arrayContaining(['2026-09']));
+    expect(counted.filter((m) => ['2026-09', '2025-10', '2026-03'].includes(m))).toEqual([]);
+    expect(a.counted.find((c) => c.month === '2026-10')?.figures).toEqual(
+      Object.fromEntries(october.headline.map((h) => [h.key, h.thisMonth])),
+    );
+  });
+
+  test('a month not yet over is shown but never counted for the summary', () => {
+    const a = run('2026-11', CASES, RECORDS, t('2026-11-20 10:00'));
+    expect(a.counted.map((c) => c.month)).not.toContain('2026-11');
+    expect(a.counted.map((c) => c.month)).toContain('2026-10');
+  });
+
+  test('the result is the same from only ANALYSIS_FIELDS of each case', () => {
+    const pick = (c: Case): Case =>
+      Object.fromEntries(ANALYSIS_FIELDS.filter((k) => k in c).map((k) => [k, c[k as keyof Case]])) as unknown as Case;
+    expect(run('2026-10', CASES.map(pick))).toEqual(october);
+    expect(run('2026-09', CASES.map(pick))).toEqual(run('2026-09'));
+  });
+
+  test('the plan: the month alone and one month back when the summary has every compared month', () => {
+    const all = new Set(
+      Array.from(
+        { length: 24 },
+        (_, i) => `${2025 + Math.floor((i + 9) / 12)}-${String(((i + 9) % 12) + 1).padStart(2, '0')}`,
+      ),
+    );
+    expect(analysisPlan('2026-10', all, rules)).toEqual({
+      months: ['2026-10'],
+      from: '2026-09-01', // a 回访 due in October may come from a closure in late September
+      repeatFrom: '2025-10-01', // 365 days before 10-01
+      through: '2026-10-31',
+    });
+    const none = analysisPlan('2026-10', new Set(), rules);
+    expect(none.months).toHaveLength(13); // October, the 11 trend months before it, October 2025
+    expect([none.months[0], none.from, none.through]).toEqual(['2025-10', '2025-09-01', '2026-10-31']);
+    expect(() => analysisPlan('2026-1', all, rules)).toThrow(RangeError);
+  });
+
+  test('reading only the rows rowNeed names (with REPEAT_FIELDS of the repeat rows) gives the same October', () => {
+    // The summary holds every month before October as a full count computed them.
+    const summary = new Map(october.counted.filter((c) => c.month !== '2026-10').map((c) => [c.month, c.figures]));
+    const full = monthlyAnalysis({ month: '2026-10', cases: CASES, records: RECORDS, rules, now: NOW, summary });
+    const plan = analysisPlan('2026-10', new Set(summary.keys()), rules);
+    expect(plan.months).toEqual(['2026-10']);
+    // The log: every dated event of a case or a record since plan.from is a line.
+    const since = t(`${plan.from} 00:00`).getTime();
+    const logged = new Set<string>();
+    for (const c of CASES)
+      for (const v of Object.values(c)) if (v instanceof Date && v.getTime() >= since) logged.add(c.caseNo!);
+    for (const r of RECORDS) if (r.at.getTime() >= since) logged.add(r.caseNo);
+    const needs = CASES.map((c) =>
+      rowNeed({ caseNo: c.caseNo!, state: c.state, petitionDate: c.petitionDate }, plan, logged, '2024-01-01'),
+    );
+    const cases = CASES.filter((_, i) => needs[i] === 'full');
+    const pickRepeat = (c: Case): Case =>
+      Object.fromEntries(REPEAT_FIELDS.filter((k) => k in c).map((k) => [k, c[k as keyof Case]])) as unknown as Case;
+    const earlier = CASES.filter((_, i) => needs[i] === 'repeat').map(pickRepeat);
+    expect(cases.length).toBeLessThan(CASES.length); // some settled old cases are left out…
+    const windowed = monthlyAnalysis({ month: '2026-10', cases, records: RECORDS, rules, now: NOW, summary, earlier });
+    expect({ ...windowed, notes: [], judgement: [] }).toEqual({ ...full, notes: [], judgement: [] }); // …and nothing changes
+    expect(windowed.judgement.slice(0, -1)).toEqual(full.judgement.slice(0, -1));
+  });
+
+  test('a row is read in full when the log does not reach back to the window, or is empty', () => {
+    const plan = analysisPlan('2026-10', new Set(), rules);
+    const old = { caseNo: no(1, 2020), state: '已归档', petitionDate: '2020-01-02' };
+    expect(rowNeed(old, plan, new Set(), '2020-01-01')).toBeNull();
+    expect(rowNeed(old, plan, new Set(), '2026-01-01')).toBe('full');
+    expect(rowNeed(old, plan, new Set(), null)).toBe('full');
+    expect(rowNeed({ ...old, state: '办理中' }, plan, new Set(), '2020-01-01')).toBe('full'); // still open
+    expect(rowNeed({ ...old, petitionDate: '2026-11-02' }, plan, new Set(), null)).toBeNull(); // after the month
+    expect(rowNeed({ ...old, petitionDate: '2026年10月16日' }, plan, new Set(), '2020-01-01')).toBe('full');
+    expect(rowNeed({ caseNo: '', state: '', petitionDate: '' }, plan, new Set(), null)).toBeNull(); // a blank row
   });
 });

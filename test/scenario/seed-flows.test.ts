@@ -77,7 +77,7 @@ describe('接收 (当天接处)', () => {
     const caseNo = assigned();
     expect(caseRow(env, caseNo)['逾期接收']).toBe('');
     expect(String(logOf(env, caseNo).pop()!['说明'])).toContain('接收时限至 2026-10-09');
-    env.clock.set('2026-10-10T06:30:00+08:00');
+    env.clock.set('2026-10-10T07:00:00+08:00'); // the refresh runs within 06:00–07:00
     env.runDueTriggers();
     expect(caseRow(env, caseNo)).toMatchObject({ 逾期接收: '是', 接收人: '' });
     env.clock.set('2026-10-12T09:00:00+08:00');

@@ -183,7 +183,13 @@ describe('接管定时任务', () => {
         .filter((t) => t.owner === taker)
         .map((t) => t.handler)
         .sort(),
-    ).toEqual(['dailyRefresh', 'dailyReminders', ...Array.from({ length: 9 }, () => 'hourlyChase'), 'onLedgerEdit']);
+    ).toEqual([
+      'buildMonthlyAnalysis',
+      'dailyRefresh',
+      'dailyReminders',
+      ...Array.from({ length: 9 }, () => 'hourlyChase'),
+      'onLedgerEdit',
+    ]);
     // Both accounts' edit triggers fire on an edit; only the new owner's acts, so the edit is logged once.
     env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '工地夜间施工噪音扰民，已持续两周。', {
       user: PEOPLE.office.email,

@@ -1,0 +1,233 @@
+// The workbench index (issue 17): a hidden sheet 工作台索引 with one line per open case — what 我的待办 lists and the
+// ledger row the case was last seen in — so the web app opens a person's queue with one small read instead of the
+// whole ledger. Kept current by every save of the ledger (menu, web app, typed edit, registration), rewritten by
+// the daily refresh and by 初始化/修复. docs/architecture.md says why and how.
+import type { Case } from '../core/model';
+import type { Rules } from '../core/roles';
+import { CLOSED_FOR_WORKBENCH, queueEntry, type QueueEntry } from '../core/workbench';
+import type { SheetLedger } from './ledger';
+import { QUEUE_HEADERS, SHEET } from './layout';
+import { readHeader, requireColumns } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const WIDTH = QUEUE_HEADERS.length;
+
+function toLine(e: QueueEntry): unknown[] {
+  return [
+    e.caseNo,
+    e.row,
+    e.department,
+    e.state,
+    e.node,
+    e.dueAt ?? '',
+    e.deadlineState,
+    e.matterType,
+    e.category,
+    e.petitionerName,
+    e.demand,
+  ];
+}
+
+function fromLine(r: unknown[]): QueueEntry | null {
+  const s = (i: number): string => String(r[i] ?? '').trim();
+  if (!s(0)) return null;
+  const due = r[5];
+  return {
+    caseNo: s(0),
+    row: Number(r[1]) || 0,
+    department: s(2),
+    state: s(3),
+    node: s(4),
+    dueAt: due instanceof Date ? due : null,
+    deadlineState: s(6),
+    matterType: s(7),
+    category: s(8),
+    petitionerName: s(9),
+    demand: String(r[10] ?? ''),
+  };
+}
+
+/** The index sheet, laid out when missing (an older ledger before 初始化/修复 ran). */
+function indexSheet(ss: Spreadsheet): Sheet {
+  const found = ss.getSheetByName(SHEET.queue);
+  if (found) {
+    requireColumns(SHEET.queue, readHeader(found), QUEUE_HEADERS);
+    return found;
+  }
+  const sheet = ss.insertSheet(SHEET.queue, ss.getNumSheets());
+  sheet.getRange(1, 1, sheet.getMaxRows(), WIDTH).setNumberFormat('@');
+  sheet.getRange(1, 6, sheet.getMaxRows(), 1).setNumberFormat('yyyy-mm-dd hh:mm');
+  sheet.getRange(1, 2, sheet.getMaxRows(), 1).setNumberFormat('0');
+  sheet.getRange(1, 1, 1, WIDTH).setValues([[...QUEUE_HEADERS]]);
+  if (sheet.getMaxColumns() > WIDTH) sheet.deleteColumns(WIDTH + 1, sheet.getMaxColumns() - WIDTH);
+  sheet.hideSheet();
+  return sheet;
+}
+
+/** Every entry, in sheet order: one read. */
+export function readQueue(ss: Spreadsheet): QueueEntry[] {
+  const sheet = indexSheet(ss);
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  return sheet
+    .getRange(2, 1, last - 1, WIDTH)
+    .getValues()
+    .map(fromLine)
+    .filter((e): e is QueueEntry => e !== null);
+}
+
+/**
+ * Puts the given cases' entries in the index (null: the case left it): reads the 编号 column, rewrites the lines of
+ * cases already there (one write per run of adjacent lines), appends new ones (one write), deletes the lines of
+ * cases that left (bottom up, so the rows above stay where they are).
+ */
+export function updateQueue(ss: Spreadsheet, changes: readonly { caseNo: string; entry: QueueEntry | null }[]): void {
+  if (changes.length === 0) return;
+  const sheet = indexSheet(ss);
+  const last = sheet.getLastRow();
+  const nos =
+    last < 2
+      ? []
+      : sheet
+          .getRange(2, 1, last - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]).trim());
+  const at = new Map<string, number>();
+  nos.forEach((n, i) => n && !at.has(n) && at.set(n, i + 2));
+  const latest = new Map(changes.map((c) => [c.caseNo, c.entry]));
+  const writes: [number, unknown[]][] = [];
+  const appends: unknown[][] = [];
+  const deletes: number[] = [];
+  for (const [caseNo, entry] of latest) {
+    const row = at.get(caseNo);
+    if (entry && row) writes.push([row, toLine(entry)]);
+    else if (entry) appends.push(toLine(entry));
+    else if (row) deletes.push(row);
+  }
+  writes.sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < writes.length;) {
+    let j = i;
+    while (j + 1 < writes.length && writes[j + 1]![0] === writes[j]![0] + 1) j++;
+    sheet.getRange(writes[i]![0], 1, j - i + 1, WIDTH).setValues(writes.slice(i, j + 1).map(([, l]) => l));
+    i = j + 1;
+  }
+  if (appends.length) {
+    const start = sheet.getLastRow() + 1;
+    const overflow = start + appends.length - 1 - sheet.getMaxRows();
+    if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+    sheet.getRange(start, 1, appends.length, WIDTH).setValues(appends);
+  }
+  for (const row of deletes.sort((a, b) => b - a)) sheet.deleteRow(row);
+}
+
+/** Rewrites the whole index (初始化/修复, the daily refresh): one write, then the rows below it cleared. */
+export function rewriteQueue(ss: Spreadsheet, entries: readonly QueueEntry[]): void {
+  const sheet = indexSheet(ss);
+  const last = sheet.getLastRow();
+  const lines = entries.map(toLine);
+  const overflow = lines.length + 1 - sheet.getMaxRows();
+  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+  if (lines.length) sheet.getRange(2, 1, lines.length, WIDTH).setValues(lines);
+  if (last > lines.length + 1) sheet.getRange(lines.length + 2, 1, last - lines.length - 1, WIDTH).clearContent();
+}
+
+/** A ledger row as the daily refresh knows it: its case (some fields) and its derived cells as just written. */
+export interface RefreshedRow {
+  row: number;
+  c: Case;
+  node: unknown;
+  due: unknown;
+  status: unknown;
+}
+
+/**
+ * The daily refresh's pass over the index: every open row with the node, deadline and 期限状态 just computed; the
+ * department, category, petitioner and demand kept from the index (every save keeps them current), read from the
+ * ledger only for a case the index lacks (a save that failed to update it, or a row the edit trigger missed).
+ */
+export function refreshQueue(ss: Spreadsheet, ledger: SheetLedger, rows: readonly RefreshedRow[]): void {
+  const old = new Map(readQueue(ss).map((e) => [e.caseNo, e]));
+  const missing = rows.filter((r) => isOpen(r.c) && !old.has(r.c.caseNo!)).map((r) => r.row);
+  const read = new Map(
+    ledger.loadFieldsAt(['department', 'category', 'petitionerName', 'demand'], missing).map((x) => [x.row, x.c]),
+  );
+  refreshQueueFrom(ss, rows, old, read);
+}
+
+const isOpen = (c: Case): boolean => !!c.caseNo && !CLOSED_FOR_WORKBENCH.includes(c.state);
+
+/** Rewrites the index from refreshed rows, the facts taken from the old index or else from `read` (by row). */
+function refreshQueueFrom(
+  ss: Spreadsheet,
+  rows: readonly RefreshedRow[],
+  old: ReadonlyMap<string, QueueEntry>,
+  read: ReadonlyMap<number, Case>,
+): void {
+  const open = rows.filter((r) => isOpen(r.c));
+  rewriteQueue(
+    ss,
+    open.map(({ row, c, node, due, status }) => {
+      const was = old.get(c.caseNo!);
+      const facts = read.get(row);
+      return {
+        caseNo: c.caseNo!,
+        row,
+        department: was?.department ?? (facts?.department ?? '').trim(),
+        state: c.state,
+        node: String(node ?? ''),
+        dueAt: due instanceof Date ? due : null,
+        deadlineState: String(status ?? ''),
+        matterType: c.matterType ?? '',
+        category: was?.category ?? facts?.category ?? '',
+        petitionerName: was?.petitionerName ?? facts?.petitionerName ?? '',
+        demand: was?.demand ?? (facts?.demand ?? '').slice(0, 200),
+      };
+    }),
+  );
+}
+
+/**
+ * The index rebuilt from the ledger (初始化/修复): the facts it shows and the derived columns every save and the
+ * daily refresh write (当前环节, 环节期限, 期限状态), read for every row in a few grouped reads; no row read whole.
+ */
+export function rebuildQueue(ss: Spreadsheet, ledger: SheetLedger): number {
+  const rows = ledger.loadFields([
+    'caseNo',
+    'state',
+    'department',
+    'matterType',
+    'category',
+    'petitionerName',
+    'demand',
+  ]);
+  if (rows.length === 0) return (rewriteQueue(ss, []), 0);
+  const cols = (['currentNode', 'nodeDue', 'deadlineState'] as const).map((k) => ledger.colOf(k));
+  const lo = Math.min(...cols);
+  const grid = ledger.sheet.getRange(rows[0]!.row, lo, rows.length, Math.max(...cols) - lo + 1).getValues();
+  const at = (i: number, k: 0 | 1 | 2): unknown => grid[i]![cols[k]! - lo];
+  refreshQueueFrom(
+    ss,
+    rows.map(({ row, c }, i) => ({ row, c, node: at(i, 0), due: at(i, 1), status: at(i, 2) })),
+    new Map(),
+    new Map(rows.map((r) => [r.row, r.c])),
+  );
+  return rows.length;
+}
+
+/** Keeps the index following the ledger's saves; a failure is logged, never lost work (the refresh rewrites it). */
+export function followSaves(ss: Spreadsheet, ledger: SheetLedger, rules: () => Rules, now: () => Date): void {
+  ledger.afterSave = (saved) => {
+    try {
+      updateQueue(
+        ss,
+        saved
+          .filter((s) => s.c.caseNo)
+          .map((s) => ({ caseNo: s.c.caseNo!, entry: queueEntry(s.c, s.row, rules(), now()) })),
+      );
+    } catch (e) {
+      console.error(`工作台索引未能更新（每日刷新时重建）：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
