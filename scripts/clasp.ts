@@ -1,4 +1,5 @@
-// clasp wrappers: create or bind a script and keep its id out of git; push refuses without an id.
+// clasp wrappers: create or bind a script and keep its id out of git; push refuses without an id; deploy-webapp keeps
+// the 部室工作台 on one deployment (its id in a git-ignored file) so its /exec URL never changes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -49,19 +50,59 @@ function create(): void {
   use(scriptId);
 }
 
-function push(): void {
+function requireScriptId(): void {
   if (!readProject().scriptId) {
     console.error('没有脚本 ID / no script id: run `npm run clasp:create` or `npm run clasp:use -- <scriptId>` first.');
     process.exit(2);
   }
+}
+
+function push(): void {
+  requireScriptId();
   process.exit(clasp(['push', '--force']));
+}
+
+/** The 部室工作台's one deployment, recorded locally (git-ignored): its /exec URL stays the same across versions. */
+const deploymentFile = path.join(root, '.webapp-deployment.json');
+
+/**
+ * Pushes, then moves the recorded deployment to a new version (clasp update-deployment), or creates it the first
+ * time and records its id. Run by the trigger owner: the web app executes as the account that deploys it.
+ */
+function deployWebapp(): void {
+  requireScriptId();
+  const pushed = clasp(['push', '--force']);
+  if (pushed !== 0) process.exit(pushed);
+  const description = `部室工作台 ${new Date().toISOString().slice(0, 16)}`;
+  const recorded = fs.existsSync(deploymentFile)
+    ? (JSON.parse(fs.readFileSync(deploymentFile, 'utf8')) as { deploymentId?: string }).deploymentId
+    : undefined;
+  if (recorded) {
+    const status = clasp(['update-deployment', recorded, '--description', description]);
+    if (status === 0) console.log(`已更新部署 ${recorded}：工作台链接不变。`);
+    process.exit(status);
+  }
+  const r = spawnSync(process.execPath, [claspBin, 'create-deployment', '--description', description], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  process.stdout.write(r.stdout ?? '');
+  process.stderr.write(r.stderr ?? '');
+  const id = /AKfyc[A-Za-z0-9_-]+/.exec(r.stdout ?? '')?.[0];
+  if (r.status !== 0 || !id) process.exit(r.status || 1);
+  fs.writeFileSync(deploymentFile, JSON.stringify({ deploymentId: id }, null, 2) + '\n');
+  console.log(
+    `已创建部署 ${id}，记录在 .webapp-deployment.json（不入 git）。请用浏览器打开一次其 /exec 链接，` +
+      '然后在表格中用「信访台账 › 复制工作台链接」取得发给各部室的链接。',
+  );
 }
 
 const [cmd, arg] = process.argv.slice(2);
 if (cmd === 'use') use(arg);
 else if (cmd === 'create') create();
 else if (cmd === 'push') push();
+else if (cmd === 'deploy-webapp') deployWebapp();
 else {
-  console.error('usage: tsx scripts/clasp.ts create | use <scriptId> | push');
+  console.error('usage: tsx scripts/clasp.ts create | use <scriptId> | push | deploy-webapp');
   process.exit(2);
 }

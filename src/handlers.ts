@@ -17,13 +17,15 @@ export type HandlerKind =
       onMonthDay?: number;
     }
   | { kind: 'menu'; caption: string; submenu?: string; separatorBefore?: boolean }
-  | { kind: 'dialog'; webApp?: boolean };
+  | { kind: 'dialog'; webApp?: boolean }
+  /** The web app's request handler (doGet): its visitor is checked against 人员 before any data is read. */
+  | { kind: 'webApp' };
 
 /**
  * Who may call a handler (decision 11), read from its kind: the simple onOpen; a menu item or a dialog of the
  * spreadsheet ('sheet'); an installable trigger ('trigger'). A dialog target marked `webApp` may also be called from
- * the 部室工作台's page, and then checks the visitor's role and department for each case itself. None is yet: the web
- * app is a later issue, so today every call from a web app is refused.
+ * the 部室工作台's page, and then checks the visitor's role and department for each case itself (workbenchAct); every
+ * other handler refuses a call from a web app.
  */
 export function audienceOf(h: HandlerKind): Audience {
   switch (h.kind) {
@@ -32,6 +34,8 @@ export function audienceOf(h: HandlerKind): Audience {
     case 'installableTrigger':
     case 'timeTrigger':
       return 'trigger';
+    case 'webApp':
+      return 'webApp';
     default:
       return 'sheet';
   }
@@ -43,6 +47,7 @@ export const MENU_TITLE = '信访台账';
 /** Every handler by its top-level name. A name never ends in `_` (Apps Script hides such functions). */
 export const HANDLERS = {
   onOpen: { kind: 'simpleTrigger', event: 'open' },
+  doGet: { kind: 'webApp' },
   onLedgerEdit: { kind: 'installableTrigger', event: 'edit' },
   dailyRefresh: { kind: 'timeTrigger', everyDays: 1, atHour: 6 },
   dailyReminders: { kind: 'timeTrigger', everyDays: 1, atHour: 8, atHourSetting: 'reminderHour' },
@@ -91,6 +96,7 @@ export const HANDLERS = {
   menuFind: { kind: 'menu', caption: '查找…', separatorBefore: true },
   menuHistory: { kind: 'menu', caption: '案件历史' },
   menuMonthlyAnalysis: { kind: 'menu', caption: '生成月度分析…' },
+  menuWorkbenchLink: { kind: 'menu', caption: '复制工作台链接' },
   menuSendReminders: { kind: 'menu', submenu: '期限提醒', caption: '立即发送提醒' },
   menuDingTalk: { kind: 'menu', submenu: '期限提醒', caption: '钉钉机器人设置…' },
   menuSetup: { kind: 'menu', submenu: '初始化/修复', caption: '初始化/修复' },
@@ -107,6 +113,7 @@ export const HANDLERS = {
   saveDingTalkRobot: { kind: 'dialog' },
   clearDingTalkRobot: { kind: 'dialog' },
   testDingTalkRobot: { kind: 'dialog' },
+  workbenchAct: { kind: 'dialog', webApp: true },
 } as const satisfies Record<string, HandlerKind>;
 
 export type HandlerName = keyof typeof HANDLERS;

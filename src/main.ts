@@ -13,6 +13,12 @@ import { checkSheetCaller, checkTriggerCaller, requireRole } from './gas/caller'
 import { gasPorts } from './gas/ports';
 import { runReminders, sendRemindersNowFromMenu } from './gas/reminders';
 import { menuBuildAnalysis, runScheduledAnalysis } from './gas/analysis';
+import {
+  serveWorkbench,
+  showWorkbenchLink,
+  workbenchAct as performWorkbenchAction,
+  type WorkbenchRequest,
+} from './gas/workbench';
 import { pickLetters, runFormsSlice, showFormsProgress, startForms, type FormBatchStatus } from './gas/forms';
 import { forDialog, forMenu, forTrigger } from './gas/errors';
 import {
@@ -41,8 +47,24 @@ function dialog<T>(name: HandlerName, fn: () => T): T {
   });
 }
 
+/** The 部室工作台 (web app): 我的待办, or a case page (`?case=编号`), for the visitor 人员 names. */
+export function doGet(e: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return serveWorkbench(e);
+}
+
+/** The 部室工作台's action (google.script.run): the visitor, their department and the case checked on the server. */
+export function workbenchAct(req: WorkbenchRequest): { ok: boolean; message: string } {
+  return dialog('workbenchAct', () => performWorkbenchAction(req));
+}
+
+/** 复制工作台链接 (信访办): the web app's /exec URL to send to the departments. */
+export const menuWorkbenchLink = menu('menuWorkbenchLink', showWorkbenchLink);
+
 /** Simple trigger: a person opened the spreadsheet; add the 信访台账 menu (it reads no data, so it checks nobody). */
 export function onOpen(): void {
+  // A web app has no container: a page calling onOpen by name is refused like every sheet handler.
+  if (SpreadsheetApp.getActive() === null)
+    throw new Error('此功能只能在「信访台账」表格中使用，不能从部室工作台或其他网页调用。');
   buildMenu();
 }
 

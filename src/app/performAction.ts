@@ -13,6 +13,7 @@ import {
   type Rules,
 } from '../core/roles';
 import { decide, type Decision } from '../core/workflow';
+import { caseVersion } from '../core/workbench';
 import { coerceRow, type RawRow } from './coerce';
 import { derivedCells } from './derived';
 import { auditEntries, diffFields, formOffers, recordWrites, resolveNotices, type DecidedEffects } from './effects';
@@ -24,6 +25,13 @@ export interface PerformRequest {
   action: string;
   actorEmail: string;
   input?: { fields?: RawRow; toState?: string };
+  /** Where each case was last seen (the workbench index): tried first, confirmed by the row's anchor. */
+  rows?: ReadonlyMap<string, number>;
+  /**
+   * The version (caseVersion) of each case as the person's page showed it: a case that changed since is refused as
+   * stale, under the lock, before anything is decided.
+   */
+  versions?: Readonly<Record<string, string>>;
 }
 
 /** Per case: done (with the new state) or refused (with the reason); forms to offer; notice warnings. */
@@ -33,6 +41,9 @@ export interface PerformResult {
   forms: FormOffer[];
   warnings: string[];
 }
+
+/** A page that showed a case before someone else acted on it. */
+export const STALE_PAGE = '该件已被他人办理，请刷新';
 
 const isActionType = (s: string): s is ActionType => (ACTION_TYPES as readonly string[]).includes(s);
 
@@ -67,7 +78,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   const items: DecidedEffects[] = [];
   ports.lock.withLock(() => {
     // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
-    const byNo = new Map(ports.repo.loadByIds(ids).map((c) => [c.anchorNo || c.caseNo, c]));
+    const byNo = new Map(ports.repo.loadByIds(ids, req.rows).map((c) => [c.anchorNo || c.caseNo, c]));
     const kinds = ACTION_RECORDS[action.type] ?? [];
     const records = kinds.length ? ports.records.load(ids, kinds) : [];
     const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
@@ -81,9 +92,12 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
         ...(departments ? { departments } : {}),
         ...(letters ? { letterNo: letters.peek() } : {}),
       };
-      const d: Decision = loaded
-        ? decide(trustedCase(loaded), action, actor, now, rules, context)
-        : { ok: false, reason: `未找到编号为「${caseNo}」的信访件` };
+      const seen = req.versions?.[caseNo];
+      const d: Decision = !loaded
+        ? { ok: false, reason: `未找到编号为「${caseNo}」的信访件` }
+        : seen !== undefined && caseVersion(trustedCase(loaded)) !== seen
+          ? { ok: false, reason: STALE_PAGE }
+          : decide(trustedCase(loaded), action, actor, now, rules, context);
       if (!d.ok) {
         result.refused.push({ caseNo, reason: d.reason });
         continue;

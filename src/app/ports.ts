@@ -19,8 +19,11 @@ export interface CasePatch {
 
 /** The 台账. */
 export interface CaseRepo {
-  /** The cases with these 编号, in any order; unknown numbers are simply absent. */
-  loadByIds(ids: readonly string[]): Case[];
+  /**
+   * The cases with these 编号, in any order; unknown numbers are simply absent. `rows`: where each case was last seen
+   * (the workbench index), tried first and confirmed by the row's anchor before the 编号 are searched.
+   */
+  loadByIds(ids: readonly string[], rows?: ReadonlyMap<string, number>): Case[];
   loadAll(): Case[];
   /** Writes all patches in one batch. */
   saveCases(patches: readonly CasePatch[]): void;

@@ -17,7 +17,7 @@ const LEDGER_ROLES: readonly Role[] = ['信访办', '主职领导', '信访工�
 const DEPARTMENT_BOUND: readonly Role[] = ['部室联络员', '部室负责人', '承办人', '事项分管领导'];
 
 /** What a mail says where the 部室工作台 will link to the case. */
-export const WORKBENCH_SOON = '请通过部室工作台办理（即将推出）';
+export const WORKBENCH_NO_LINK = '请打开部室工作台办理（工作台链接请向信访办索取）';
 
 /** How a notice names the petitioner of a 检举控告 case to a department-bound recipient. */
 export const ANONYMOUS = '匿名保护';
@@ -185,7 +185,10 @@ const MASK_FOOTER = '本邮件由信访台账自动发送，个人信息已脱�
  * The mail of a notice for recipients who act at `link` (the 台账 row; null: the 部室工作台, not yet available).
  * Every value is escaped in the HTML part.
  */
-export function composeNotice(n: NoticeContent, opts: { officeName: string; link: string | null }): NoticeMail {
+export function composeNotice(
+  n: NoticeContent,
+  opts: { officeName: string; link: string | null; linkTo?: CaseLinkTarget },
+): NoticeMail {
   const title = `${opts.officeName}信访台账`;
   const facts: [string, string][] = [];
   if (n.step) {
@@ -197,7 +200,9 @@ export function composeNotice(n: NoticeContent, opts: { officeName: string; link
   if (n.department) facts.push([fieldLabel('department'), n.department]);
   if (n.dueDate) facts.push([fieldLabel('dueDate'), n.dueDate]);
   const headline = `${n.caseNo} ${n.notice}`;
-  const footer = `（${MASK_FOOTER}${opts.link ? '；完整信息请在台账中查看' : ''}。）`;
+  const inLedger = opts.link && opts.linkTo !== 'workbench';
+  const footer = `（${MASK_FOOTER}${inLedger ? '；完整信息请在台账中查看' : ''}。）`;
+  const open = inLedger ? '在台账中打开' : '在部室工作台打开';
   const body = [
     title,
     '',
@@ -205,7 +210,7 @@ export function composeNotice(n: NoticeContent, opts: { officeName: string; link
     '',
     ...facts.map(([k, v]) => `${k}：${v}`),
     '',
-    opts.link ? `在台账中打开：${opts.link}` : WORKBENCH_SOON,
+    opts.link ? `${open}：${opts.link}` : WORKBENCH_NO_LINK,
     '',
     footer,
   ].join('\n');
@@ -213,8 +218,8 @@ export function composeNotice(n: NoticeContent, opts: { officeName: string; link
     `<tr><th style="text-align:left;padding:2px 12px 2px 0;white-space:nowrap;vertical-align:top">${esc(k)}</th>` +
     `<td style="padding:2px 0">${esc(v)}</td></tr>`;
   const where = opts.link
-    ? `<p><a href="${esc(opts.link)}">在台账中打开 ${esc(n.caseNo)}</a></p>`
-    : `<p>${esc(WORKBENCH_SOON)}</p>`;
+    ? `<p><a href="${esc(opts.link)}">${open} ${esc(n.caseNo)}</a></p>`
+    : `<p>${esc(WORKBENCH_NO_LINK)}</p>`;
   const htmlBody = [
     '<div style="font-family:sans-serif;font-size:14px;line-height:1.6">',
     `<p style="color:#666">${esc(title)}</p>`,

@@ -4,7 +4,7 @@
 import { deadlineStatus } from './deadlines';
 import { formatDateTime, toShanghaiDate, type LocalDate } from './dates';
 import { isReport, type Case, type Person } from './model';
-import { caseSummary, esc, fullDue, WORKBENCH_SOON } from './notices';
+import { caseSummary, esc, fullDue, WORKBENCH_NO_LINK } from './notices';
 import { formatDue, type PendingNode } from './pending';
 import { inOwnDepartment, type Rules } from './roles';
 
@@ -319,14 +319,14 @@ export function digestMail(
       ? '信访办本日待办和各部室待办情况如下：'
       : `${d.group}以下信访件需要办理${d.kind === 'chase' ? '（期限将到）' : ''}：`;
   const workbench = d.items.length > 0 && d.items.every((i) => !opts.link(i.caseNo));
-  const footer = `本邮件由信访台账自动发送，个人信息已脱敏${workbench ? '' : '；点击编号打开台账中的该件'}。`;
+  const footer = `本邮件由信访台账自动发送，个人信息已脱敏${workbench ? '' : '；点击编号打开该件'}。`;
   const notes = opts.notes ?? [];
   const linkOf = (line: string): string | null => {
     const item = d.items.find((i) => line.startsWith(`${i.caseNo}｜`));
     return item ? opts.link(item.caseNo) : null;
   };
   const text = [head, '', intro, '', ...d.lines.map((l) => (linkOf(l) ? `${l}\n  ${linkOf(l)}` : l))];
-  if (workbench) text.push('', WORKBENCH_SOON);
+  if (workbench) text.push('', WORKBENCH_NO_LINK);
   if (opts.ledgerUrl) text.push('', `台账：${opts.ledgerUrl}`);
   if (notes.length) text.push('', ...notes);
   text.push('', `（${footer}）`);
@@ -341,7 +341,7 @@ export function digestMail(
       const head = url ? `<a href="${esc(url)}">${esc(no!)}</a>` : esc(no!);
       return `<div>${head}${rest.length ? `｜${esc(rest.join('｜'))}` : ''}</div>`;
     }),
-    workbench ? `<p>${esc(WORKBENCH_SOON)}</p>` : '',
+    workbench ? `<p>${esc(WORKBENCH_NO_LINK)}</p>` : '',
     opts.ledgerUrl ? `<p><a href="${esc(opts.ledgerUrl)}">打开台账</a></p>` : '',
     ...notes.map((n) => `<p style="color:#a61b1b">${esc(n)}</p>`),
     `<p style="color:#999;font-size:12px">（${esc(footer)}）</p>`,

@@ -1,5 +1,6 @@
 // The 人员 and 部室 sheets: who is who (role, department, liaison A or B, mail, mobile) in 人员, the one table the
 // app reads for roles and for whom to notify; 部室 is only the list of departments.
+import { cachedConfig } from './config-cache';
 import type { Directory } from '../app/ports';
 import { ROLES, type Person, type Role } from '../core/model';
 import { splitList } from '../core/settings';
@@ -95,11 +96,16 @@ export function readDepartments(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): s
 
 export class SheetDirectory implements Directory {
   private people: Person[] | null = null;
-  constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  /** `cached`: through the Script Cache (the web app; src/gas/config-cache.ts). */
+  constructor(
+    private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly cached = false,
+  ) {}
 
   /** People by e-mail, read once per execution; unknown roles give nothing. */
   listPeople(): Person[] {
-    return (this.people ??= mergePeople(readPeopleLines(this.ss)));
+    const read = (): Person[] => mergePeople(readPeopleLines(this.ss));
+    return (this.people ??= this.cached ? cachedConfig('people', read) : read());
   }
 
   findByEmail(email: string): Person | null {
@@ -109,6 +115,7 @@ export class SheetDirectory implements Directory {
 
   /** The departments of 部室, for the 承办部室 choices. */
   departments(): string[] {
-    return readDepartments(this.ss);
+    const read = (): string[] => readDepartments(this.ss);
+    return this.cached ? cachedConfig('departments', read) : read();
   }
 }

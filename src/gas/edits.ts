@@ -19,6 +19,7 @@ import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
 import { refreshQueue } from './workbench-index';
+import { CONFIG_SHEETS, clearConfigCache } from './config-cache';
 
 const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f.key as CaseKey]));
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
@@ -42,7 +43,9 @@ const SHOWN: readonly DerivedKey[] = DERIVED_FIELDS.fields.map((f) => f.key);
 
 export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   const range = e.range;
-  if (range.getSheet().getName() !== SHEET.ledger) return;
+  const sheetName = range.getSheet().getName();
+  if (CONFIG_SHEETS.includes(sheetName)) clearConfigCache(); // the web app's cached 人员/设置 follow the edit
+  if (sheetName !== SHEET.ledger) return;
   const first = Math.max(2, range.getRow());
   const last = range.getLastRow();
   if (last < first) return;

@@ -1,7 +1,7 @@
 // Small Apps Script adapters for the ports: the script lock, the clock, the 编号 counter in Script Properties,
 // mail notices (masked, signed with the office's name, linked to where each person acts), and who is acting.
 import type { CaseCounter, Clock, Lock, Notice, Notifier, NumberSeries } from '../app/ports';
-import { composeNotice } from '../core/notices';
+import { caseLinkTarget, composeNotice, type CaseLinkTarget } from '../core/notices';
 import type { CaseLink } from './links';
 import { LedgerError } from './table';
 
@@ -53,13 +53,17 @@ export function mailNotifier(failures: string[], officeName: () => string, caseL
       const office = officeName();
       for (const n of sendable) {
         try {
-          const byLink = new Map<string | null, string[]>();
+          const byLink = new Map<string, { link: string | null; linkTo: CaseLinkTarget; to: string[] }>();
           for (const p of n.to) {
             const link = caseLink(p, n.caseNo);
-            byLink.set(link, [...(byLink.get(link) ?? []), p.email]);
+            const linkTo = caseLinkTarget(p);
+            const key = `${linkTo}|${link ?? ''}`;
+            const group = byLink.get(key) ?? { link, linkTo, to: [] };
+            group.to.push(p.email);
+            byLink.set(key, group);
           }
-          for (const [link, to] of byLink) {
-            const mail = composeNotice(n.content, { officeName: office, link });
+          for (const { link, linkTo, to } of byLink.values()) {
+            const mail = composeNotice(n.content, { officeName: office, link, linkTo });
             MailApp.sendEmail({ to: to.join(','), subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody });
           }
         } catch (e) {

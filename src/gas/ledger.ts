@@ -192,7 +192,17 @@ export class SheetLedger implements CaseRepo {
     return this.rows?.get(caseNo) ?? this.rowsByCaseNo().get(caseNo) ?? null;
   }
 
-  loadByIds(ids: readonly string[]): Case[] {
+  loadByIds(ids: readonly string[], rows?: ReadonlyMap<string, number>): Case[] {
+    if (rows && ids.every((id) => rows.has(id))) {
+      // A row is the case its anchor (else its 编号) names: a hint that no longer holds falls back to the search.
+      const read = this.readRows(ids.map((id) => rows.get(id)!));
+      const named = (l: LoadedRow): string => String(l.raw.anchorNo || l.raw.caseNo || '').trim();
+      if (read.length === ids.length && read.every((l) => l.row === rows.get(named(l)))) {
+        this.loadedAt = new Map(read.map((l) => [named(l), l.row]));
+        read.forEach((l) => this.savedAt(named(l), l.row));
+        return read.map((l) => l.c);
+      }
+    }
     const at = (this.loadedAt = this.rowsByCaseNo());
     return this.readRows(ids.map((id) => at.get(id)).filter((r): r is number => r !== undefined)).map((l) => l.c);
   }

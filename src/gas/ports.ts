@@ -8,6 +8,10 @@ import { caseLinkIn } from './links';
 import { SheetRecords } from './records';
 import { SheetSettings } from './settings';
 import { followSaves } from './workbench-index';
+import { LedgerError } from './table';
+
+/** Script Properties: the ledger's spreadsheet id, recorded by 初始化/修复. */
+export const LEDGER_ID_KEY = 'LEDGER_SPREADSHEET_ID';
 
 /** The ports plus the handles the adapters share. */
 export interface GasPorts extends Ports {
@@ -28,24 +32,38 @@ export interface GasPorts extends Ports {
 let made: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; actor: string; ports: GasPorts } | null = null;
 
 export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
-  const ss = SpreadsheetApp.getActive();
+  const active = SpreadsheetApp.getActive();
+  const ss = active ?? openLedgerById();
   if (made && made.ss === ss && made.actor === actorEmail) return made.ports;
-  const ports = newPorts(ss, actorEmail);
+  // Without a container (the web app) the configuration sheets are read through the Script Cache.
+  const ports = newPorts(ss, actorEmail, active === null);
   made = { ss, actor: actorEmail, ports };
   return ports;
 }
 
-function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: string): GasPorts {
+/**
+ * The ledger when there is no active spreadsheet (the web app): opened by the id 初始化/修复 recorded (a bound
+ * script's container is not available to a web app; decision 3).
+ */
+let opened: GoogleAppsScript.Spreadsheet.Spreadsheet | null = null;
+function openLedgerById(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  if (opened) return opened;
+  const id = PropertiesService.getScriptProperties().getProperty(LEDGER_ID_KEY);
+  if (!id) throw new LedgerError('NO_SHEET', '部室工作台尚未设置：请信访办在「信访台账」表格中运行「初始化/修复」。');
+  return (opened = SpreadsheetApp.openById(id));
+}
+
+function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: string, cached: boolean): GasPorts {
   const ledger = new SheetLedger(ss, systemClock.now);
   const noticeFailures: string[] = [];
-  const settings = new SheetSettings(ss);
+  const settings = new SheetSettings(ss, cached);
   followSaves(ss, ledger, () => settings.rules(), systemClock.now);
   return {
     ss,
     ledger,
     repo: ledger,
     audit: new SheetAuditLog(ss),
-    directory: new SheetDirectory(ss),
+    directory: new SheetDirectory(ss, cached),
     clock: systemClock,
     lock: scriptLock,
     settings,

@@ -13,6 +13,7 @@ import {
 import type { Rules } from '../core/roles';
 import { readSettings, splitList, workflowSettings, type SettingRow, type SettingValues } from '../core/settings';
 import { HOLIDAY_HEADERS, LIMIT_HEADERS, SETTINGS_HEADERS, SHEET } from './layout';
+import { cachedConfig } from './config-cache';
 import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
 
 const NODES: readonly DeadlineNode[] = DEADLINE_NODES;
@@ -28,15 +29,50 @@ export interface OfficeConfig {
 
 export class SheetSettings implements Settings {
   private config: OfficeConfig | null = null;
-  constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+  /** `cached`: through the Script Cache (the web app; src/gas/config-cache.ts). */
+  constructor(
+    private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    private readonly cached = false,
+  ) {}
 
   rules(): Rules {
     return this.load().rules;
   }
 
   load(): OfficeConfig {
-    return (this.config ??= readConfig(this.ss));
+    if (this.config) return this.config;
+    const read = (): RawConfig => readRawConfig(this.ss);
+    return (this.config = buildConfig(this.cached ? cachedConfig('settings', read) : read()));
   }
+}
+
+/** What the three sheets say, before it is built into rules (plain data: it can be cached). */
+interface RawConfig {
+  rows: SettingRow[];
+  limits: TimeLimit[];
+  holidays: CalendarEntry[];
+  warnings: string[];
+}
+
+function readRawConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RawConfig {
+  const warnings: string[] = [];
+  const rows = readSettingRows(ss);
+  const limits = readLimits(ss, warnings);
+  const holidays = readHolidayEntries(ss, warnings);
+  return { rows, limits, holidays, warnings };
+}
+
+function buildConfig(raw: RawConfig): OfficeConfig {
+  const { values, warnings } = readSettings(raw.rows);
+  const calendar = WorkCalendar.withDefaults();
+  calendar.addEntries(raw.holidays, { confirm: false });
+  calendar.setOfficeHours(values.officeHours);
+  for (const y of values.confirmedHolidayYears) calendar.markConfirmed(y);
+  return {
+    rules: { settings: workflowSettings(values), limits: raw.limits, calendar },
+    values,
+    warnings: [...warnings, ...raw.warnings],
+  };
 }
 
 /** A setting holding a list, read from the raw key → value map; [] when missing or empty. */
@@ -60,17 +96,6 @@ export function readKeyValues(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
 ): Map<string, { value: string; row: number }> {
   return new Map(readSettingRows(ss).map(({ key, value, row }) => [key, { value, row }]));
-}
-
-function readConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): OfficeConfig {
-  const { values, warnings } = readSettings(readSettingRows(ss));
-  const calendar = readCalendar(ss, warnings).setOfficeHours(values.officeHours);
-  for (const y of values.confirmedHolidayYears) calendar.markConfirmed(y);
-  return {
-    rules: { settings: workflowSettings(values), limits: readLimits(ss, warnings), calendar },
-    values,
-    warnings,
-  };
 }
 
 function readLimits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: string[]): TimeLimit[] {
@@ -97,13 +122,12 @@ function readLimits(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: stri
 }
 
 /**
- * The default calendar plus the 节假日 sheet's rows. Rows alone do not confirm a year (a half-typed schedule must
- * not end provisional counting): the year must also be listed in 设置「节假日已确认年份」.
+ * The 节假日 sheet's rows, added to the default calendar by buildConfig. Rows alone do not confirm a year (a
+ * half-typed schedule must not end provisional counting): the year must also be listed in 设置「节假日已确认年份」.
  */
-function readCalendar(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: string[]): WorkCalendar {
-  const calendar = WorkCalendar.withDefaults();
+function readHolidayEntries(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: string[]): CalendarEntry[] {
   const sheet = ss.getSheetByName(SHEET.holidays);
-  if (!sheet) return calendar;
+  if (!sheet) return [];
   const h = HOLIDAY_HEADERS;
   const cols = requireColumns(SHEET.holidays, readHeader(sheet), [h.date, h.kind, h.name]);
   const entries: CalendarEntry[] = [];
@@ -116,8 +140,8 @@ function readCalendar(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, warnings: st
       warnings.push(`「节假日」第 ${row} 行：日期或类型（休/班）无法识别，本行已忽略`);
       continue;
     }
-    entries.push({ date, kind, name: String(values[h.name]).trim() || undefined });
+    const name = String(values[h.name]).trim();
+    entries.push(name ? { date, kind, name } : { date, kind });
   }
-  calendar.addEntries(entries, { confirm: false });
-  return calendar;
+  return entries;
 }

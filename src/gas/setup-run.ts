@@ -3,8 +3,9 @@ import { HIDDEN_EDITOR_NAME } from '../app/handleTypedEdits';
 import type { Person } from '../core/model';
 import { adoptLedgerRows } from './adopt';
 import { actorText, rebuildLogIndex } from './audit';
-import { SheetLedger } from './ledger';
 import { rebuildQueue } from './workbench-index';
+import { recordLedgerId } from './workbench';
+import { clearConfigCache } from './config-cache';
 import { activeUserEmail } from './infra';
 import { requireRole } from './caller';
 import { SheetDirectory } from './directory';
@@ -35,7 +36,10 @@ export function runSetup(): void {
   ];
   // The log's month index (the monthly analysis reads through it) and the workbench index, rebuilt.
   rebuildLogIndex(ss);
-  rebuildQueue(ss, new SheetLedger(ss, () => new Date()));
+  clearConfigCache();
+  const ports = gasPorts(me);
+  rebuildQueue(ss, ports.ledger, ports.settings.rules(), new Date());
+  recordLedgerId(ss);
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');
   else if (!owner || owner === me) {
     setTriggerOwner(me);

@@ -24,6 +24,13 @@ it('refuses to push with a clear message while no script id is set', () => {
   expect(r.stderr).toContain('no script id: run `npm run clasp:create` or `npm run clasp:use -- <scriptId>` first');
 });
 
+it('deploy-webapp refuses too while no script id is set; its deployment record is git-ignored', () => {
+  const r = run('deploy-webapp');
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('no script id');
+  expect(spawnSync('git', ['check-ignore', '.webapp-deployment.json'], { cwd: clone }).status).toBe(0);
+});
+
 it('refuses a malformed script id', () => {
   const r = run('use', 'not an id');
   expect(r.status).toBe(2);

@@ -29,6 +29,11 @@ describe('appsscript.json', () => {
     ]);
   });
 
+  it('deploys the 部室工作台 as a web app executing as the deployer, open to the office’s domain only', () => {
+    // https://developers.google.com/apps-script/manifest/web-app-api-executable#webapp (decision 11).
+    expect(manifest.webapp).toEqual({ executeAs: 'USER_DEPLOYING', access: 'DOMAIN' });
+  });
+
   it('enables the Drive v3 and Docs v1 advanced services', () => {
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },

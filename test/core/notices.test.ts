@@ -12,7 +12,7 @@ import {
   isAnonymousFor,
   noticeContent,
   noticeSubject,
-  WORKBENCH_SOON,
+  WORKBENCH_NO_LINK,
   type NoticeArgs,
 } from '../../src/core/notices';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
@@ -152,8 +152,8 @@ describe('the body', () => {
 
   test('department people are sent to the 部室工作台, not given a link', () => {
     const m = mail(n, null);
-    expect(m.body).toContain(WORKBENCH_SOON);
-    expect(m.htmlBody).toContain(WORKBENCH_SOON);
+    expect(m.body).toContain(WORKBENCH_NO_LINK);
+    expect(m.htmlBody).toContain(WORKBENCH_NO_LINK);
     expect(all(m)).not.toMatch(/https?:|<a /);
     expect(m.body).not.toContain('完整信息请在台账中查看');
   });

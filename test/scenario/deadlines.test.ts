@@ -47,7 +47,7 @@ it('a platform case from registration to verification and closure shows its node
     LIAISONS,
   ]);
   // Nobody received it that day: the next morning's refresh shows it overdue by one working day.
-  refresh('2026-10-10T06:30:00+08:00');
+  refresh('2026-10-10T07:00:00+08:00');
   expect(lead(caseNo)).toEqual(['接收', '2026-10-09 23:59', '已超期', LIAISONS]);
   expect(caseRow(env, caseNo)).toMatchObject({ 超期工作日: 1, 剩余工作日: 0 });
   env.clock.set('2026-10-12T09:00:00+08:00');
@@ -83,7 +83,7 @@ it('a platform case from registration to verification and closure shows its node
     '即将到期',
     '信访办：王芳',
   ]);
-  refresh('2026-10-16T06:30:00+08:00');
+  refresh('2026-10-16T07:00:00+08:00');
   expect(caseRow(env, caseNo)).toMatchObject({ 状态: '待回访', 当前环节: '回访', 期限状态: '已超期', 超期工作日: 1 });
   // 不满意: verification's own clock, 15 日 from the 不满意 (10-31 is a Saturday: Monday 11-02).
   env.clock.set('2026-10-16T10:00:00+08:00');
@@ -125,7 +125,7 @@ it('a platform case from registration to verification and closure shows its node
   }
   // Verified: nothing timed is pending; the case shows how its 办结 went (系统回复 on 10-12, before 11-08).
   expect(done('office', caseNo, ['不满意核实', '核实回复'])).toEqual(['归档', '', '按期办结', '信访办：王芳']);
-  refresh('2026-12-01T06:30:00+08:00');
+  refresh('2026-12-01T07:00:00+08:00');
   expect(lead(caseNo)).toEqual(['归档', '', '按期办结', '信访办：王芳']);
 });
 
@@ -141,7 +141,7 @@ it('a 退单 shows its own state; a new 交办 is received afresh; a 转送 ends
     '已退单',
     '信访办：王芳',
   ]);
-  refresh('2026-10-10T06:30:00+08:00');
+  refresh('2026-10-10T07:00:00+08:00');
   expect(caseRow(env, caseNo)).toMatchObject({ 状态: '已退单', 期限状态: '已退单' });
   env.clock.set('2026-10-10T09:00:00+08:00');
   expect(done('office', caseNo, ['受理交办', '交办…'], { department: '综合事务部' })).toEqual([

@@ -40,8 +40,9 @@ it('keeps the action when the notice mail hits the daily quota, and says the not
 it('parks the log lines when Sheets times out writing them, and writes them once on the next run', () => {
   const timeout = `Service Spreadsheets timed out while accessing document with id ${env.globals.SpreadsheetApp.getActive().getId()}.`;
   // 签收 writes the case row's changed cells with four setValues (状态 with 当前环节…待办方 beside it; 剩余工作日 and
-  // 超期工作日; 签收人 and 签收时间; the hidden row record), then appends the log line with the fifth.
-  env.faults.failOn('SpreadsheetApp.Range.setValues', { nth: 5, error: timeout });
+  // 超期工作日; 签收人 and 签收时间; the hidden row record), its line of the workbench index with the fifth, then
+  // appends the log line with the sixth.
+  env.faults.failOn('SpreadsheetApp.Range.setValues', { nth: 6, error: timeout });
   ok(env);
   act(env, 'office', caseNo, ['受理交办', '签收']);
   expect(lastAlert(env)).toContain('Google 服务暂时没有响应');

@@ -28,7 +28,7 @@ beforeAll(async () => {
     act(env, 'office', c, ['受理交办', '交办…'], { department: '规划建设部' });
   }
   act(env, 'office', forwarded, ['受理交办', '转送…'], { forwardedTo: '越城区住建局', forwardReason: '属越城区职权' });
-  env.clock.set('2026-10-13T06:30:00+08:00');
+  env.clock.set('2026-10-13T07:00:00+08:00'); // the refresh runs within 06:00–07:00
   env.runDueTriggers();
   expect([overdue, assigned].length).toBe(2);
   dir = mkdtempSync(join(tmpdir(), 'ledger-view-'));

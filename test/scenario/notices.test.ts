@@ -85,8 +85,8 @@ describe('a notice mail', () => {
     expect(m.text).toContain('环节期限：2026年10月9日（星期五）');
     expect(m.text).toContain('信访人：张*');
     expect(m.text).toContain('承办部室：规划建设部');
-    expect(m.text).toContain('请通过部室工作台办理（即将推出）');
-    expect(String(m.html)).toContain('请通过部室工作台办理（即将推出）');
+    expect(m.text).toContain('请打开部室工作台办理（工作台链接请向信访办索取）');
+    expect(String(m.html)).toContain('请打开部室工作台办理（工作台链接请向信访办索取）');
     expect(`${m.text}${String(m.html)}`).not.toMatch(/docs\.google\.com|<a /);
   });
 

@@ -46,8 +46,10 @@ describe('a platform case from registration to 归档', () => {
       .filter((t) => t.owner === PEOPLE.office.email)
       .map((t) => `${t.handler}:${t.eventType}`)
       .sort();
-    // The edit trigger, the daily refresh, the morning digest and one chase in each hour of 上班时间 (8–11, 13–17).
+    // The edit trigger, the monthly analysis, the daily refresh, the morning digest and one chase in each hour of
+    // 上班时间 (8–11, 13–17).
     expect(mine).toEqual([
+      'buildMonthlyAnalysis:CLOCK',
       'dailyRefresh:CLOCK',
       'dailyReminders:CLOCK',
       ...Array.from({ length: 9 }, () => 'hourlyChase:CLOCK'),

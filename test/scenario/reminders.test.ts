@@ -58,7 +58,7 @@ describe('the daily digest', () => {
     expect(dept.subject).toBe('【信访提醒】规划建设部 逾期1件 2026-09-29');
     expect([dept.to, dept.cc]).toEqual([[liaison.email], [liaisonB.email]]);
     expect(dept.body).toContain(`${cases.unreceived}｜接收｜期限 9月28日｜逾期 1 个工作日`);
-    expect(dept.body).toContain('请通过部室工作台办理（即将推出）');
+    expect(dept.body).toContain('请打开部室工作台办理（工作台链接请向信访办索取）');
     expect(dept.htmlBody).toContain(cases.unreceived);
     const summary = mails.find((m) => m.subject.includes('信访办'))!;
     expect(summary.to).toEqual([office.email]);
