@@ -25,6 +25,13 @@ export interface CaseRepo {
    */
   loadByIds(ids: readonly string[], rows?: ReadonlyMap<string, number>): Case[];
   loadAll(): Case[];
+  /** True when a row holds this 编号 (visible or as its anchor): the numbering never issues a number twice. */
+  numberTaken(caseNo: string): boolean;
+  /**
+   * The cases that may share a petitioner with `c` (its ID number or phone found in those columns), with at least
+   * 编号, 信访日期, 身份证号码, 联系电话 and 登记时间: what the 365-day repeat check compares, without the whole ledger.
+   */
+  repeatPeers(c: Partial<Case>): Case[];
   /** Writes all patches in one batch. */
   saveCases(patches: readonly CasePatch[]): void;
 }

@@ -79,6 +79,7 @@ export function openCase(args: {
   now: Date;
   rules: Rules;
   caseNo: string;
+  /** The cases the repeat check compares (CaseRepo.repeatPeers). */
   existing: readonly Case[];
 }): Opened {
   const { actor, now, rules } = args;
@@ -128,6 +129,9 @@ function registrationWarnings(c: Case, earlier: string[], rules: Rules): string[
   return out;
 }
 
+/** Numbers tried past the counter when rows already hold them (typed by hand beyond it). */
+const MAX_TAKEN = 50;
+
 /** What registration returns to the dialog. */
 export type RegisterResult =
   | { ok: true; caseNo: string; state: CaseState; warnings: string[]; forms: FormOffer[] }
@@ -152,15 +156,14 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
   const unreadable = issues.filter((i) => !(i.key in fields));
   if (unreadable.length) return { ok: false, reasons: unreadable.map((i) => i.message) };
   const rules = ports.settings.rules();
+  // The repeat check reads only the cases sharing the ID number or phone, before the lock; under it only the number
+  // is drawn (from the counter, skipping a number a row already holds) and the row and its log line written.
+  const existing = ports.repo.repeatPeers(fields);
   const opened = ports.lock.withLock(() => {
-    const existing = ports.repo.loadAll();
     const year = yearOf(toShanghaiDate(now));
-    const next = nextCaseNumber({
-      year,
-      highWater: ports.counter.highWater(year),
-      existing: existing.flatMap((e) => [e.caseNo ?? '', e.anchorNo ?? '']),
-      config: rules.settings.caseNumber,
-    });
+    let next = nextCaseNumber({ year, highWater: ports.counter.highWater(year), config: rules.settings.caseNumber });
+    for (let i = 0; i < MAX_TAKEN && ports.repo.numberTaken(next.caseNo); i++)
+      next = nextCaseNumber({ year, highWater: next.highWater, config: rules.settings.caseNumber });
     const o = openCase({ fields, actor, now, rules, caseNo: next.caseNo, existing });
     if (!o.ok) return o;
     const derived = derivedCells(o.c, rules, now, ports.directory.listPeople());

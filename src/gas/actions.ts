@@ -74,6 +74,14 @@ const HINTS: Partial<Record<CaseKey, string>> = {
 
 /** The 编号 of the selected 台账 rows, or a LedgerError telling the person how to select. */
 export function selectedCaseNos(p: GasPorts): string[] {
+  return selectedCases(p).nos;
+}
+
+/**
+ * The selected 台账 rows: their 编号 (from each row's hidden anchor) and where they are — hints the action then
+ * confirms by the anchor instead of searching the 编号 column.
+ */
+export function selectedCases(p: GasPorts): { nos: string[]; rows: Map<string, number> } {
   const range = p.ss.getActiveRange();
   if (!range || range.getSheet().getName() !== SHEET.ledger) {
     throw new LedgerError('INPUT', '请先在「台账」工作表中选中要办理的信访件所在的行（可多选连续的行）。');
@@ -89,7 +97,7 @@ export function selectedCaseNos(p: GasPorts): string[] {
     .map((r) => String(r[0]).trim());
   const empty = nos.map((n, i) => (n ? 0 : first + i)).filter(Boolean);
   if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有登记，不是已登记的信访件。`);
-  return nos;
+  return { nos, rows: new Map(nos.map((n, i) => [n, first + i])) };
 }
 
 /** The person acting, from 人员; refuses with the reason when Apps Script hides them or they are not listed. */
@@ -115,11 +123,11 @@ export function actingPerson(p: GasPorts): Person {
  */
 export function startAction(type: ActionType): void {
   const p = gasPorts();
-  const nos = selectedCaseNos(p);
+  const { nos, rows } = selectedCases(p);
   const actor = actingPerson(p);
   const rule = ACTION_RULES[type];
   const rules = p.settings.rules();
-  const cases = p.ledger.loadByIds(nos).map(trustedCase);
+  const cases = p.ledger.loadByIds(nos, rows).map(trustedCase);
   const problems = cases
     .map((c) => roleProblem(rule, c, actor, rules.settings) ?? stateProblem(rule, c))
     .filter((x): x is string => !!x);
@@ -129,7 +137,7 @@ export function startAction(type: ActionType): void {
   }
   const withCard = CARD_ACTIONS.includes(type);
   if (ACTION_INPUTS[type].length === 0 && !withCard) {
-    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email }, p), p.noticeFailures);
+    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email, rows }, p), p.noticeFailures);
     return;
   }
   const signed = withCard ? p.records.load(nos, ['signoff']) : [];
@@ -142,7 +150,7 @@ export function startAction(type: ActionType): void {
       )
     : [];
   const departments = type === 'assign' ? p.directory.departments() : undefined;
-  showActionDialog(type, nos, dialogFields(type, { departments }), cards);
+  showActionDialog(type, nos, [...rows.values()], dialogFields(type, { departments }), cards);
 }
 
 /** One field of an action's dialog. */
@@ -186,8 +194,14 @@ export function dialogFields(type: ActionType, opts: { departments?: readonly st
   return fields;
 }
 
-function showActionDialog(type: ActionType, caseIds: string[], fields: DialogField[], cards: CaseCard[]): void {
-  const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, fields, cards };
+function showActionDialog(
+  type: ActionType,
+  caseIds: string[],
+  rows: number[],
+  fields: DialogField[],
+  cards: CaseCard[],
+): void {
+  const data = { action: type, caption: ACTION_RULES[type].caption, caseIds, rows, fields, cards };
   const html = formPage('ActionDialog', { data })
     .setWidth(cards.length ? 560 : 460)
     .setHeight(Math.min(680, 200 + fields.length * 90 + cards.length * 320));
@@ -198,6 +212,8 @@ function showActionDialog(type: ActionType, caseIds: string[], fields: DialogFie
 export interface ActionSubmission {
   action: string;
   caseIds: string[];
+  /** Where the menu click found each case (a hint, confirmed by the row's anchor). */
+  rows?: number[];
   fields: Record<string, string>;
 }
 
@@ -208,7 +224,12 @@ export function submitAction(sub: ActionSubmission): { ok: boolean; message: str
   if (!(sub.action in ACTION_RULES)) throw new LedgerError('INPUT', `未知的操作「${sub.action}」`);
   const { toState, ...fields } = sub.fields ?? {};
   const input = toState !== undefined ? { fields, toState } : { fields };
-  const result = performAction({ caseIds: sub.caseIds, action: sub.action, actorEmail: actor.email, input }, p);
+  const hinted = (sub.rows ?? []).length === sub.caseIds.length;
+  const rows = hinted ? new Map(sub.caseIds.map((no, i) => [no, Number(sub.rows![i])])) : undefined;
+  const result = performAction(
+    { caseIds: sub.caseIds, action: sub.action, actorEmail: actor.email, input, ...(rows ? { rows } : {}) },
+    p,
+  );
   return { ok: result.refused.length === 0, message: report(sub.action as ActionType, result, p.noticeFailures) };
 }
 

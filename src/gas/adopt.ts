@@ -31,6 +31,8 @@ export function adoptLedgerRows(p: GasPorts, actor: Person): AdoptResult {
   const repo: CaseRepo = {
     loadByIds: (ids) => p.ledger.loadByIds(ids),
     loadAll: () => p.ledger.loadAll(),
+    numberTaken: (no) => p.ledger.numberTaken(no),
+    repeatPeers: (c) => p.ledger.repeatPeers(c),
     saveCases: (patches) => saveInBlocks(p.ledger, patches),
   };
   const result = adoptLedger(load, actor, { ...p, repo });

@@ -18,6 +18,8 @@ import { CHART_ROWS, TAB_WIDTH, analysisGrid, analysisMail, parseMonthInput, tab
 import { toShanghaiDate } from '../core/dates';
 import type { Case, Person } from '../core/model';
 import { casesLoggedSince } from './audit';
+import { cellUseText } from '../core/budget';
+import { cellsUsed } from './cells';
 import { requireRole } from './caller';
 import { SHEET, SUMMARY_BUILT, SUMMARY_MONTH } from './layout';
 import { gasPorts, type GasPorts } from './ports';
@@ -82,7 +84,7 @@ export function buildAnalysis(month: string, p: GasPorts, scheduled = false): An
   const numbered = cases.map((c) => c.caseNo ?? '').filter(Boolean);
   const records = p.records.load(numbered, ['callback', 'letter', 'review']);
 
-  const analysis = monthlyAnalysis({
+  const analysis0 = monthlyAnalysis({
     month,
     cases,
     records,
@@ -92,6 +94,8 @@ export function buildAnalysis(month: string, p: GasPorts, scheduled = false): An
     summary: summary.figures,
     earlier,
   });
+  // The tab's foot says how much of the spreadsheet's 10 million cells is used (the yearly archive frees them).
+  const analysis = { ...analysis0, notes: [...analysis0.notes, `本表格${cellUseText(cellsUsed(ss))}。`] };
   const sheet = writeTab(ss, analysis, now);
   writeSummary(summary, analysis.counted, now);
   const url = `${ss.getUrl()}#gid=${sheet.getSheetId()}`;

@@ -5,6 +5,7 @@ import { computedDue, derivedCells } from '../app/derived';
 import type { RawRow } from '../app/coerce';
 import { deadlineStatus } from '../core/deadlines';
 import {
+  TERMINAL_STATES,
   CASE_FIELDS,
   DERIVED_FIELDS,
   fieldLabel,
@@ -147,35 +148,47 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   p.audit.append([]); // writes log lines parked by an earlier failure
   const now = p.clock.now();
   const { rules } = p.settings.load();
-  const cases = p.ledger.loadFields(REFRESH_FIELDS);
-  if (cases.length === 0) return;
-  const first = cases[0]!.row;
-  const n = cases.length;
   const { ledger } = p;
+  // Which rows can change today: a case not 已转送/已归档, or one never computed. Their 编号/状态 and 期限状态 are
+  // read for every row (three narrow columns); everything else only for those rows.
+  const heads = ledger.loadFields(['caseNo', 'state']);
+  if (heads.length === 0) return refreshQueue(p.ss, ledger, []);
+  const first = heads[0]!.row;
+  const statusCol = ledger.colOf('deadlineState');
+  const statuses = ledger.sheet.getRange(first, statusCol, heads.length, 1).getValues();
+  const activeRows = heads
+    .filter(({ raw }, i) => {
+      const state = String(raw.state ?? '').trim();
+      const filled = String(raw.caseNo ?? '').trim() !== '' || state !== '';
+      return filled && (!(TERMINAL_STATES as readonly string[]).includes(state) || statuses[i]![0] === '');
+    })
+    .map((h) => h.row);
+  const cases = ledger.loadFieldsAt(REFRESH_FIELDS, activeRows);
   const shownCols = SHOWN.map((k) => ledger.colOf(k));
   const lo = Math.min(...shownCols);
-  const hi = Math.max(...shownCols);
-  const grid = ledger.sheet.getRange(first, lo, n, hi - lo + 1).getValues();
-  const cell = (i: number, k: DerivedKey): unknown => grid[i]![ledger.colOf(k) - lo];
-  const set = (i: number, k: DerivedKey, v: unknown): void => void (grid[i]![ledger.colOf(k) - lo] = v);
-  const DUE = fieldLabel('dueDate');
-  const PROVISIONAL = fieldLabel('dueProvisional');
-  const dueCells: unknown[][] = [];
-  const provisionalCells: unknown[][] = [];
-  const receiveLate: unknown[][] = [];
-  let dueChanged = false;
-  let lateChanged = false;
+  const width = Math.max(...shownCols) - lo + 1;
+  const block = ledger.readBlockAt(lo, width, activeRows);
+  const rowOf = (i: number): number => cases[i]!.row;
+  const cell = (i: number, k: DerivedKey): unknown => block.get(rowOf(i))![ledger.colOf(k) - lo];
+  const changed = new Set<number>();
+  const set = (i: number, k: DerivedKey, v: unknown): void => {
+    const line = block.get(rowOf(i))!;
+    const at = ledger.colOf(k) - lo;
+    if (!sameCell(line[at], v)) changed.add(rowOf(i));
+    line[at] = v;
+  };
+  const singles: [number, CaseKey, unknown][] = [];
   const full: number[] = [];
   const dues: Pick<Case, 'dueDate' | 'dueProvisional'>[] = [];
-  cases.forEach(({ c, raw }, i) => {
+  cases.forEach(({ c, raw, row }, i) => {
     // 当天接处: a case assigned and not received by the end of its working day is flagged for the reminders to chase.
     const receipt =
       c.state === '办理中' && c.assignedAt && !c.receivedAt
         ? caseDeadlines(c, { rules, now }).nodes.find((n) => n.node === '接收')
         : undefined;
     const late = receipt?.dueAt ? now.getTime() > receipt.dueAt.getTime() : c.receiveLate;
-    if (!!late !== !!c.receiveLate) lateChanged = true;
-    receiveLate.push([late === undefined ? (raw.receiveLate ?? '') : toCell('receiveLate', late)]);
+    if (!!late !== !!c.receiveLate && late !== undefined)
+      singles.push([row, 'receiveLate', toCell('receiveLate', late)]);
     let { dueDate, dueProvisional } = c;
     // Only an empty cell or the app's own provisional deadline is recomputed: whatever a person typed stays.
     const empty = raw.dueDate === '' || raw.dueDate === undefined;
@@ -184,16 +197,15 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
       const due = computedDue(c, rules);
       if (due && (due.dueDate !== dueDate || due.dueProvisional !== !!dueProvisional)) {
         ({ dueDate, dueProvisional } = due);
-        dueChanged = true;
         // An empty cell was already read as this computed deadline: only a deadline that moved changes the nodes.
         moved = !empty;
+        if (c.dueSource !== '手填') {
+          singles.push([row, 'dueDate', toCell('dueDate', dueDate)]);
+          singles.push([row, 'dueProvisional', toCell('dueProvisional', !!dueProvisional)]);
+        }
       }
     }
     dues.push({ dueDate, dueProvisional });
-    dueCells.push([dueDate && c.dueSource !== '手填' ? toCell('dueDate', dueDate) : (raw.dueDate ?? '')]);
-    provisionalCells.push([
-      dueDate && c.dueSource !== '手填' ? toCell('dueProvisional', !!dueProvisional) : (raw.dueProvisional ?? ''),
-    ]);
     if (!c.caseNo) return;
     const status = String(cell(i, 'deadlineState') ?? '');
     const stale = status === '' || status.endsWith(PROVISIONAL_MARK) || moved;
@@ -216,32 +228,34 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   if (full.length) {
     // Whole rows of the few cases to recompute, with the 办理期限 this run gives them.
     const people = p.directory.listPeople();
-    const rows = new Map(ledger.readRows(full.map((i) => first + i)).map((r) => [r.row, r.c]));
+    const rows = new Map(ledger.readRows(full.map(rowOf)).map((r) => [r.row, r.c]));
     for (const i of full) {
-      const c = rows.get(first + i);
+      const c = rows.get(rowOf(i));
       if (!c) continue;
       const derived = derivedCells({ ...c, ...dues[i] }, rules, now, people);
       for (const k of SHOWN) set(i, k, derived[k]);
     }
   }
-  // Only the derived columns are written (one call per adjacent run): a cell typed meanwhile between them stays.
-  for (const run of adjacentRuns(shownCols)) {
-    const values = grid.map((r) => r.slice(run.from - lo, run.to - lo + 1));
-    ledger.sheet.getRange(first, run.from, n, run.to - run.from + 1).setValues(values);
-  }
-  const columns: [string, unknown[][], boolean][] = [
-    [DUE, dueCells, dueChanged],
-    [PROVISIONAL, provisionalCells, dueChanged],
-    [fieldLabel('receiveLate'), receiveLate, lateChanged],
-  ];
-  for (const [label, values, changed] of columns) {
-    if (changed) ledger.sheet.getRange(first, ledger.col(label)!, values.length, 1).setValues(values);
+  // Only the derived columns of the rows that changed are written (the rows read with them between two such rows
+  // go back as read, when one call is cheaper than two): a cell typed meanwhile elsewhere in the row stays.
+  ledger.writeBlockAt(lo, width, block, changed);
+  // 办理期限, 期限暂定 and 逾期接收 where they changed: one write per run of consecutive rows of a column (a ledger
+  // taken in gets every row's computed deadline in one write).
+  for (const key of ['dueDate', 'dueProvisional', 'receiveLate'] as const) {
+    const cells = singles.filter(([, k]) => k === key).sort((a, b) => a[0] - b[0]);
+    for (let i = 0; i < cells.length;) {
+      let j = i;
+      while (j + 1 < cells.length && cells[j + 1]![0] === cells[j]![0] + 1) j++;
+      const values = cells.slice(i, j + 1).map(([, , v]) => [v]);
+      ledger.sheet.getRange(cells[i]![0], ledger.colOf(key), values.length, 1).setValues(values);
+      i = j + 1;
+    }
   }
   refreshQueue(
     p.ss,
     ledger,
     cases.map(({ c }, i) => ({
-      row: first + i,
+      row: rowOf(i),
       c,
       node: cell(i, 'currentNode'),
       due: cell(i, 'nodeDue'),
@@ -250,13 +264,9 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   );
 }
 
-/** Sorted columns as runs of adjacent ones. */
-function adjacentRuns(cols: readonly number[]): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  for (const c of [...cols].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && c === last.to + 1) last.to = c;
-    else out.push({ from: c, to: c });
-  }
-  return out;
+/** Two cell values the same as Sheets keeps them (dates by instant). */
+function sameCell(a: unknown, b: unknown): boolean {
+  if (a instanceof Date || b instanceof Date)
+    return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return (a ?? '') === (b ?? '');
 }

@@ -3,7 +3,9 @@
 // that change are written.
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
+import { REPEAT_FIELDS } from '../core/analysis';
 import { fromShanghai } from '../core/dates';
+import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
 import {
   CASE_FIELDS,
   DERIVED_FIELDS,
@@ -54,6 +56,8 @@ export function toCell(key: CaseKey, v: unknown): unknown {
  */
 const ROUND_TRIP_MS = 40;
 const CELL_READ_MS = 0.035;
+/** A cell written costs about 100 µs when committed (apps-script-costs.md). */
+const CELL_WRITE_MS = 0.1;
 function maxGap(rows: number): number {
   return Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, rows)));
 }
@@ -207,6 +211,41 @@ export class SheetLedger implements CaseRepo {
     return this.readRows(ids.map((id) => at.get(id)).filter((r): r is number => r !== undefined)).map((l) => l.c);
   }
 
+  /**
+   * True when a row holds this 编号, visible or as its anchor: two TextFinder searches of one column each (server-side,
+   * a quarter of a read's price per cell), never a read of the columns.
+   */
+  numberTaken(caseNo: string): boolean {
+    return (['caseNo', 'anchorNo'] as const).some((k) => this.findInColumn(k, caseNo, true).length > 0);
+  }
+
+  /** The rows whose `key` column holds `text` (the whole cell when `whole`), by TextFinder. */
+  private findInColumn(key: CaseKey, text: string, whole: boolean): number[] {
+    const last = this.sheet.getLastRow();
+    if (last < 2 || !text) return [];
+    return this.sheet
+      .getRange(2, this.colOf(key), last - 1, 1)
+      .createTextFinder(text)
+      .matchEntireCell(whole)
+      .findAll()
+      .map((r) => r.getRow());
+  }
+
+  /**
+   * The cases that may share a petitioner with `c`: rows whose 身份证号码 holds its ID number, or whose 联系电话 holds
+   * its phone's last eight digits (a phone typed with spaces or a prefix still matches; the repeat check compares
+   * the normalised values), read for the repeat check's fields only.
+   */
+  repeatPeers(c: Partial<Case>): Case[] {
+    const id = normalizeIdNumber(c.idNumber);
+    const phone = normalizePhone(c.phone);
+    const rows = new Set<number>([
+      ...(id ? this.findInColumn('idNumber', id, false) : []),
+      ...(phone.length >= 7 ? this.findInColumn('phone', phone.slice(-8), false) : []),
+    ]);
+    return this.loadFieldsAt(REPEAT_FIELDS, [...rows]).map((x) => x.c);
+  }
+
   /** Every row that is a case: anchored, or (an unanchored row, e.g. an old sheet) numbered. */
   loadAll(): Case[] {
     return this.loadAllRows()
@@ -225,6 +264,44 @@ export class SheetLedger implements CaseRepo {
       for (const [label, v] of Object.entries(values)) raw[KEY_BY_LABEL.get(label)!] = v;
       return { row, raw, c: caseOf(raw, this.now()) };
     });
+  }
+
+  /**
+   * A block of `width` columns from `lo` of the given rows, by row: one read per run of rows (the rows between two
+   * wanted ones read too when cheaper than another call; they are kept, for writeBlockAt to put back as read).
+   */
+  readBlockAt(lo: number, width: number, rows: readonly number[]): Map<number, unknown[]> {
+    const out = new Map<number, unknown[]>();
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    for (const [top, bottom] of rowRuns(sorted, width)) {
+      const grid = this.sheet.getRange(top, lo, bottom - top + 1, width).getValues();
+      grid.forEach((line, k) => out.set(top + k, line));
+    }
+    return out;
+  }
+
+  /**
+   * Writes back the rows of a block read by readBlockAt whose values changed: one write per run of changed rows,
+   * spanning the unchanged rows between two of them when those cost less than another call (rewritten as read).
+   */
+  writeBlockAt(lo: number, width: number, block: ReadonlyMap<number, unknown[]>, changed: ReadonlySet<number>): void {
+    const rows = [...changed].sort((a, b) => a - b);
+    // A run spans a gap only where every row between is in the block (its values known) and cheaper than a call.
+    const maxGap = Math.floor(ROUND_TRIP_MS / (CELL_WRITE_MS * Math.max(1, width)));
+    const runs: [number, number][] = [];
+    for (const r of rows) {
+      const last = runs[runs.length - 1];
+      const bridged = (from: number, to: number): boolean => {
+        for (let x = from; x < to; x++) if (!block.has(x)) return false;
+        return true;
+      };
+      if (last && r - last[1] - 1 <= maxGap && bridged(last[1] + 1, r)) last[1] = r;
+      else runs.push([r, r]);
+    }
+    for (const [top, bottom] of runs) {
+      const values = Array.from({ length: bottom - top + 1 }, (_, k) => block.get(top + k)!);
+      this.sheet.getRange(top, lo, values.length, width).setValues(values);
+    }
   }
 
   /**
@@ -266,7 +343,9 @@ export class SheetLedger implements CaseRepo {
    * lock, so reading the anchors again would only repeat that read), else read afresh.
    */
   saveCases(patches: readonly CasePatch[]): void {
-    const at = this.loadedAt ?? this.rowsByCaseNo();
+    // Rows are searched only for a patch that names neither its row (a typed edit) nor a new row (registration).
+    const placed = patches.every((p) => p.ref || p.create);
+    const at = this.loadedAt ?? (placed ? new Map<string, number>() : this.rowsByCaseNo());
     this.loadedAt = null;
     const appends: CasePatch[] = [];
     const written: number[] = [];

@@ -58,7 +58,7 @@ export function submitNewCaseForm(form: Record<string, string>): NewCaseResult {
   const result = registerCase({ fields, actorEmail: actor.email }, p);
   if (result.ok) result.warnings.push(...p.noticeFailures);
   if (result.ok) {
-    const row = p.ledger.rowsByCaseNo().get(result.caseNo);
+    const row = p.ledger.rowOf(result.caseNo);
     if (row) p.ledger.sheet.setActiveRange(p.ledger.sheet.getRange(row, 1));
     p.ss.toast(`已登记 ${result.caseNo}（${result.state}）`, '信访台账', 6);
   }
@@ -76,6 +76,6 @@ export function checkRepeatHint(form: { idNumber?: string; phone?: string }): st
     phone: form?.phone,
     petitionDate: toShanghaiDate(new Date()),
   } as Case;
-  const earlier = findEarlierCases(probe, p.ledger.loadAll(), rules.settings.repeatWindowDays);
+  const earlier = findEarlierCases(probe, p.ledger.repeatPeers(probe), rules.settings.repeatWindowDays);
   return earlier.length ? `可能是重复信访：${earlier.join('、')}` : '';
 }

@@ -35,8 +35,8 @@ export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
   const active = SpreadsheetApp.getActive();
   const ss = active ?? openLedgerById();
   if (made && made.ss === ss && made.actor === actorEmail) return made.ports;
-  // Without a container (the web app) the configuration sheets are read through the Script Cache.
-  const ports = newPorts(ss, actorEmail, active === null);
+  // The configuration sheets are read through the Script Cache (cleared by their edits and by 初始化/修复).
+  const ports = newPorts(ss, actorEmail, true);
   made = { ss, actor: actorEmail, ports };
   return ports;
 }

@@ -12,6 +12,9 @@ import { gasPorts, type GasPorts } from './ports';
 import { utf8Bytes } from '../core/dingtalk';
 import { sendRobotDigests, type RobotDigest } from './dingtalk';
 import { LedgerError, readHeader, requireColumns, sheetNamed } from './table';
+import { cellWarning } from '../core/budget';
+import { cellsUsed } from './cells';
+import { archiveOffer } from './archive';
 
 /** Script Properties: the run that holds the claim, and the keys of each mail being sent (written once it is sent). */
 const CLAIM_KEY = 'REMINDER_RUN';
@@ -237,7 +240,10 @@ function send(p: GasPorts, digests: Digest[], ctx: SendContext): void {
   // The departments' robots next: a robot that fails is named in the 信访办's summary, and never stops the mail.
   const robotFailures = postToRobots(mailed);
   if (summary && !result.stoppedEarly) {
+    const cells = cellWarning(cellsUsed(p.ss));
     const notes = [
+      ...(cells ? [cells] : []),
+      ...archiveOffer(p, ctx.now),
       ...(result.deferred.length ? [`邮件配额不足，${result.deferred.join('、')}的提醒留待下次发送。`] : []),
       ...result.failed.map((f) => `未能发出：${f}`),
       ...robotFailures.map((f) => `钉钉提醒未能发出：${f}`),

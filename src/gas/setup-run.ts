@@ -24,6 +24,7 @@ import { ANNEXES } from '../core/forms';
 export function runSetup(): void {
   const ss = SpreadsheetApp.getActive();
   const me = activeUserEmail();
+  clearConfigCache(); // setup reads and repairs 人员 and 设置 itself
   requireOfficeOnceStaffed(ss, me);
   const report = setupSpreadsheet(ss);
   const owner = triggerOwner();

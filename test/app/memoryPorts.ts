@@ -79,6 +79,8 @@ export function memoryWorld(
   const repo: CaseRepo = {
     loadByIds: (ids) => rows.filter((r) => ids.includes(r.c.caseNo ?? '')).map((r) => ({ ...r.c })),
     loadAll: () => rows.map((r) => ({ ...r.c })),
+    numberTaken: (no) => rows.some((r) => r.c.caseNo === no || r.c.anchorNo === no),
+    repeatPeers: () => rows.map((r) => ({ ...r.c })),
     saveCases: (patches) => {
       mustHoldLock('saveCases');
       saves.push([...patches]);

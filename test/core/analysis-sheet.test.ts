@@ -2,6 +2,7 @@
 // the charts reading the right blocks; the month a person types; the leaders' mail.
 import { monthlyAnalysis } from '../../src/core/analysis';
 import { analysisGrid, analysisMail, parseMonthInput, TAB_WIDTH } from '../../src/core/analysis-sheet';
+import { cellUseText, cellWarning } from '../../src/core/budget';
 import { WorkCalendar } from '../../src/core/calendar';
 import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
@@ -154,5 +155,15 @@ describe('the leaders’ mail', () => {
     expect(m.htmlBody).toContain('镜湖&lt;新区&gt;');
     expect(m.htmlBody).toContain('<a href="https://docs.google.com/spreadsheets/d/x/edit#gid=7">');
     expect(m.body + m.htmlBody).not.toMatch(/欧阳|李四|139/);
+  });
+});
+
+describe('the cell budget', () => {
+  test('cells used of 10 million, and the warning from 70 %', () => {
+    expect(cellUseText(1_234_567)).toBe('已用单元格 1,234,567 / 10,000,000（12.3%）');
+    expect(cellWarning(6_999_999)).toBeNull();
+    expect(cellWarning(7_000_000)).toBe(
+      '表格已用单元格 7,000,000 / 10,000,000（70%），接近 Google 表格的上限。请在一月用「信访台账 › 标记与归档 › 归档往年…」把往年已归档的信访件移入归档表格。',
+    );
   });
 });

@@ -174,7 +174,7 @@ test('a digest line and its mail: the case number linked where there is a link, 
     '镜访〔2026〕001号｜办理｜期限 9月30日｜剩余 1 个工作日｜投诉｜城乡建设｜信访人：张*｜诉求：小区门口道路积水，联系电话138****5678',
   );
   const mail = digestMail(dept, { officeName: '镜湖新区开发办', now, link: () => null });
-  expect(mail.body).toContain('请通过部室工作台办理（即将推出）');
+  expect(mail.body).toContain('请打开部室工作台办理（工作台链接请向信访办索取）');
   const linked = digestMail(dept, { officeName: '镜湖新区开发办', now, link: (no) => `https://x.example/#${no}` });
   expect(linked.htmlBody).toContain('<a href="https://x.example/#镜访〔2026〕001号">镜访〔2026〕001号</a>');
 });

@@ -34,6 +34,7 @@ describe('帮助', () => {
     expect(text).toMatch(/「信访台账 ›\s*生成月度分析…」/);
     expect(text).toMatch(/「信访台账 ›\s*复制工作台链接」给出工作台的链接/);
     expect(text).toContain('期限提醒');
+    expect(text).toMatch(/本表格已用单元格 [\d,]+ \/ 10,000,000（\d+(\.\d)?%）/);
     expect(text).not.toMatch(/即将推出[\s\S]*表单/);
     expect(text).toContain('「信访台账 › 生成表单 › 附件3…附件7」');
   });

@@ -188,6 +188,63 @@ describe('the case page and its actions', () => {
   });
 });
 
+describe('leaders from the web app', () => {
+  it('the 事项分管领导 reviews (agrees) and the 信访工作分管领导 signs the closure, each from their page', () => {
+    // cases.mine has the handler's opinion (above): it waits on the 事项分管领导's review.
+    const { lineLeader, petitionLeader } = PEOPLE;
+    const q = visit(lineLeader.email).data.mine!.map((x) => x.caseNo);
+    expect(q).toContain(cases.mine);
+    const seen = visit(lineLeader.email, { case: cases.mine! }).data;
+    expect(seen.actions!.map((a) => a.caption)).toEqual(['事项分管领导审核', '退回重办']);
+    expect(
+      actFromPage(lineLeader.email, {
+        caseNo: cases.mine,
+        action: 'itemReview',
+        fields: { itemReviewOpinion: '同意' },
+        version: seen.version,
+      }),
+    ).toMatchObject({ ok: true });
+    const review = visit(petitionLeader.email, { case: cases.mine! }).data;
+    actFromPage(petitionLeader.email, {
+      caseNo: cases.mine,
+      action: 'petitionReview',
+      fields: { petitionReviewOpinion: '同意' },
+      version: review.version,
+    });
+    const close = visit(petitionLeader.email, { case: cases.mine! }).data;
+    expect(close.actions!.map((a) => a.caption)).toEqual(['办结签批']);
+    actFromPage(petitionLeader.email, {
+      caseNo: cases.mine,
+      action: 'approveClose',
+      fields: { closeSignOpinion: '同意办结' },
+      version: close.version,
+    });
+    expect(caseRow(env, cases.mine!)).toMatchObject({ 状态: '已办结', 办结签批人: '钱伟' });
+    expect(
+      logOf(env, cases.mine!)
+        .map((l) => l['动作'])
+        .slice(-3),
+    ).toEqual(['事项分管领导审核', '信访分管领导审核', '办结签批']);
+  });
+});
+
+describe('the index behind 我的待办', () => {
+  it('is rewritten by the daily refresh when a save could not keep it (here: cleared by hand)', () => {
+    const index = env.globals.SpreadsheetApp.getActive().getSheetByName('工作台索引')!;
+    expect(index.isSheetHidden()).toBe(true);
+    const before = visit(liaison.email).data.mine!.map((q) => q.caseNo);
+    index.getRange(2, 1, index.getLastRow() - 1, index.getLastColumn()).clearContent();
+    expect(visit(liaison.email).data.mine).toEqual([]);
+    env.clock.set('2026-10-13T07:00:00+08:00');
+    env.runDueTriggers();
+    expect(
+      visit(liaison.email)
+        .data.mine!.map((q) => q.caseNo)
+        .sort(),
+    ).toEqual(before.sort());
+  });
+});
+
 describe('every handler checks its caller', () => {
   it('every handler of the table called from the web app as a liaison refuses, but the web app’s own', () => {
     for (const name of Object.keys(HANDLERS)) {
@@ -231,5 +288,13 @@ describe('links to the workbench', () => {
     ok(env);
     env.clickMenu('信访台账', '复制工作台链接', { user: office.email });
     expect(env.ui.alerts[env.ui.alerts.length - 1]!.message).toContain(url);
+  });
+});
+
+describe('on a consumer account', () => {
+  it('the web app is not offered: Google serves a DOMAIN web app to nobody outside a Workspace domain', () => {
+    const consumer = startOffice('2026-10-12T09:00:00+08:00', { accountType: 'consumer' });
+    consumer.webApp.deploy();
+    expect(consumer.webApp.get({ user: liaison.email }).kind).toBe('refused');
   });
 });
