@@ -20,6 +20,7 @@ import {
   type WorkbenchRequest,
 } from './gas/workbench';
 import { pickLetters, runFormsSlice, showFormsProgress, startForms, type FormBatchStatus } from './gas/forms';
+import { runArchiveSlice, showArchiveSidebar, type ArchiveStatus } from './gas/archive';
 import { forDialog, forMenu, forTrigger } from './gas/errors';
 import {
   clearRobotForm,
@@ -168,6 +169,15 @@ export const actFlagWeekly = act('flagWeekly', 'actFlagWeekly');
 export const actFlagSupervision = act('flagSupervision', 'actFlagSupervision');
 export const actArchive = act('archive', 'actArchive');
 export const actCorrect = act('correct', 'actCorrect');
+
+/** 标记与归档 › 归档往年… (信访办 only): the sidebar that moves past years' archived cases to their yearly archive. */
+export const menuArchiveYears = menu('menuArchiveYears', showArchiveSidebar);
+
+/** 归档往年 sidebar → start the run (`start`), or its next slice; the slice's time is counted from the call. */
+export function archiveRunSlice(opts: { start?: boolean } | null): ArchiveStatus {
+  const started = Date.now();
+  return dialog('archiveRunSlice', () => runArchiveSlice(opts, started));
+}
 
 /** Action dialog → perform the action on the cases it was opened for. */
 export function submitAction(sub: ActionSubmission): { ok: boolean; message: string } {

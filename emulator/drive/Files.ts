@@ -72,6 +72,8 @@ export class DriveFilesHost
     const args = this._args(optionalArgs);
     const src = this._file(fileId, api, grant);
     if (src.mimeType === MIME.folder) throw new NotImplementedError('Drive.Files.copy of a folder');
+    // A copy would need the Sheets service to hold a second spreadsheet: not emulated.
+    if (src.mimeType === MIME.spreadsheet) throw new NotImplementedError('Drive.Files.copy of a Google Sheets file');
     const parents = this._parents(res.parents as string[] | undefined, api, grant) ?? [...src.parents];
     const copy = this._store.add({
       name: (res.name as string | undefined) ?? `Copy of ${src.name}`,
@@ -174,6 +176,9 @@ export class DriveFilesHost
       for (const c of this._store.files.values())
         if (c.parents.includes(doomed[i]) && !doomed.includes(c.id)) doomed.push(c.id);
     }
+    // Deleting a spreadsheet would have to close it for SpreadsheetApp.openById too: not emulated.
+    if (doomed.some((id) => this._store.find(id)?.mimeType === MIME.spreadsheet))
+      throw new NotImplementedError('Drive.Files.delete of a Google Sheets file');
     for (const id of doomed) this._store.files.delete(id);
   }
 

@@ -105,6 +105,16 @@ export class DriveStore {
     return stored;
   }
 
+  /**
+   * Registers a file made elsewhere under its own id: a Google Sheets spreadsheet is a Drive file whose id is the
+   * spreadsheet's (emulator/host/sheets-drive.ts links the two services).
+   */
+  register(file: StoredFile): StoredFile {
+    if (this.files.has(file.id)) throw new Error(`drive store: id ${file.id} is taken`);
+    this.files.set(file.id, file);
+    return file;
+  }
+
   /** Records a change: new modified time and version. */
   touch(file: StoredFile): void {
     file.modifiedMs = this.clock.nowMs();

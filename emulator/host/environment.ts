@@ -29,6 +29,7 @@ import { serveDialog } from './browser-bridge';
 import { webAppApi, webAppIdentity } from './web-app';
 import { serveWebApp } from './web-app-server';
 import { createAdvancedServices, type AdvancedServicesModule } from './advanced-services';
+import { linkSheetsToDrive } from './sheets-drive';
 import { exportEnvironment } from './export/index';
 import { costFigures, sumCostFigures } from './costs';
 
@@ -118,6 +119,7 @@ export function buildEnvironment(options: GasEnvironmentOptions, factories: Modu
   const urlfetch = createUrlFetchModule(core);
   const sheets = createSheetsModule(core, { ui: () => getExecutionUi(core), currentUser: () => currentPerson(core) });
   const advanced = createAdvancedServices(core, { http: urlfetch.http });
+  linkSheetsToDrive(sheets.store, advanced.store, () => core.kernel.clock.nowMs());
   const modules: (ServiceModule & ExecutionHooks)[] = [
     props,
     cache,

@@ -4,6 +4,7 @@ import { shiftMonth } from '../core/analysis';
 import { startOfShanghaiDay, toShanghaiDate, type LocalDate } from '../core/dates';
 import { LOG_HEADERS, SHEET } from './layout';
 import { appendRows, readHeader, requireColumns, sheetNamed } from './table';
+import { openArchives } from './archive-store';
 
 /** Who acted, as the log shows it; Apps Script hides people outside the owner's domain. */
 export function actorText(name: string, email: string): string {
@@ -187,8 +188,21 @@ export class SheetAuditLog implements AuditLog {
   }
 }
 
-/** The log lines of one case, oldest first, as text lines for 案件历史. */
+/**
+ * The log lines of one case, oldest first, as text lines for 案件历史; a case whose lines moved to a yearly archive
+ * (its 流转记录 tab, the archives' ids in Script Properties) gets them from there, after a line naming the archive.
+ */
 export function caseHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNo: string): string[] {
+  const lines = logLines(ss, caseNo);
+  if (lines.length) return lines;
+  for (const a of openArchives()) {
+    const moved = a.ss.getSheetByName(SHEET.log) ? logLines(a.ss, caseNo) : [];
+    if (moved.length) return [`（已移入「${a.name}」：${a.url}）`, ...moved];
+  }
+  return [];
+}
+
+function logLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNo: string): string[] {
   const sheet = sheetNamed(ss, SHEET.log);
   const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
   const last = sheet.getLastRow();

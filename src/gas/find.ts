@@ -7,7 +7,9 @@ import { maySeeCase } from '../core/callers';
 import { requireMaySee, requireRole } from './caller';
 import { caseHistory } from './audit';
 import { gasPorts } from './ports';
-import { readRecords } from './table';
+import { readHeader, readRecords } from './table';
+import { openArchives } from './archive-store';
+import { SHEET } from './layout';
 
 /** One match shown in the sidebar (ID number and phone masked: the list is for finding, not reading). */
 export interface FoundCase {
@@ -16,6 +18,8 @@ export interface FoundCase {
   state: string;
   date: string;
   hint: string;
+  /** A case moved to a yearly archive: the archive's name and link (it has no row in 台账 to jump to). */
+  archive?: { name: string; url: string };
 }
 
 const MAX_RESULTS = 50;
@@ -42,29 +46,43 @@ export function findCasesQuery(query: string): FoundCase[] {
   const phone = normalizePhone(q);
   const tz = p.ss.getSpreadsheetTimeZone();
   const out: FoundCase[] = [];
-  for (const { values: v } of readRecords(p.ledger.sheet, cols)) {
-    const no = String(v[L.caseNo] ?? '').trim();
-    if (!no) continue;
-    const byId = id.length >= 15 && normalizeIdNumber(v[L.idNumber]) === id;
-    const byPhone = phone.length >= 7 && normalizePhone(v[L.phone]) === phone;
-    const byText = no.includes(q) || String(v[L.petitionerName] ?? '').includes(q);
-    if (!(byId || byPhone || byText)) continue;
-    if (!maySeeCase(person, String(v[L.department] ?? ''))) continue;
-    const d = v[L.petitionDate];
-    out.push({
-      caseNo: no,
-      name: String(v[L.petitionerName] ?? ''),
-      state: String(v[L.state] ?? ''),
-      date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
-      hint: [
-        v[L.department],
-        v[L.idNumber] ? maskIdNumber(String(v[L.idNumber])) : '',
-        v[L.phone] ? maskPhone(String(v[L.phone])) : '',
-      ]
-        .filter(Boolean)
-        .join(' · '),
+  const search = (rows: { values: Record<string, unknown> }[], archive?: FoundCase['archive']): void => {
+    for (const { values: v } of rows) {
+      if (out.length >= MAX_RESULTS) return;
+      const no = String(v[L.caseNo] ?? '').trim();
+      if (!no || (archive && out.some((f) => f.caseNo === no))) continue;
+      const byId = id.length >= 15 && normalizeIdNumber(v[L.idNumber]) === id;
+      const byPhone = phone.length >= 7 && normalizePhone(v[L.phone]) === phone;
+      const byText = no.includes(q) || String(v[L.petitionerName] ?? '').includes(q);
+      if (!(byId || byPhone || byText)) continue;
+      if (!maySeeCase(person, String(v[L.department] ?? ''))) continue;
+      const d = v[L.petitionDate];
+      out.push({
+        caseNo: no,
+        name: String(v[L.petitionerName] ?? ''),
+        state: String(v[L.state] ?? ''),
+        date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
+        hint: [
+          v[L.department],
+          v[L.idNumber] ? maskIdNumber(String(v[L.idNumber])) : '',
+          v[L.phone] ? maskPhone(String(v[L.phone])) : '',
+        ]
+          .filter(Boolean)
+          .join(' · '),
+        ...(archive ? { archive } : {}),
+      });
+    }
+  };
+  search(readRecords(p.ledger.sheet, cols));
+  // The yearly archives (their ids in Script Properties): a case found there names the archive it is in.
+  for (const a of out.length < MAX_RESULTS ? openArchives() : []) {
+    const sheet = a.ss.getSheetByName(SHEET.ledger);
+    const header = sheet && readHeader(sheet);
+    if (!sheet || KEYS.some((k) => !header!.columns.has(L[k]))) continue;
+    search(readRecords(sheet, new Map(KEYS.map((k) => [L[k], header!.columns.get(L[k])!]))), {
+      name: a.name,
+      url: a.url,
     });
-    if (out.length >= MAX_RESULTS) break;
   }
   return out;
 }
