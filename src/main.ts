@@ -4,6 +4,7 @@ import type { AnnexNo } from './core/model';
 import type { ActionType } from './core/roles';
 import { startAction, submitAction as submitActionDialog, type ActionSubmission } from './gas/actions';
 import { showHelpDialog } from './gas/help';
+import { runSelfTest } from './gas/selftest/run';
 import { buildMenu } from './gas/menu';
 import { onLedgerEditEvent, refreshLedger } from './gas/edits';
 import { rebuildTemplates, runSetup, takeOverTriggers } from './gas/setup-run';
@@ -132,8 +133,14 @@ export const menuForm6 = formMenu(6, 'menuForm6');
 export const menuForm7 = formMenu(7, 'menuForm7');
 export const menuFormsProgress = menu('menuFormsProgress', showFormsProgress);
 
-/** Menu 信访台账 › 帮助. */
+/** Menu 信访台账 › 帮助 › 使用说明. */
 export const showHelp = menu('showHelp', showHelpDialog);
+
+/** 帮助 › 运行自检 (信访办, in a copy of the ledger only): the environment probe and the 自检结果 tab. */
+export const menuSelfTest = (): void => {
+  const started = Date.now();
+  menu('menuSelfTest', () => runSelfTest(requireRole(gasPorts(), ['信访办']), started))();
+};
 
 const act = (type: ActionType, name: HandlerName) => menu(name, () => startAction(type));
 export const actSign = act('sign', 'actSign');

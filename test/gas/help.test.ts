@@ -16,7 +16,7 @@ describe('帮助', () => {
     const env = startOffice();
     const user = { user: PEOPLE.office.email };
     env.open(user);
-    env.clickMenu('信访台账', '帮助', user);
+    env.clickMenu('信访台账', '帮助', '使用说明', user);
     const dialog = env.ui.dialogs[env.ui.dialogs.length - 1]!;
     expect(dialog.title).toBe('信访台账 · 帮助');
     const text = unescape(dialog.html);
