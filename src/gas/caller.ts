@@ -7,7 +7,7 @@ import { actingPerson } from './actions';
 import { activeUserEmail } from './infra';
 import { gasPorts, type GasPorts } from './ports';
 import { LedgerError } from './table';
-import { triggerOwner } from './triggers';
+import { recordedTriggerUids, triggerOwner } from './triggers';
 
 /** The signals of this execution, read from Apps Script. */
 function signals(): CallSignals {
@@ -45,12 +45,22 @@ const OPEN_TO_ANYONE: readonly HandlerName[] = ['showHelp', 'menuSetup'];
  */
 export function checkTriggerCaller(name: HandlerName, event: unknown): 'run' | 'skip' {
   const uid = (event as { triggerUid?: unknown } | null | undefined)?.triggerUid;
-  const s: CallSignals = {
+  const base = {
     ...signals(),
     triggerUid: typeof uid === 'string' || typeof uid === 'number' ? String(uid) : '',
-    recordedTriggerUids: ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()),
     triggerOwner: triggerOwner(),
   };
+  // The owner's triggers as installTriggers recorded them (one property read); only an event they do not name is
+  // checked against the running account's own triggers (a call per trigger), to tell another account's trigger
+  // (skipped quietly) from a forged call (refused).
+  const recorded = recordedTriggerUids();
+  if (
+    base.triggerUid &&
+    recorded.includes(base.triggerUid) &&
+    !callerProblem(audienceOf(HANDLERS[name]), false, { ...base, recordedTriggerUids: recorded })
+  )
+    return 'run';
+  const s: CallSignals = { ...base, recordedTriggerUids: ScriptApp.getProjectTriggers().map((t) => t.getUniqueId()) };
   const problem = callerProblem(audienceOf(HANDLERS[name]), false, s);
   if (!problem) return 'run';
   if (s.triggerUid && s.recordedTriggerUids!.includes(s.triggerUid)) {

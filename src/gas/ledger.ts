@@ -158,6 +158,13 @@ export class SheetLedger implements CaseRepo {
     return out;
   }
 
+  /** Whole rows as this execution last read or wrote them; a row not in hand is read (readRows). */
+  rowsInHand(rows: readonly number[]): LoadedRow[] {
+    const missing = rows.filter((r) => !this.cache.has(r));
+    const read = new Map(this.readRows(missing).map((l) => [l.row, l]));
+    return rows.map((r) => read.get(r) ?? this.remember(r, this.cache.get(r)!.cells)).filter(Boolean);
+  }
+
   /** Reads whole rows (one call per contiguous run of row numbers) and converts them. */
   readRows(rows: readonly number[]): LoadedRow[] {
     const sorted = [...new Set(rows)].sort((a, b) => a - b);

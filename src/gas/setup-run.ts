@@ -91,7 +91,11 @@ function recordPeopleAndCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, me: 
     roles: [],
     departments: [],
   };
+  // The workbench index is rebuilt whole after this (rebuildQueue): adoption's saves need not keep it line by line.
+  const follow = p.ledger.afterSave;
+  p.ledger.afterSave = null;
   const adopted = adoptLedgerRows(p, actor);
+  p.ledger.afterSave = follow;
   if (adopted.anchored.length) lines.push(`台账中原有的 ${adopted.anchored.length} 件信访件已登记`);
   if (adopted.realigned.length)
     lines.push(`${adopted.realigned.length} 件的系统记录已对回其所在行（此前只对部分列排序或粘贴）`);

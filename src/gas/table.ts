@@ -85,13 +85,17 @@ export function readRecords(
   });
 }
 
+/** Empty rows added beyond a batch when a sheet must grow (a few thousand cells of the 10 million). */
+const APPEND_SLACK = 200;
+
 /** Appends rows after the last row with content in one write. */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
   const width = rows[0]!.length;
-  if (start + rows.length - 1 > sheet.getMaxRows())
-    sheet.insertRowsAfter(sheet.getMaxRows(), start + rows.length - 1 - sheet.getMaxRows());
+  // Room for this batch and the next few hundred lines: an append then rarely pays for growing the grid (a round trip).
+  const max = sheet.getMaxRows();
+  if (start + rows.length - 1 > max) sheet.insertRowsAfter(max, start + rows.length - 1 - max + APPEND_SLACK);
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
   return start;
 }

@@ -123,7 +123,27 @@ export function installTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   const stale = mine.filter((t) => !keep.has(t));
   for (const t of stale) ScriptApp.deleteTrigger(t);
   props.setProperty(SIGNATURE_KEY, signature);
+  recordTriggerUids();
   return { created, deleted: deleted + stale.length };
+}
+
+/** Script Properties: the unique ids of the owner's installed triggers, as installTriggers left them. */
+const UIDS_KEY = 'TRIGGER_UIDS';
+
+/** Records the running account's trigger ids (installTriggers; each later trigger run checks its event against them). */
+export function recordTriggerUids(): void {
+  const uids = ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
+  PropertiesService.getScriptProperties().setProperty(UIDS_KEY, JSON.stringify(uids));
+}
+
+/** The recorded trigger ids ([] when none are recorded). */
+export function recordedTriggerUids(): string[] {
+  try {
+    const v = JSON.parse(PropertiesService.getScriptProperties().getProperty(UIDS_KEY) ?? '[]') as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Records `email` as the owner of the triggers. */

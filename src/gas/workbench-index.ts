@@ -229,7 +229,7 @@ export function rebuildQueue(ss: Spreadsheet, ledger: SheetLedger, rules: Rules,
   const uncomputed = rows.filter((r, i) => isOpen(r.c) && String(at(i, 2) ?? '') === '').map((r) => r.row);
   const computed = new Map(
     ledger
-      .readRows(uncomputed)
+      .rowsInHand(uncomputed)
       .map((l) => [l.row, queueEntry(l.c, l.row, rules, now)] as const)
       .filter((x): x is readonly [number, QueueEntry] => x[1] !== null),
   );
