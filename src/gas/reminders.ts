@@ -161,23 +161,27 @@ function release(): void {
 /**
  * Every open case with its pending nodes: the main node as 当前环节 / 环节期限 hold it (written by the pending-node
  * function each time the case was saved and by the daily refresh), the side nodes (the 退单 window, an extension
- * waiting, a 复查/复核) from the same function over the columns they start from. Two reads, whatever the ledger's size.
+ * waiting, a 复查/复核) from the same function over the columns they start from. 编号 and 状态 are read for every row;
+ * the rest only for the open cases (已转送 and 已归档 wait on nobody).
  */
 function readReminderCases(p: GasPorts, rules: Rules, now: Date, keys: readonly CaseKey[]): ReminderCase[] {
   const { ledger } = p;
-  const rows = ledger.loadFields(keys);
+  const open = ledger
+    .loadFields(['caseNo', 'state'])
+    .filter(({ c }) => c.caseNo && isCaseState(c.state) && !TERMINAL_STATES.includes(c.state))
+    .map((h) => h.row);
+  const rows = ledger.loadFieldsAt(keys, open);
   if (rows.length === 0) return [];
-  const first = rows[0]!.row;
   const nodeCol = ledger.colOf('currentNode');
   const dueCol = ledger.colOf('nodeDue');
   const lo = Math.min(nodeCol, dueCol);
-  const shown = ledger.sheet.getRange(first, lo, rows.length, Math.abs(dueCol - nodeCol) + 1).getValues();
+  const shown = ledger.readBlockAt(lo, Math.abs(dueCol - nodeCol) + 1, open);
   const people = p.directory.listPeople();
   const out: ReminderCase[] = [];
-  rows.forEach(({ c }, i) => {
+  rows.forEach(({ c, row }) => {
     if (!c.caseNo || !isCaseState(c.state) || TERMINAL_STATES.includes(c.state)) return;
-    const node = String(shown[i]![nodeCol - lo] ?? '').trim();
-    const due = shown[i]![dueCol - lo];
+    const node = String(shown.get(row)![nodeCol - lo] ?? '').trim();
+    const due = shown.get(row)![dueCol - lo];
     const nodes: PendingNode[] = [];
     if ((NODES as readonly string[]).includes(node) && due instanceof Date) {
       const action = NODE_ACTIONS[node as NodeName];
