@@ -29,9 +29,10 @@ export interface CaseRepo {
   numberTaken(caseNo: string): boolean;
   /**
    * The cases that may share a petitioner with `c` (its ID number or phone found in those columns), with at least
-   * 编号, 信访日期, 身份证号码, 联系电话 and 登记时间: what the 365-day repeat check compares, without the whole ledger.
+   * 编号, 信访日期, 身份证号码, 联系电话 and 登记时间: what the repeat check compares, without the whole ledger. The
+   * window (days before `c`'s 信访日期) says how far back: a year already archived is searched in its archive.
    */
-  repeatPeers(c: Partial<Case>): Case[];
+  repeatPeers(c: Partial<Case>, windowDays: number): Case[];
   /** Writes all patches in one batch. */
   saveCases(patches: readonly CasePatch[]): void;
 }

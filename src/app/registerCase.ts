@@ -158,7 +158,7 @@ export function registerCase(input: { fields: RawRow; actorEmail: string }, port
   const rules = ports.settings.rules();
   // The repeat check reads only the cases sharing the ID number or phone, before the lock; under it only the number
   // is drawn (from the counter, skipping a number a row already holds) and the row and its log line written.
-  const existing = ports.repo.repeatPeers(fields);
+  const existing = ports.repo.repeatPeers(fields, rules.settings.repeatWindowDays);
   const opened = ports.lock.withLock(() => {
     const year = yearOf(toShanghaiDate(now));
     let next = nextCaseNumber({ year, highWater: ports.counter.highWater(year), config: rules.settings.caseNumber });

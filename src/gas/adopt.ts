@@ -32,7 +32,7 @@ export function adoptLedgerRows(p: GasPorts, actor: Person): AdoptResult {
     loadByIds: (ids) => p.ledger.loadByIds(ids),
     loadAll: () => p.ledger.loadAll(),
     numberTaken: (no) => p.ledger.numberTaken(no),
-    repeatPeers: (c) => p.ledger.repeatPeers(c),
+    repeatPeers: (c, days) => p.ledger.repeatPeers(c, days),
     saveCases: (patches) => saveInBlocks(p.ledger, patches),
   };
   const result = adoptLedger(load, actor, { ...p, repo });

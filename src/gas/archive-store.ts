@@ -1,6 +1,10 @@
 // Where the yearly archives are (decision 13): each year's spreadsheet id in Script Properties (ARCHIVE_IDS, year →
 // id), opened by id for 查找 and 案件历史 as well as for the archive run itself.
 import { archiveTitle } from '../core/archive';
+import type { LocalDate } from '../core/dates';
+import { fieldSpec, type CaseKey } from '../core/model';
+import { SHEET } from './layout';
+import { readHeader } from './table';
 
 /** Script Properties: `{"2024": "<spreadsheet id>", …}`. */
 export const ARCHIVE_IDS_KEY = 'ARCHIVE_IDS';
@@ -43,6 +47,48 @@ export function openArchives(): OpenedArchive[] {
       out.push({ year: Number(year), name: archiveTitle(Number(year)), url: ss.getUrl(), ss });
     } catch (e) {
       console.warn(`${archiveTitle(Number(year))}（${id}）无法打开：${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The repeat check's peers in the archives (decision 13: the 365-day window may reach back into a year already
+ * archived, for a case dated late in the year before and registered after the January archive): the archives of the
+ * years the window touches, their 台账's 身份证号码 / 联系电话 columns searched with TextFinder, the matching rows read
+ * for `keys` only. Nothing is opened when the window stays in years not archived.
+ */
+export function archivedPeers(
+  windowFrom: LocalDate,
+  id: string,
+  phoneTail: string,
+  keys: readonly CaseKey[],
+): Record<string, unknown>[] {
+  const years = Object.keys(archiveIds()).map(Number);
+  const from = Number(windowFrom.slice(0, 4));
+  if (!years.some((y) => y >= from) || (!id && !phoneTail)) return [];
+  const out: Record<string, unknown>[] = [];
+  for (const a of openArchives().filter((x) => x.year >= from)) {
+    const sheet = a.ss.getSheetByName(SHEET.ledger);
+    if (!sheet || sheet.getLastRow() < 2) continue;
+    const header = readHeader(sheet);
+    const col = (key: CaseKey): number | undefined => header.columns.get(fieldSpec(key).label);
+    const rows = new Set<number>();
+    for (const [key, text] of [
+      ['idNumber', id],
+      ['phone', phoneTail],
+    ] as const) {
+      const c = col(key);
+      if (!text || !c) continue;
+      for (const r of sheet
+        .getRange(2, c, sheet.getLastRow() - 1, 1)
+        .createTextFinder(text)
+        .findAll())
+        rows.add(r.getRow());
+    }
+    for (const row of rows) {
+      const cells = sheet.getRange(row, 1, 1, header.width).getValues()[0]!;
+      out.push(Object.fromEntries(keys.map((k) => [k, col(k) ? cells[col(k)! - 1] : ''])));
     }
   }
   return out;

@@ -4,7 +4,8 @@
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
 import { REPEAT_FIELDS } from '../core/analysis';
-import { fromShanghai } from '../core/dates';
+import { archivedPeers } from './archive-store';
+import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
 import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
 import {
   CASE_FIELDS,
@@ -17,7 +18,7 @@ import {
   type DerivedKey,
 } from '../core/model';
 import { SHEET } from './layout';
-import { readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
+import { growFor, readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -243,14 +244,21 @@ export class SheetLedger implements CaseRepo {
    * its phone's last eight digits (a phone typed with spaces or a prefix still matches; the repeat check compares
    * the normalised values), read for the repeat check's fields only.
    */
-  repeatPeers(c: Partial<Case>): Case[] {
+  repeatPeers(c: Partial<Case>, windowDays: number): Case[] {
     const id = normalizeIdNumber(c.idNumber);
     const phone = normalizePhone(c.phone);
     const rows = new Set<number>([
       ...(id ? this.findInColumn('idNumber', id, false) : []),
       ...(phone.length >= 7 ? this.findInColumn('phone', phone.slice(-8), false) : []),
     ]);
-    return this.loadFieldsAt(REPEAT_FIELDS, [...rows]).map((x) => x.c);
+    const here = this.loadFieldsAt(REPEAT_FIELDS, [...rows]).map((x) => x.c);
+    // The window may reach into a year the archive already moved out (a case dated late last year, registered now).
+    const day = isLocalDate(c.petitionDate) ? c.petitionDate : toShanghaiDate(this.now());
+    const from = addDays(day, -windowDays);
+    const archived = archivedPeers(from, id, phone.length >= 7 ? phone.slice(-8) : '', REPEAT_FIELDS).map((raw) =>
+      caseOf(raw as RawRow, this.now()),
+    );
+    return [...here, ...archived];
   }
 
   /** Every row that is a case: anchored, or (an unanchored row, e.g. an old sheet) numbered. */
@@ -415,8 +423,7 @@ export class SheetLedger implements CaseRepo {
       for (const [c, v] of this.columnsOf(p.fields, p.derived)) line[c - 1] = v;
       return line;
     });
-    const overflow = start + grid.length - 1 - this.sheet.getMaxRows();
-    if (overflow > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), overflow);
+    growFor(this.sheet, start + grid.length - 1);
     this.sheet.getRange(start, 1, grid.length, this.header.width).setValues(grid);
     grid.forEach((cells, i) => this.remember(start + i, cells));
     patches.forEach((p, i) => this.savedAt(p.caseNo, start + i));

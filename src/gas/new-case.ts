@@ -76,6 +76,10 @@ export function checkRepeatHint(form: { idNumber?: string; phone?: string }): st
     phone: form?.phone,
     petitionDate: toShanghaiDate(new Date()),
   } as Case;
-  const earlier = findEarlierCases(probe, p.ledger.repeatPeers(probe), rules.settings.repeatWindowDays);
+  const earlier = findEarlierCases(
+    probe,
+    p.ledger.repeatPeers(probe, rules.settings.repeatWindowDays),
+    rules.settings.repeatWindowDays,
+  );
   return earlier.length ? `可能是重复信访：${earlier.join('、')}` : '';
 }

@@ -13,7 +13,7 @@ import {
   type RecordKind,
   type RecordPatch,
 } from '../core/records';
-import { LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
+import { growFor, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -155,8 +155,7 @@ export class SheetRecords implements RecordStore {
         return line;
       });
       const start = o.index.length - grid.length + 2;
-      const overflow = start + grid.length - 1 - o.sheet.getMaxRows();
-      if (overflow > 0) o.sheet.insertRowsAfter(o.sheet.getMaxRows(), overflow);
+      growFor(o.sheet, start + grid.length - 1);
       o.sheet.getRange(start, o.first, grid.length, o.width).setValues(grid);
     }
   }

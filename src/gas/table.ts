@@ -88,14 +88,29 @@ export function readRecords(
 /** Empty rows added beyond a batch when a sheet must grow (a few thousand cells of the 10 million). */
 const APPEND_SLACK = 200;
 
+/**
+ * Makes room for rows up to `lastRow` (and APPEND_SLACK more) when the grid is too short, the new rows formatted like
+ * the last one (text columns stay text: an ID number or phone written into them is kept as typed, whether or not
+ * Sheets carries the formats over by itself — the Apps Script reference does not say).
+ */
+export function growFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: number): void {
+  const max = sheet.getMaxRows();
+  if (lastRow <= max) return;
+  const added = lastRow - max + APPEND_SLACK;
+  sheet.insertRowsAfter(max, added);
+  if (max < 2) return; // nothing but the header to copy from
+  const width = sheet.getMaxColumns();
+  sheet
+    .getRange(max, 1, 1, width)
+    .copyTo(sheet.getRange(max + 1, 1, added, width), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
+}
+
 /** Appends rows after the last row with content in one write. */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
   const width = rows[0]!.length;
-  // Room for this batch and the next few hundred lines: an append then rarely pays for growing the grid (a round trip).
-  const max = sheet.getMaxRows();
-  if (start + rows.length - 1 > max) sheet.insertRowsAfter(max, start + rows.length - 1 - max + APPEND_SLACK);
+  growFor(sheet, start + rows.length - 1);
   sheet.getRange(start, 1, rows.length, width).setValues(rows);
   return start;
 }

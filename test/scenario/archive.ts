@@ -49,6 +49,8 @@ export interface Seed {
   upstreamNo?: string;
   closed?: string;
   remarks?: string;
+  /** The 重复信访 hint registration wrote (earlier cases of the same ID number or phone). */
+  repeatOf?: string;
 }
 
 export const ss = (env: GasEnvironment) => env.globals.SpreadsheetApp.getActive();
@@ -72,15 +74,30 @@ function append(env: GasEnvironment, sheetName: string, rows: Record<string, unk
   });
   const start = sheet.getLastRow() + 1;
   const over = start + grid.length - 1 - sheet.getMaxRows();
-  if (over > 0) sheet.insertRowsAfter(sheet.getMaxRows(), over);
+  if (over > 0) {
+    // Sheets gives inserted rows the formats of the row before them (the Sheets API's InsertDimension
+    // inheritFromBefore), so text columns stay text; the local runtime leaves them unformatted: copy them here.
+    const last = sheet.getMaxRows();
+    const formats = sheet.getRange(last, 1, 1, h.size).getNumberFormats()[0]!;
+    sheet.insertRowsAfter(last, over);
+    sheet.getRange(last + 1, 1, over, h.size).setNumberFormats(new Array(over).fill(formats));
+  }
   sheet.getRange(start, 1, grid.length, h.size).setValues(grid);
 }
 
+/** States of a case that has been answered (办结): it has a 办结日期. */
+const ANSWERED: readonly Case['state'][] = ['待回访', '已回访', '已归档'];
+
 /**
- * Seeds cases as the app writes them (control record and anchor, the derived columns of an open case), with their
- * log lines (登记, and 归档 for the archived), a 回访 record and a 文书 record each, and a 签批 record for the archived.
+ * Seeds cases as the app writes them (control record and anchor, the derived columns of a case not archived, as at
+ * `now`), with their log lines (登记; 回访 for the visited; 归档 for the archived), a 回访 record and a 文书 record
+ * each, and a 签批 record for the archived.
  */
-export function seed(env: GasEnvironment, cases: Seed[]): void {
+export function seed(
+  env: GasEnvironment,
+  cases: Seed[],
+  now: Date | string = NOW,
+): Record<(typeof MOVING_SHEETS)[number], Record<string, unknown>[]> {
   const ledger: Record<string, unknown>[] = [];
   const log: Record<string, unknown>[] = [];
   const records: Record<(typeof RECORD_SHEETS)[number], Record<string, unknown>[]> = {
@@ -96,7 +113,9 @@ export function seed(env: GasEnvironment, cases: Seed[]): void {
     const closed = day(s.closed ?? s.date, 16);
     const c: Partial<Case> = { caseNo: s.no, state: s.state, registeredAt: registered, registeredBy: '王芳' };
     const archived = s.state === '已归档';
-    if (archived) Object.assign(c, { closedDate: s.closed ?? s.date, archivedAt: day(s.closed ?? s.date, 17) });
+    const answered = ANSWERED.includes(s.state);
+    if (answered) c.closedDate = s.closed ?? s.date;
+    if (archived) c.archivedAt = day(s.closed ?? s.date, 17);
     if (s.state === '办理中') Object.assign(c, { assignedAt: day(s.date, 11), receivedAt: day(s.date, 14) });
     const row: Record<string, unknown> = {
       编号: s.no,
@@ -114,19 +133,20 @@ export function seed(env: GasEnvironment, cases: Seed[]): void {
       登记时间: registered,
       登记人: '王芳',
       备注: s.remarks ?? '',
+      重复信访: s.repeatOf ?? '',
       '系统编号（勿改）': s.no,
     };
-    if (archived)
-      Object.assign(row, { 办结日期: day(s.closed ?? s.date), 归档时间: c.archivedAt, 期限状态: '按期办结' });
-    if (s.state === '办理中') {
-      Object.assign(row, { 交办时间: c.assignedAt, 接收时间: c.receivedAt });
-      const d = derivedCells({ ...c, petitionDate: s.date, department: '规划建设部' } as Case, RULES, new Date(NOW));
+    if (answered) row['办结日期'] = day(s.closed ?? s.date);
+    if (archived) Object.assign(row, { 归档时间: c.archivedAt, 期限状态: '按期办结' });
+    if (s.state === '办理中') Object.assign(row, { 交办时间: c.assignedAt, 接收时间: c.receivedAt });
+    if (!archived) {
+      const d = derivedCells({ ...c, petitionDate: s.date, department: '规划建设部' } as Case, RULES, new Date(now));
       for (const [k, v] of Object.entries(d)) row[DERIVED[k]!] = v;
     }
     row['系统流程记录（勿改）'] = encodeRecord(c);
     ledger.push(row);
     log.push({ 时间: registered, 编号: s.no, 动作: '登记', 原状态: '', 新状态: '待签收', 操作人: by, 说明: '' });
-    if (archived) {
+    if (archived || s.state === '已回访')
       log.push({
         时间: closed,
         编号: s.no,
@@ -136,6 +156,7 @@ export function seed(env: GasEnvironment, cases: Seed[]): void {
         操作人: by,
         说明: '满意',
       });
+    if (archived) {
       log.push({
         时间: c.archivedAt,
         编号: s.no,
@@ -181,6 +202,7 @@ export function seed(env: GasEnvironment, cases: Seed[]): void {
   log.sort((a, b) => (a['时间'] as Date).getTime() - (b['时间'] as Date).getTime());
   append(env, '流转记录', log);
   for (const name of RECORD_SHEETS) append(env, name, records[name]);
+  return { 台账: ledger, 流转记录: log, ...records };
 }
 
 /** Every data row of a sheet of a spreadsheet, as values. */
@@ -228,12 +250,33 @@ export const norm = (r: Record<string, unknown>): string =>
 export const slice = (env: GasEnvironment, opts: { start?: boolean } = {}): ArchiveStatus =>
   env.submitDialog('archiveRunSlice', [opts], OFFICE) as ArchiveStatus;
 
-/** Starts (or continues) the run and makes slices until it finishes or a step fails; returns every status seen. */
-export function runToEnd(env: GasEnvironment, start = true): ArchiveStatus[] {
+/**
+ * Starts (or continues) the run and makes slices until it finishes or a step fails (at most `max`); returns every
+ * status seen.
+ */
+export function runToEnd(env: GasEnvironment, start = true, max = 40): ArchiveStatus[] {
   const seen = [slice(env, start ? { start: true } : {})];
-  while (!seen.at(-1)!.finished && !seen.at(-1)!.error && seen.length < 40) seen.push(slice(env));
+  while (!seen.at(-1)!.finished && !seen.at(-1)!.error && seen.length < max) seen.push(slice(env));
   return seen;
 }
+
+/** Cells a spreadsheet holds: each sheet's rows × columns, used or not (as src/gas/cells.ts counts them). */
+export const cellsOf = (book: GoogleAppsScript.Spreadsheet.Spreadsheet): number =>
+  book.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
+
+/** A case 查找 shows (src/gas/find.ts FoundCase). */
+export interface FoundCase {
+  caseNo: string;
+  name: string;
+  state: string;
+  date: string;
+  hint: string;
+  archive?: { name: string; url: string };
+}
+
+/** The 信访办 searches with 查找, as the sidebar's google.script.run call makes it. */
+export const findCases = (env: GasEnvironment, query: string): FoundCase[] =>
+  env.submitDialog('findCases', [query], OFFICE) as FoundCase[];
 
 /**
  * The scenario's ledger in January 2026: five cases that may move (three of 2023, two of 2024), and four that stay.

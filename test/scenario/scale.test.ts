@@ -1,7 +1,7 @@
 // The on-edit handler and the menu actions cost a bounded number of spreadsheet calls whatever the ledger's size:
 // the same counts on a ledger of 50 cases and one of 5,000 (read from the local runtime's stats()).
 import type { GasEnvironment } from '../../emulator/index';
-import { act, cellOf, headerOf, PEOPLE, PLATFORM_CASE, register, startOffice } from './office';
+import { act, caseRow, cellOf, headerOf, PEOPLE, PLATFORM_CASE, register, startOffice } from './office';
 
 /** Fills the ledger with `n` registered-looking cases in one write (arranging state as the owner). */
 function seedLedger(env: GasEnvironment, n: number): void {
@@ -56,5 +56,18 @@ describe('spreadsheet calls do not grow with the ledger', () => {
     // 签收 also keeps its signature as a 签批记录 (issue 12): that sheet's header, its 编号/序号 index and one append;
     // and the workbench index follows the row (issue 17): the sheet, its 编号 column and one write.
     expect(large.sign['actSign']).toBeLessThanOrEqual(95);
+  });
+});
+
+describe('a full grid grows with its formats', () => {
+  it('a case registered when 台账 has no empty row left keeps its ID number and phone as typed (text)', () => {
+    const env = startOffice();
+    const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
+    const demand = headerOf(env, '台账').get('信访诉求')!;
+    sheet.getRange(sheet.getMaxRows(), demand).setValue('（占满表格的一行）');
+    const rows = sheet.getMaxRows();
+    const { caseNo } = register(env, { ...PLATFORM_CASE, idNumber: '330602195002170009', phone: '13800000000' });
+    expect(sheet.getMaxRows()).toBeGreaterThan(rows);
+    expect(caseRow(env, caseNo)).toMatchObject({ 身份证号码: '330602195002170009', 联系电话: '13800000000' });
   });
 });
