@@ -7,7 +7,7 @@ import { derivedCells } from '../../src/app/derived';
 import { WorkCalendar } from '../../src/core/calendar';
 import { encodeRecord } from '../../src/core/controls';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
-import type { Case } from '../../src/core/model';
+import { DERIVED_FIELDS, type Case } from '../../src/core/model';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 import path from 'node:path';
 
@@ -35,14 +35,8 @@ export function header(env: GasEnvironment): Map<string, number> {
 }
 
 const RULES: Rules = { settings: DEFAULT_SETTINGS, limits: DEFAULT_TIME_LIMITS, calendar: WorkCalendar.withDefaults() };
-const DERIVED_LABELS: Record<string, string> = {
-  currentNode: '当前环节',
-  nodeDue: '环节期限',
-  deadlineState: '期限状态',
-  actor: '待办方',
-  workdaysLeft: '剩余工作日',
-  overdueWorkdays: '超期工作日',
-};
+/** The derived columns' labels by key, as the model names them. */
+const DERIVED_LABELS: Record<string, string> = Object.fromEntries(DERIVED_FIELDS.fields.map((f) => [f.key, f.label]));
 
 /**
  * n cases. `pasted`: as an old Excel ledger pasted in (three in four open, no anchor, no record: 初始化/修复 takes

@@ -6,20 +6,14 @@ import { derivedCells } from '../../src/app/derived';
 import { WorkCalendar } from '../../src/core/calendar';
 import { encodeRecord } from '../../src/core/controls';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
-import type { Case } from '../../src/core/model';
+import { DERIVED_FIELDS, type Case } from '../../src/core/model';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 import { header, office } from './ledger.bench';
 
 const RULES: Rules = { settings: DEFAULT_SETTINGS, limits: DEFAULT_TIME_LIMITS, calendar: WorkCalendar.withDefaults() };
 const NOW = new Date('2026-11-02T10:00:00+08:00');
-const DERIVED_LABELS: Record<string, string> = {
-  currentNode: '当前环节',
-  nodeDue: '环节期限',
-  deadlineState: '期限状态',
-  actor: '待办方',
-  workdaysLeft: '剩余工作日',
-  overdueWorkdays: '超期工作日',
-};
+/** The derived columns' labels by key, as the model names them. */
+const DERIVED_LABELS: Record<string, string> = Object.fromEntries(DERIVED_FIELDS.fields.map((f) => [f.key, f.label]));
 
 const DEPARTMENTS = Array.from({ length: 12 }, (_, i) => `第${i + 1}部`);
 const LIAISON = 'liaison0a@jinghu.gov.cn';

@@ -49,6 +49,11 @@ export function callerProblem(audience: Audience, webAppAllowed: boolean, s: Cal
 
 /** Roles that see every case of the ledger. */
 const SEE_ALL: readonly Role[] = ['信访办', '主职领导', '信访工作分管领导'];
+
+/** True for the 信访办 and the two office leaders: they see every case, its petitioner included. */
+export function seesEveryCase(person: Person): boolean {
+  return person.roles.some((r) => SEE_ALL.includes(r));
+}
 /** Roles that see the cases of their department(s). */
 const BY_DEPARTMENT: readonly Role[] = ['事项分管领导', '部室负责人', '部室联络员', '承办人'];
 
@@ -58,7 +63,7 @@ const BY_DEPARTMENT: readonly Role[] = ['事项分管领导', '部室负责人',
  * own department's.
  */
 export function maySeeCase(person: Person, department: string): boolean {
-  if (person.roles.some((r) => SEE_ALL.includes(r))) return true;
+  if (seesEveryCase(person)) return true;
   if (!person.roles.some((r) => BY_DEPARTMENT.includes(r))) return false;
   if (person.roles.includes('事项分管领导') && person.departments.length === 0) return true;
   const dept = department.trim();

@@ -1,11 +1,11 @@
 // The 部室工作台 (issue 17), pure: what a person's 我的待办 lists and in which order, what of a case each role may
 // see, which actions the page offers, and the token that tells a stale page. The web app's adapter
 // (src/gas/workbench.ts) reads and writes; the actions themselves go through the menu's use case.
-import { maySeeCase } from './callers';
+import { maySeeCase, seesEveryCase } from './callers';
 import { encodeRecord } from './controls';
 import { formatDateTime, toShanghaiDate } from './dates';
 import { maskName, maskPhone, maskText } from './mask';
-import { isReport, type Case, type Person, type Role } from './model';
+import { isReport, type Case, type Person } from './model';
 import { ANONYMOUS, caseSummary } from './notices';
 import { caseDeadlines, type NodeName } from './pending';
 import { ACTION_RULES, roleProblem, type ActionType, type Rules } from './roles';
@@ -123,9 +123,6 @@ export function queueFor(
   return { mine, others: visible.filter((e) => !taken.has(e)).sort(order) };
 }
 
-/** Roles that see a 检举控告 petitioner: the 信访办 and the leaders who sign the case off. */
-const SEE_REPORTER: readonly Role[] = ['信访办', '主职领导', '信访工作分管领导'];
-
 /** True when `person` is the case's assigned handler (承办人 of its department, named as its 承办人). */
 export function isAssignedHandler(person: Person, c: Pick<Case, 'department' | 'handler'>): boolean {
   return (
@@ -151,7 +148,7 @@ export interface PetitionerView {
  * sees the name and phone (they call back), the 信访办 and the leaders see them too; everyone else masked.
  */
 export function petitionerFor(c: Case, person: Person): PetitionerView {
-  const office = person.roles.some((r) => SEE_REPORTER.includes(r));
+  const office = seesEveryCase(person);
   if (isReport(c) && !office) return { name: ANONYMOUS, phone: '', anonymous: true };
   if (office || isAssignedHandler(person, c))
     return { name: c.petitionerName ?? '', phone: c.phone ?? '', anonymous: false };
@@ -166,12 +163,12 @@ export function entrySummary(e: QueueEntry, person: Person): string {
     petitionerName: e.petitionerName,
     demand: e.demand,
   } as Case;
-  return caseSummary(c, isReport(c) && !person.roles.some((r) => SEE_REPORTER.includes(r)));
+  return caseSummary(c, isReport(c) && !seesEveryCase(person));
 }
 
 /** The demand as this person may read it: numbers masked, a 检举控告 petitioner's name hidden, outside the 信访办. */
 export function demandFor(c: Case, person: Person): string {
-  if (person.roles.some((r) => SEE_REPORTER.includes(r))) return c.demand ?? '';
+  if (seesEveryCase(person)) return c.demand ?? '';
   const text = maskText(c.demand ?? '');
   const name = (c.petitionerName ?? '').trim();
   return isReport(c) && name ? text.split(name).join(ANONYMOUS) : text;

@@ -16,6 +16,7 @@ import {
 } from '../core/analysis';
 import { CHART_ROWS, TAB_WIDTH, analysisGrid, analysisMail, parseMonthInput, tabName } from '../core/analysis-sheet';
 import { toShanghaiDate } from '../core/dates';
+import { runsOf } from '../core/runs';
 import type { Case, Person } from '../core/model';
 import { casesLoggedSince } from './audit';
 import { cellUseText } from '../core/budget';
@@ -243,7 +244,11 @@ function writeTab(ss: Spreadsheet, a: MonthlyAnalysis, now: Date): Sheet {
   all.setVerticalAlignment('top');
   sheet.getRangeList(grid.bold.map(([r, c, n]) => `${letter(c)}${r}:${letter(c + n - 1)}${r}`)).setFontWeight('bold');
   sheet.getRange(1, 1).setFontSize(14);
-  for (const [top, count] of runs(grid.merged)) sheet.getRange(top, 1, count, TAB_WIDTH).mergeAcross().setWrap(true);
+  for (const [top, bottom] of runsOf(grid.merged))
+    sheet
+      .getRange(top, 1, bottom - top + 1, TAB_WIDTH)
+      .mergeAcross()
+      .setWrap(true);
   sheet.setColumnWidth(1, 170);
   sheet.setColumnWidths(2, TAB_WIDTH - 1, 96);
 
@@ -263,17 +268,6 @@ function writeTab(ss: Spreadsheet, a: MonthlyAnalysis, now: Date): Sheet {
   if (sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0)
     sheet.protect().setDescription('月度分析由脚本生成，请勿手工修改').setWarningOnly(true);
   return sheet;
-}
-
-/** Consecutive rows as [first, count]. */
-function runs(rows: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const r of rows) {
-    const last = out[out.length - 1];
-    if (last && r === last[0] + last[1]) last[1]++;
-    else out.push([r, 1]);
-  }
-  return out;
 }
 
 // ---- the leaders' mail ----

@@ -1,7 +1,7 @@
-// The office's small configuration sheets (设置, 时限, 节假日, 人员, 部室) as read for one purpose, kept in the Script
-// Cache for the 部室工作台 so a page costs a few milliseconds of cache instead of some fifteen round trips to Sheets
-// (apps-script-costs.md: a cache get ≈ 3 ms). An edit of any of these sheets and 初始化/修复 clear it; otherwise an
-// entry lives CONFIG_TTL_S. The spreadsheet's own executions read the sheets themselves.
+// The office's small configuration sheets (设置, 时限, 节假日, 人员, 部室) as read, kept in the Script Cache so an
+// execution (a menu action, a typed edit, a web-app page) costs a few milliseconds of cache instead of some fifteen
+// round trips to Sheets (apps-script-costs.md: a cache get ≈ 3 ms). An edit of any of these sheets and 初始化/修复
+// clear it; otherwise an entry lives CONFIG_TTL_S. Setup and the trigger installer read the sheets themselves.
 import { SHEET } from './layout';
 
 /** The sheets whose edits clear the cache. */
@@ -13,7 +13,7 @@ export const CONFIG_SHEETS: readonly string[] = [
   SHEET.departments,
 ];
 const PREFIX = 'OFFICE_CONFIG_';
-/** Ten minutes: the longest a missed edit trigger can leave the web app on an old 人员 or 设置. */
+/** Ten minutes: the longest a missed edit trigger can leave an execution on an old 人员 or 设置. */
 const CONFIG_TTL_S = 600;
 const KEYS = ['settings', 'people', 'departments'] as const;
 export type ConfigPart = (typeof KEYS)[number];

@@ -20,6 +20,7 @@ import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
 import { refreshQueue } from './workbench-index';
+import { runsOf } from '../core/runs';
 import { CONFIG_SHEETS, clearConfigCache } from './config-cache';
 
 const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f.key as CaseKey]));
@@ -242,13 +243,10 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   // 办理期限, 期限暂定 and 逾期接收 where they changed: one write per run of consecutive rows of a column (a ledger
   // taken in gets every row's computed deadline in one write).
   for (const key of ['dueDate', 'dueProvisional', 'receiveLate'] as const) {
-    const cells = singles.filter(([, k]) => k === key).sort((a, b) => a[0] - b[0]);
-    for (let i = 0; i < cells.length;) {
-      let j = i;
-      while (j + 1 < cells.length && cells[j + 1]![0] === cells[j]![0] + 1) j++;
-      const values = cells.slice(i, j + 1).map(([, , v]) => [v]);
-      ledger.sheet.getRange(cells[i]![0], ledger.colOf(key), values.length, 1).setValues(values);
-      i = j + 1;
+    const cells = new Map(singles.filter(([, k]) => k === key).map(([row, , v]) => [row, v]));
+    for (const [top, bottom] of runsOf([...cells.keys()].sort((a, b) => a - b))) {
+      const values = Array.from({ length: bottom - top + 1 }, (_, k) => [cells.get(top + k)]);
+      ledger.sheet.getRange(top, ledger.colOf(key), values.length, 1).setValues(values);
     }
   }
   refreshQueue(

@@ -4,6 +4,7 @@
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
 import { REPEAT_FIELDS } from '../core/analysis';
+import { runsOf } from '../core/runs';
 import { archivedPeers } from './archive-store';
 import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
 import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
@@ -89,14 +90,7 @@ function columnGroups(columns: Map<string, number>, rows: number): Map<string, n
 
 /** Runs of sorted row numbers read in one call each: rows between two wanted ones are read when cheaper than a call. */
 function rowRuns(sorted: readonly number[], width: number): [number, number][] {
-  const maxRowGap = Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, width)));
-  const runs: [number, number][] = [];
-  for (const r of sorted) {
-    const last = runs[runs.length - 1];
-    if (last && r - last[1] - 1 <= maxRowGap) last[1] = r;
-    else runs.push([r, r]);
-  }
-  return runs;
+  return runsOf(sorted, Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, width))));
 }
 
 /** A case read from some of its cells (the state defaults to 待签收 when the cell holds none). */
@@ -303,17 +297,11 @@ export class SheetLedger implements CaseRepo {
     const rows = [...changed].sort((a, b) => a - b);
     // A run spans a gap only where every row between is in the block (its values known) and cheaper than a call.
     const maxGap = Math.floor(ROUND_TRIP_MS / (CELL_WRITE_MS * Math.max(1, width)));
-    const runs: [number, number][] = [];
-    for (const r of rows) {
-      const last = runs[runs.length - 1];
-      const bridged = (from: number, to: number): boolean => {
-        for (let x = from; x < to; x++) if (!block.has(x)) return false;
-        return true;
-      };
-      if (last && r - last[1] - 1 <= maxGap && bridged(last[1] + 1, r)) last[1] = r;
-      else runs.push([r, r]);
-    }
-    for (const [top, bottom] of runs) {
+    const known = (from: number, to: number): boolean => {
+      for (let x = from; x < to; x++) if (!block.has(x)) return false;
+      return true;
+    };
+    for (const [top, bottom] of runsOf(rows, maxGap, known)) {
       const values = Array.from({ length: bottom - top + 1 }, (_, k) => block.get(top + k)!);
       this.sheet.getRange(top, lo, values.length, width).setValues(values);
     }

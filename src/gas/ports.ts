@@ -32,11 +32,9 @@ export interface GasPorts extends Ports {
 let made: { ss: GoogleAppsScript.Spreadsheet.Spreadsheet; actor: string; ports: GasPorts } | null = null;
 
 export function gasPorts(actorEmail: string = activeUserEmail()): GasPorts {
-  const active = SpreadsheetApp.getActive();
-  const ss = active ?? openLedgerById();
+  const ss = SpreadsheetApp.getActive() ?? openLedgerById();
   if (made && made.ss === ss && made.actor === actorEmail) return made.ports;
-  // The configuration sheets are read through the Script Cache (cleared by their edits and by 初始化/修复).
-  const ports = newPorts(ss, actorEmail, true);
+  const ports = newPorts(ss, actorEmail);
   made = { ss, actor: actorEmail, ports };
   return ports;
 }
@@ -53,7 +51,9 @@ function openLedgerById(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return (opened = SpreadsheetApp.openById(id));
 }
 
-function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: string, cached: boolean): GasPorts {
+function newPorts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, actorEmail: string): GasPorts {
+  // The configuration sheets are read through the Script Cache (cleared by their edits and by 初始化/修复).
+  const cached = true;
   const ledger = new SheetLedger(ss, systemClock.now);
   const noticeFailures: string[] = [];
   const settings = new SheetSettings(ss, cached);

@@ -7,7 +7,8 @@ import type { Rules } from '../core/roles';
 import { CLOSED_FOR_WORKBENCH, queueEntry, type QueueEntry } from '../core/workbench';
 import type { SheetLedger } from './ledger';
 import { QUEUE_HEADERS, SHEET } from './layout';
-import { readHeader, requireColumns } from './table';
+import { runsOf } from '../core/runs';
+import { growFor, readHeader, requireColumns } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -85,13 +86,10 @@ export function readQueue(ss: Spreadsheet, departments?: readonly string[]): Que
   const out: QueueEntry[] = [];
   // A run absorbs a gap when reading its lines costs less than another call (40 ms ≈ 1,140 cells at 35 µs).
   const GAP = Math.floor(40 / (0.035 * WIDTH));
-  for (let i = 0; i < rows.length;) {
-    let j = i;
-    while (j + 1 < rows.length && rows[j + 1]! - rows[j]! - 1 <= GAP) j++;
-    const top = rows[i]!;
-    const lines = sheet.getRange(top, 1, rows[j]! - top + 1, WIDTH).getValues();
-    out.push(...keep(rows.slice(i, j + 1).map((r) => lines[r - top]!)));
-    i = j + 1;
+  const wantedRows = new Set(rows);
+  for (const [top, bottom] of runsOf(rows, GAP)) {
+    const lines = sheet.getRange(top, 1, bottom - top + 1, WIDTH).getValues();
+    out.push(...keep(lines.filter((_, k) => wantedRows.has(top + k))));
   }
   return out;
 }
@@ -124,20 +122,18 @@ export function updateQueue(ss: Spreadsheet, changes: readonly { caseNo: string;
     else if (entry) appends.push(toLine(entry));
     else if (row) deletes.push(row);
   }
-  writes.sort((a, b) => a[0] - b[0]);
-  for (let i = 0; i < writes.length;) {
-    let j = i;
-    while (j + 1 < writes.length && writes[j + 1]![0] === writes[j]![0] + 1) j++;
-    sheet.getRange(writes[i]![0], 1, j - i + 1, WIDTH).setValues(writes.slice(i, j + 1).map(([, l]) => l));
-    i = j + 1;
+  const lineAt = new Map(writes);
+  for (const [top, bottom] of runsOf([...lineAt.keys()].sort((a, b) => a - b))) {
+    const lines = Array.from({ length: bottom - top + 1 }, (_, k) => lineAt.get(top + k)!);
+    sheet.getRange(top, 1, lines.length, WIDTH).setValues(lines);
   }
   if (appends.length) {
     const start = sheet.getLastRow() + 1;
-    const overflow = start + appends.length - 1 - sheet.getMaxRows();
-    if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+    growFor(sheet, start + appends.length - 1);
     sheet.getRange(start, 1, appends.length, WIDTH).setValues(appends);
   }
-  for (const row of deletes.sort((a, b) => b - a)) sheet.deleteRow(row);
+  // Bottom up, a run of adjacent lines in one call, so the lines above stay where they are.
+  for (const [top, bottom] of runsOf(deletes.sort((a, b) => a - b)).reverse()) sheet.deleteRows(top, bottom - top + 1);
 }
 
 /** Rewrites the whole index (初始化/修复, the daily refresh): one write, then the rows below it cleared. */
@@ -145,8 +141,7 @@ export function rewriteQueue(ss: Spreadsheet, entries: readonly QueueEntry[]): v
   const sheet = indexSheet(ss);
   const last = sheet.getLastRow();
   const lines = entries.map(toLine);
-  const overflow = lines.length + 1 - sheet.getMaxRows();
-  if (overflow > 0) sheet.insertRowsAfter(sheet.getMaxRows(), overflow);
+  growFor(sheet, lines.length + 1);
   if (lines.length) sheet.getRange(2, 1, lines.length, WIDTH).setValues(lines);
   if (last > lines.length + 1) sheet.getRange(lines.length + 2, 1, last - lines.length - 1, WIDTH).clearContent();
 }

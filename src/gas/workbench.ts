@@ -3,7 +3,7 @@
 // app executes as the deploying account, so every call checks the visitor (人员, role, department) on the server.
 import { performAction, STALE_PAGE } from '../app/performAction';
 import { caseCard } from '../core/card';
-import { maySeeCase } from '../core/callers';
+import { maySeeCase, seesEveryCase } from '../core/callers';
 import { trustedCase } from '../core/controls';
 import { formatDateTime } from '../core/dates';
 import { maskText } from '../core/mask';
@@ -128,7 +128,7 @@ export function serveWorkbench(e: GoogleAppsScript.Events.DoGet): GoogleAppsScri
 
 /** Whose lines of the index a person's queue reads: their departments', or all for those who see every case. */
 function queueScope(person: Person): readonly string[] | undefined {
-  const all = person.roles.some((r) => ['信访办', '主职领导', '信访工作分管领导'].includes(r));
+  const all = seesEveryCase(person);
   const unbounded = person.roles.includes('事项分管领导') && person.departments.length === 0;
   return all || unbounded ? undefined : person.departments;
 }
@@ -234,7 +234,7 @@ function historyOf(p: GasPorts, c: Case, person: Person): string[] {
     .map((r) => r.getRow());
   if (hits.length === 0) return [];
   const width = Math.max(...at.values());
-  const office = person.roles.some((r) => ['信访办', '主职领导', '信访工作分管领导'].includes(r));
+  const office = seesEveryCase(person);
   const rows: unknown[][] = [];
   for (let i = 0; i < hits.length;) {
     let j = i;

@@ -7,7 +7,7 @@ import { WorkCalendar } from '../../src/core/calendar';
 import { encodeRecord } from '../../src/core/controls';
 import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
-import type { Case } from '../../src/core/model';
+import { DERIVED_FIELDS, type Case } from '../../src/core/model';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 import { headerOf, PEOPLE } from './office';
 
@@ -16,14 +16,8 @@ const RULES: Rules = { settings: DEFAULT_SETTINGS, limits: DEFAULT_TIME_LIMITS, 
 export const OFFICE = { user: PEOPLE.office.email };
 export const RECORD_SHEETS = ['回访记录', '联系函', '签批记录', '复查复核', '文书'] as const;
 export const MOVING_SHEETS = ['台账', '流转记录', ...RECORD_SHEETS] as const;
-const DERIVED: Record<string, string> = {
-  currentNode: '当前环节',
-  nodeDue: '环节期限',
-  deadlineState: '期限状态',
-  actor: '待办方',
-  workdaysLeft: '剩余工作日',
-  overdueWorkdays: '超期工作日',
-};
+/** The derived columns' labels by key, as the model names them. */
+const DERIVED: Record<string, string> = Object.fromEntries(DERIVED_FIELDS.fields.map((f) => [f.key, f.label]));
 
 /** The status the sidebar receives (src/gas/archive.ts ArchiveStatus). */
 export interface ArchiveStatus {
