@@ -43,7 +43,7 @@ const DERIVED_LABELS: Record<string, string> = Object.fromEntries(DERIVED_FIELDS
  * them in); otherwise as the app writes them (anchor, control record, derived columns), the last twentieth open (a
  * ledger sorted by another column scatters them: the daily refresh then reads and writes its columns whole).
  */
-function seed(env: GasEnvironment, n: number, pasted = false): void {
+export function seed(env: GasEnvironment, n: number, pasted = false): void {
   const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
   const h = header(env);
   const now = new Date('2026-11-02T09:00:00+08:00');
@@ -81,6 +81,59 @@ function seed(env: GasEnvironment, n: number, pasted = false): void {
   if (sheet.getMaxRows() < n + 1) sheet.insertRowsAfter(sheet.getMaxRows(), n + 1 - sheet.getMaxRows());
   sheet.getRange(2, 1, n, h.size).setValues(rows);
   env.globals.PropertiesService.getScriptProperties().setProperty('CASE_SEQ_2026', String(n));
+  if (!pasted) history(env, n);
+}
+
+/** Sheet rows as the app writes them into a sheet laid out by setup: values by header label. */
+function fill(env: GasEnvironment, name: string, lines: Record<string, unknown>[]): void {
+  const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName(name)!;
+  const labels = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+  const grid = lines.map((l) => labels.map((label) => l[label] ?? ''));
+  // Room below, as the app's appends leave it (table.ts growFor): the next line does not grow the grid.
+  const rows = grid.length + 1 + 200;
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  sheet.getRange(2, 1, grid.length, labels.length).setValues(grid);
+}
+
+/**
+ * What an office's history leaves beside n cases: four 流转记录 lines and two 签批记录 sign-offs a case, in time
+ * order (the steps that find a case's lines and records search these, never read them whole).
+ */
+function history(env: GasEnvironment, n: number): void {
+  const no = (i: number) => `镜访〔2026〕${String(i + 1).padStart(3, '0')}号`;
+  // Spread from 1 January to 1 November (the bench's day is 2 November): every month's lines are in the log.
+  const at = (i: number, k: number) =>
+    new Date(Date.UTC(2026, 0, 1) + Math.floor(((i + 1) * 304 * 86_400_000) / n) - (4 - k) * 60_000);
+  const steps = ['登记', '签收', '交办', '接收'];
+  fill(
+    env,
+    '流转记录',
+    Array.from({ length: n * steps.length }, (_, j) => {
+      const i = Math.floor(j / steps.length);
+      return {
+        时间: at(i, j % steps.length),
+        编号: no(i),
+        动作: steps[j % steps.length],
+        操作人: '王芳 <wangfang@jinghu.gov.cn>',
+      };
+    }),
+  );
+  fill(
+    env,
+    '签批记录',
+    Array.from({ length: n * 2 }, (_, j) => {
+      const i = j >> 1;
+      return {
+        编号: no(i),
+        序号: (j & 1) + 1,
+        时间: at(i, j & 1),
+        经办人: '王芳',
+        环节: j & 1 ? '交办签批' : '信访办签收',
+        轮次: 1,
+        角色: '信访办',
+      };
+    }),
+  );
 }
 
 const seconds = (ms: number): number => Math.round(ms) / 1000;
@@ -118,15 +171,19 @@ export function measure(env: GasEnvironment, name: string, cases: number, step: 
 
 export function run(): object[] {
   const out: object[] = [];
-  // Taking in a pasted Excel ledger (初始化/修复 anchors every row and records its controls, 补录): once, at 10,000.
-  const pasted = office('2026-11-02T09:00:00+08:00');
-  seed(pasted, 10_000, true);
-  out.push(
-    measure(pasted, 'setup-adopt', 10_000, () => {
+  // Taking in a pasted Excel ledger (初始化/修复 anchors every row and records its controls, 补录). At 50,000 the
+  // first run stops taking rows in at its time budget and says how many are left; the second takes in the rest.
+  for (const n of [10_000, 50_000]) {
+    const pasted = office('2026-11-02T09:00:00+08:00');
+    seed(pasted, n, true);
+    const click = () => {
       pasted.answerNextDialog({ button: 'OK' });
       pasted.clickMenu('信访台账', '初始化/修复', '初始化/修复');
-    }),
-  );
+    };
+    out.push(measure(pasted, 'setup-adopt', n, click));
+    if (String(pasted.ui.alerts.at(-1)?.message).includes('未登记'))
+      out.push(measure(pasted, 'setup-adopt-again', n, click));
+  }
   for (const n of [10_000, 50_000]) {
     const env = office('2026-11-02T09:00:00+08:00');
     seed(env, n);

@@ -18,3 +18,15 @@ export function runsOf(
   }
   return runs;
 }
+
+/** The prices reads are planned by (apps-script-costs.md, central figures): a round trip and a cell returned. */
+export const ROUND_TRIP_MS = 40;
+export const CELL_READ_MS = 0.035;
+
+/**
+ * Sorted rows as runs read with one call each over `width` columns: the rows between two wanted ones are read along
+ * when they cost less than another round trip (on 7 columns up to 163 rows, on 16 up to 71).
+ */
+export function readRuns(sorted: readonly number[], width: number): [number, number][] {
+  return runsOf(sorted, Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, width))));
+}

@@ -1,33 +1,72 @@
 // 初始化/修复's part for the ledger's rows: anchors the rows the workflow never recorded and gives each case without a
-// log line its 补录 line (app/adoptLedger.ts); a duplicate 编号 or an unreadable 状态 is marked on its cell.
-import { adoptLedger, type AdoptResult } from '../app/adoptLedger';
+// log line its 补录 line (app/adoptLedger.ts); a duplicate 编号 or an unreadable 状态 is marked on its cell. Every row
+// is read for four cells only; a row is read whole only when it needs something, and the log only for the cases
+// taken in now.
+import { adoptLedger, stateCellOf, type AdoptResult, type AdoptSource, type RowScan } from '../app/adoptLedger';
 import type { CasePatch, CaseRepo } from '../app/ports';
-import { fieldSpec, isCaseState, isFilled, type Case, type CaseKey, type DerivedKey, type Person } from '../core/model';
+import { CASE_FIELDS, fieldSpec, type Case, type CaseKey, type DerivedKey, type Person } from '../core/model';
 import { ISSUE_BACKGROUND, NOTE_MARK } from './edits';
 import { LOG_HEADERS, SHEET } from './layout';
 import { toCell, type SheetLedger } from './ledger';
 import type { GasPorts } from './ports';
-import { readHeader, readRecords, requireColumns, sheetNamed } from './table';
+import { readHeader, requireColumns, sheetNamed } from './table';
 
 const LOG_CASE_NO = LOG_HEADERS[1];
+const CASE_KEYS = CASE_FIELDS.map((f) => f.key as CaseKey);
 
-/** Every 编号 the log names, from one read of its 编号 column (only 初始化/修复 reads the log). */
-function loggedCaseNos(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Set<string> {
-  const sheet = sheetNamed(ss, SHEET.log);
-  const cols = requireColumns(SHEET.log, readHeader(sheet), [LOG_CASE_NO]);
-  return new Set(readRecords(sheet, cols).map((r) => String(r.values[LOG_CASE_NO]).trim()));
+// The cost model (apps-script-costs.md, decision 12): a round trip, a cell read, a cell written, a cell a TextFinder
+// scans (server-side, a quarter of a read).
+const ROUND_TRIP_MS = 40;
+const CELL_READ_MS = 0.035;
+const CELL_WRITE_MS = 0.1;
+const CELL_SCAN_MS = CELL_READ_MS / 4;
+/** Cells a row taken in writes: its anchor, record, derived columns and a few controls, and its 补录 line. */
+const CELLS_WRITTEN_A_ROW = 20;
+/** A part of the rows read whole takes about this long, read and written: the run may stop between two. */
+const PART_MS = 8_000;
+
+/** A row as the repair's scan read it: the four cells that decide it, and the case they make (状态 defaulted). */
+export interface ScannedRow extends RowScan {
+  row: number;
+  c: Case;
 }
 
-/** Anchors and records the ledger's unrecorded rows as `actor`, marks the rows it could not take, and reports. */
-export function adoptLedgerRows(p: GasPorts, actor: Person): AdoptResult {
-  const load = () => ({
-    rows: p.ledger.loadAllRows().map((l) => {
-      const state = String(l.raw.state ?? '').trim();
-      const stateCell = !isFilled(state) ? 'blank' : isCaseState(state) ? 'state' : 'unreadable';
-      return { ref: String(l.row), c: l.c, stateCell } as const;
-    }),
-    logged: loggedCaseNos(p.ss),
-  });
+/** 编号, 状态, the anchor and the record of every row: one read per run of adjacent columns. */
+function scanLedger(ledger: SheetLedger): ScannedRow[] {
+  return ledger.loadFields(['caseNo', 'state', 'anchorNo', 'controlRecord']).map(({ row, raw, c }) => ({
+    ref: String(row),
+    row,
+    c,
+    caseNo: c.caseNo ?? '',
+    anchorNo: c.anchorNo ?? '',
+    controlRecord: c.controlRecord ?? '',
+    stateCell: stateCellOf(raw.state),
+  }));
+}
+
+/**
+ * Anchors and records the ledger's unrecorded rows as `actor`, marks the rows it could not take, and reports, with the
+ * scan of every row it decided from (read under the lock). `more` says whether there is time left to take in more
+ * rows; the rest wait for the next run.
+ */
+export function adoptLedgerRows(
+  p: GasPorts,
+  actor: Person,
+  more: () => boolean,
+): { adopted: AdoptResult; scan: ScannedRow[] } {
+  let scan: ScannedRow[] = [];
+  const source: AdoptSource = {
+    scan: () => (scan = scanLedger(p.ledger)),
+    parts: (refs) => partsOf(refs.map(Number)).map((part) => part.map(String)),
+    read: (refs) =>
+      p.ledger.loadFieldsAt(CASE_KEYS, refs.map(Number)).map(({ row, raw, c }) => ({
+        ref: String(row),
+        c,
+        stateCell: stateCellOf(raw.state),
+      })),
+    logged: (caseNos) => loggedAmong(p.ss, caseNos),
+    more,
+  };
   const repo: CaseRepo = {
     loadByIds: (ids) => p.ledger.loadByIds(ids),
     loadAll: () => p.ledger.loadAll(),
@@ -35,12 +74,55 @@ export function adoptLedgerRows(p: GasPorts, actor: Person): AdoptResult {
     repeatPeers: (c, days) => p.ledger.repeatPeers(c, days),
     saveCases: (patches) => saveInBlocks(p.ledger, patches),
   };
-  const result = adoptLedger(load, actor, { ...p, repo });
-  for (const i of result.issues) {
+  const adopted = adoptLedger(source, actor, { ...p, repo });
+  for (const i of adopted.issues) {
     const col = p.ledger.col(fieldSpec(i.key ?? 'caseNo').label)!;
     p.ledger.sheet.getRange(Number(i.ref), col).setNote(`${NOTE_MARK}${i.message}`).setBackground(ISSUE_BACKGROUND);
   }
-  return result;
+  return { adopted, scan };
+}
+
+/**
+ * Sorted rows cut into parts of about PART_MS each: a row costs its cells read and written, a run of rows apart from
+ * the last (farther than a read spanning the gap is worth) a round trip for each of its two column groups.
+ */
+function partsOf(rows: readonly number[]): number[][] {
+  const width = CASE_KEYS.length;
+  const gap = Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * width));
+  const perRow = width * CELL_READ_MS + CELLS_WRITTEN_A_ROW * CELL_WRITE_MS;
+  const parts: number[][] = [];
+  let ms = 0;
+  for (const r of rows) {
+    const part = parts[parts.length - 1];
+    const last = part?.[part.length - 1];
+    const cost = last !== undefined && r - last - 1 <= gap ? (r - last) * perRow : 2 * ROUND_TRIP_MS + perRow;
+    if (part && ms + cost <= PART_MS) {
+      part.push(r);
+      ms += cost;
+    } else {
+      parts.push([r]);
+      ms = 2 * ROUND_TRIP_MS + perRow;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Which of these 编号 the log names: a TextFinder per 编号 on the log's 编号 column, or one read of that column,
+ * whichever the cost model says is cheaper for this many (a handful of rows pasted into a long log: the finder).
+ */
+function loggedAmong(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNos: readonly string[]): Set<string> {
+  if (caseNos.length === 0) return new Set();
+  const sheet = sheetNamed(ss, SHEET.log);
+  const col = requireColumns(SHEET.log, readHeader(sheet), [LOG_CASE_NO]).get(LOG_CASE_NO)!;
+  const lines = sheet.getLastRow() - 1;
+  if (lines < 1) return new Set();
+  const column = sheet.getRange(2, col, lines, 1);
+  const findMs = caseNos.length * (ROUND_TRIP_MS + lines * CELL_SCAN_MS);
+  if (findMs < ROUND_TRIP_MS + lines * CELL_READ_MS)
+    return new Set(caseNos.filter((no) => column.createTextFinder(no).matchEntireCell(true).findNext() !== null));
+  const named = new Set(column.getValues().map((r) => String(r[0]).trim()));
+  return new Set(caseNos.filter((no) => named.has(no)));
 }
 
 /**

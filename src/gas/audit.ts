@@ -5,6 +5,7 @@ import { startOfShanghaiDay, toShanghaiDate, type LocalDate } from '../core/date
 import { LOG_HEADERS, SHEET } from './layout';
 import { appendRows, readHeader, requireColumns, sheetNamed } from './table';
 import { openArchives } from './archive-store';
+import { findInColumn, readRowsAt } from './text-search';
 
 /** Who acted, as the log shows it; Apps Script hides people outside the owner's domain. */
 export function actorText(name: string, email: string): string {
@@ -202,17 +203,23 @@ export function caseHistory(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNo
   return [];
 }
 
+/**
+ * The case's lines of one spreadsheet's 流转记录: found by a TextFinder on its 编号 column (the whole cell, case as
+ * written), then only those rows read, a run of nearby lines in one read.
+ */
 function logLines(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, caseNo: string): string[] {
   const sheet = sheetNamed(ss, SHEET.log);
   const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
-  const last = sheet.getLastRow();
-  if (last < 2) return [];
+  const rows = findInColumn(sheet, at.get('编号')!, { text: caseNo, whole: true, matchCase: true })
+    .map((r) => r.getRow())
+    .filter((r) => r >= 2);
+  if (!rows.length) return [];
   const width = Math.max(...at.values());
   const tz = ss.getSpreadsheetTimeZone();
   const cell = (r: unknown[], h: (typeof LOG_HEADERS)[number]): unknown => r[at.get(h)! - 1];
-  return sheet
-    .getRange(2, 1, last - 1, width)
-    .getValues()
+  const lines = readRowsAt(sheet, rows, 1, width);
+  return rows
+    .map((row) => lines.get(row)!)
     .filter((r) => String(cell(r, '编号')).trim() === caseNo)
     .map((r) => {
       const t = cell(r, '时间');

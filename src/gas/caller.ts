@@ -7,7 +7,7 @@ import { actingPerson } from './actions';
 import { activeUserEmail } from './infra';
 import { gasPorts, type GasPorts } from './ports';
 import { LedgerError } from './table';
-import { recordedTriggerUids, triggerOwner } from './triggers';
+import { recordedTriggers } from './triggers';
 
 /** The signals of this execution, read from Apps Script. */
 function signals(): CallSignals {
@@ -45,15 +45,15 @@ const OPEN_TO_ANYONE: readonly HandlerName[] = ['showHelp', 'menuSetup'];
  */
 export function checkTriggerCaller(name: HandlerName, event: unknown): 'run' | 'skip' {
   const uid = (event as { triggerUid?: unknown } | null | undefined)?.triggerUid;
+  // The owner and the owner's triggers as installTriggers recorded them (one property read); only an event they do
+  // not name is checked against the running account's own triggers (a call per trigger), to tell another account's
+  // trigger (skipped quietly) from a forged call (refused).
+  const { owner, uids: recorded } = recordedTriggers();
   const base = {
     ...signals(),
     triggerUid: typeof uid === 'string' || typeof uid === 'number' ? String(uid) : '',
-    triggerOwner: triggerOwner(),
+    triggerOwner: owner,
   };
-  // The owner's triggers as installTriggers recorded them (one property read); only an event they do not name is
-  // checked against the running account's own triggers (a call per trigger), to tell another account's trigger
-  // (skipped quietly) from a forged call (refused).
-  const recorded = recordedTriggerUids();
   if (
     base.triggerUid &&
     recorded.includes(base.triggerUid) &&

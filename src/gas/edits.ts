@@ -70,6 +70,9 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
       changes: editedKeys.map((key) => (single ? { key, oldValue: e.oldValue ?? '' } : { key })),
     }));
   if (edits.length === 0) return;
+  // The rows were read after the person typed: what they held before is known only for a single cell (its old value).
+  for (const r of rows)
+    p.ledger.priorCases.set(r.row, single ? p.ledger.caseFrom({ ...r.raw, [editedKeys[0]!]: e.oldValue ?? '' }) : null);
   const result = handleTypedEdits({ edits, actorEmail: p.actorEmail }, p);
   for (const f of p.noticeFailures) console.warn(f);
   const registered = result.assigned.map((a) => Number(a.ref));
@@ -77,25 +80,36 @@ export function onLedgerEditEvent(e: GoogleAppsScript.Events.SheetsOnEdit): void
 }
 
 /**
- * Notes and highlights on the edited rows: one read and one write of notes and of backgrounds. The app's part of a
- * cell's note says this edit's messages, each once (never what earlier edits said); a person's own note stays before
- * it. `registered`: rows that became cases in this edit, whose 编号 loses an earlier 本行尚未登记 / duplicate note.
+ * Notes and highlights on the edited rows: one read of the notes of the columns concerned (the edited ones, the
+ * cells this edit flags, 编号 of a row it registered), then one write of those notes and a background on each cell
+ * whose mark changes (backgrounds are never read: only the marked cells' are set). The app's part of a cell's note
+ * says this edit's messages, each once (never what earlier edits said); a person's own note stays before it.
+ * `registered`: rows that became cases in this edit, whose 编号 loses an earlier 本行尚未登记 / duplicate note.
  */
 export function markIssues(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   first: number,
   last: number,
-  header: { width: number; columns: Map<string, number> },
+  header: { columns: Map<string, number> },
   issues: EditIssue[],
   editedKeys: CaseKey[],
   registered: readonly number[],
 ): void {
-  const { width, columns } = header;
-  const block = sheet.getRange(first, 1, last - first + 1, width);
-  const notes = block.getNotes();
-  const backgrounds = block.getBackgrounds();
-  let changed = false;
+  const { columns } = header;
   const colOf = (key: CaseKey): number | undefined => columns.get(fieldSpec(key).label);
+  const caseNoCol = columns.get(fieldLabel('caseNo'))!;
+  const issueCol = (i: EditIssue): number => (i.key && colOf(i.key)) || caseNoCol;
+  const concerned = [
+    ...editedKeys.map(colOf),
+    ...(registered.length ? [caseNoCol] : []),
+    ...issues.filter((i) => Number(i.ref) >= first && Number(i.ref) <= last).map(issueCol),
+  ].filter((c): c is number => c !== undefined);
+  if (concerned.length === 0) return;
+  const lo = Math.min(...concerned);
+  const block = sheet.getRange(first, lo, last - first + 1, Math.max(...concerned) - lo + 1);
+  const notes = block.getNotes();
+  const before = notes.map((r) => [...r]);
+  const marked = new Map<string, [number, number, string]>();
   // A cell's note is a person's own words, if any, then the app's from NOTE_MARK on: each edit replaces the app's part.
   const personal = (note: string): string => (note.includes(NOTE_MARK) ? note.slice(0, note.indexOf(NOTE_MARK)) : note);
   const withApp = (note: string, messages: string[]): string =>
@@ -105,10 +119,9 @@ export function markIssues(
     const keys = registered.includes(first + r) ? [...editedKeys, 'caseNo' as const] : editedKeys;
     for (const key of keys) {
       const c = colOf(key);
-      if (c && notes[r]![c - 1]!.includes(NOTE_MARK)) {
-        notes[r]![c - 1] = withApp(notes[r]![c - 1]!, []);
-        backgrounds[r]![c - 1] = '#ffffff';
-        changed = true;
+      if (c && notes[r]![c - lo]!.includes(NOTE_MARK)) {
+        notes[r]![c - lo] = withApp(notes[r]![c - lo]!, []);
+        marked.set(`${r}:${c}`, [r, c, '#ffffff']);
       }
     }
   }
@@ -116,21 +129,20 @@ export function markIssues(
   const byCell = new Map<string, { r: number; c: number; messages: string[] }>();
   for (const i of issues) {
     const r = Number(i.ref) - first;
-    const c = (i.key && colOf(i.key)) || columns.get(fieldLabel('caseNo'))!;
+    const c = issueCol(i);
     if (r < 0 || r >= notes.length) continue;
     const at = `${r}:${c}`;
     if (!byCell.has(at)) byCell.set(at, { r, c, messages: [] });
     const { messages } = byCell.get(at)!;
     if (!messages.includes(i.message)) messages.push(i.message);
   }
-  for (const { r, c, messages } of byCell.values()) {
-    notes[r]![c - 1] = withApp(notes[r]![c - 1]!, messages);
-    backgrounds[r]![c - 1] = ISSUE_BACKGROUND;
-    changed = true;
+  for (const [at, { r, c, messages }] of byCell) {
+    notes[r]![c - lo] = withApp(notes[r]![c - lo]!, messages);
+    marked.set(at, [r, c, ISSUE_BACKGROUND]);
   }
-  if (!changed) return;
+  if (notes.every((line, r) => line.every((n, k) => n === before[r]![k])) && marked.size === 0) return;
   block.setNotes(notes);
-  block.setBackgrounds(backgrounds);
+  for (const [r, c, color] of marked.values()) sheet.getRange(first + r, c).setBackground(color);
 }
 
 /**

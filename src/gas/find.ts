@@ -1,13 +1,14 @@
 // 查找 (find cases by 编号, name, ID number or phone and jump to the row) and 案件历史 (the case's log lines).
-import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
+import { idNumberPattern, normalizeIdNumber, normalizePhone, phonePattern } from '../core/duplicates';
 import { maskIdNumber, maskPhone } from '../core/mask';
-import { fieldLabel, type CaseKey } from '../core/model';
+import { fieldLabel } from '../core/model';
 import { selectedCaseNos } from './actions';
 import { maySeeCase } from '../core/callers';
 import { requireMaySee, requireRole } from './caller';
 import { caseHistory } from './audit';
 import { gasPorts } from './ports';
-import { readHeader, readRecords } from './table';
+import { readHeader } from './table';
+import { columnFinder, findInColumn, readRowsAt, rowsInOrder, take, type ColumnSearch } from './text-search';
 import { openArchives } from './archive-store';
 import { SHEET } from './layout';
 
@@ -25,7 +26,49 @@ export interface FoundCase {
 const MAX_RESULTS = 50;
 /** The columns 查找 reads, by the model's keys (labels come from the model, so a rename cannot go unnoticed). */
 const KEYS = ['caseNo', 'petitionerName', 'idNumber', 'phone', 'state', 'petitionDate', 'department'] as const;
-const L = Object.fromEntries(KEYS.map((k) => [k, fieldLabel(k)])) as Record<(typeof KEYS)[number], string>;
+type Key = (typeof KEYS)[number];
+const L = Object.fromEntries(KEYS.map((k) => [k, fieldLabel(k)])) as Record<Key, string>;
+/** An ID number is matched from 15 characters (the old 15-digit form), a phone from 7 digits (a local number). */
+const MIN_ID = 15;
+const MIN_PHONE = 7;
+
+/** A 台账 searched: the ledger's or an archive's, with its columns by key and, for an archive, its name and link. */
+interface Book {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  col: Record<Key, number>;
+  archive?: FoundCase['archive'];
+}
+
+/**
+ * The columns a query can match in, each searched by one TextFinder: 编号 and 信访人姓名 for the query as plain text
+ * (case as typed: the rule below is `includes`); 身份证号码 and 联系电话, when the query is long enough to be one, for
+ * every way a cell can hold the same number — stored as typed (lower-case x, spaces, dashes, full-width digits, a +86
+ * prefix), which no plain search for the normalised form finds — by a pattern built from the normalised value, each of
+ * its characters a literal. A TextFinder only proposes rows: matcherFor's rule decides on the row's cells, as before.
+ */
+function searchesFor(q: string): [Key, ColumnSearch][] {
+  const id = normalizeIdNumber(q);
+  const phone = normalizePhone(q);
+  const out: [Key, ColumnSearch][] = [
+    ['caseNo', { text: q, matchCase: true }],
+    ['petitionerName', { text: q, matchCase: true }],
+  ];
+  if (id.length >= MIN_ID) out.push(['idNumber', { text: idNumberPattern(id), pattern: true, matchCase: true }]);
+  if (phone.length >= MIN_PHONE) out.push(['phone', { text: phonePattern(phone), pattern: true, matchCase: true }]);
+  return out;
+}
+
+/** 查找's rule: the 编号 or the name contains the query, or the ID number or the phone equals it once normalised. */
+function matcherFor(q: string): (v: Record<Key, unknown>) => boolean {
+  const id = normalizeIdNumber(q);
+  const phone = normalizePhone(q);
+  return (v) => {
+    const byId = id.length >= MIN_ID && normalizeIdNumber(v.idNumber) === id;
+    const byPhone = phone.length >= MIN_PHONE && normalizePhone(v.phone) === phone;
+    const no = String(v.caseNo ?? '').trim();
+    return byId || byPhone || no.includes(q) || String(v.petitionerName ?? '').includes(q);
+  };
+}
 
 export function showFindSidebar(): void {
   requireRole(gasPorts());
@@ -34,55 +77,64 @@ export function showFindSidebar(): void {
 
 /**
  * Cases whose 编号 or name contains the query, or whose ID number or phone equals it (plain text, no patterns), among
- * the cases the caller may see (a liaison or handler: their own department's).
+ * the cases the caller may see (a liaison or handler: their own department's): 台账 first, then the yearly archives,
+ * newest first, at most MAX_RESULTS in sheet order. Each 台账 is searched column by column with TextFinder and only
+ * the rows it proposes are read, in batches until the list is full.
  */
 export function findCasesQuery(query: string): FoundCase[] {
   const p = gasPorts();
   const person = requireRole(p);
   const q = String(query ?? '').trim();
   if (!q) return [];
-  const cols = new Map(KEYS.map((k: CaseKey) => [fieldLabel(k), p.ledger.colOf(k)]));
-  const id = normalizeIdNumber(q);
-  const phone = normalizePhone(q);
+  const searches = searchesFor(q);
+  const matches = matcherFor(q);
   const tz = p.ss.getSpreadsheetTimeZone();
   const out: FoundCase[] = [];
-  const search = (rows: { values: Record<string, unknown> }[], archive?: FoundCase['archive']): void => {
-    for (const { values: v } of rows) {
-      if (out.length >= MAX_RESULTS) return;
-      const no = String(v[L.caseNo] ?? '').trim();
-      if (!no || (archive && out.some((f) => f.caseNo === no))) continue;
-      const byId = id.length >= 15 && normalizeIdNumber(v[L.idNumber]) === id;
-      const byPhone = phone.length >= 7 && normalizePhone(v[L.phone]) === phone;
-      const byText = no.includes(q) || String(v[L.petitionerName] ?? '').includes(q);
-      if (!(byId || byPhone || byText)) continue;
-      if (!maySeeCase(person, String(v[L.department] ?? ''))) continue;
-      const d = v[L.petitionDate];
-      out.push({
-        caseNo: no,
-        name: String(v[L.petitionerName] ?? ''),
-        state: String(v[L.state] ?? ''),
-        date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
-        hint: [
-          v[L.department],
-          v[L.idNumber] ? maskIdNumber(String(v[L.idNumber])) : '',
-          v[L.phone] ? maskPhone(String(v[L.phone])) : '',
-        ]
-          .filter(Boolean)
-          .join(' · '),
-        ...(archive ? { archive } : {}),
-      });
+  const search = ({ sheet, col, archive }: Book): void => {
+    const rows = rowsInOrder(searches.map(([key, s]) => findInColumn(sheet, col[key], s)));
+    const cols = KEYS.map((k) => col[k]);
+    const lo = Math.min(...cols);
+    const width = Math.max(...cols) - lo + 1;
+    // A liaison may see few of the rows proposed: each batch is as large as all taken before it.
+    for (let taken = 0; out.length < MAX_RESULTS;) {
+      const batch = take(rows, Math.max(MAX_RESULTS - out.length, taken));
+      if (!batch.length) return;
+      taken += batch.length;
+      const cells = readRowsAt(sheet, batch, lo, width);
+      for (const row of batch) {
+        if (out.length >= MAX_RESULTS) return;
+        const line = cells.get(row)!;
+        const v = Object.fromEntries(KEYS.map((k) => [k, line[col[k] - lo]])) as Record<Key, unknown>;
+        const no = String(v.caseNo ?? '').trim();
+        if (!no || (archive && out.some((f) => f.caseNo === no))) continue;
+        if (!matches(v) || !maySeeCase(person, String(v.department ?? ''))) continue;
+        const d = v.petitionDate;
+        out.push({
+          caseNo: no,
+          name: String(v.petitionerName ?? ''),
+          state: String(v.state ?? ''),
+          date: d instanceof Date ? Utilities.formatDate(d, tz, 'yyyy-MM-dd') : String(d ?? ''),
+          hint: [
+            v.department,
+            v.idNumber ? maskIdNumber(String(v.idNumber)) : '',
+            v.phone ? maskPhone(String(v.phone)) : '',
+          ]
+            .filter(Boolean)
+            .join(' · '),
+          ...(archive ? { archive } : {}),
+        });
+      }
     }
   };
-  search(readRecords(p.ledger.sheet, cols));
+  search({ sheet: p.ledger.sheet, col: Object.fromEntries(KEYS.map((k) => [k, p.ledger.colOf(k)])) as Book['col'] });
   // The yearly archives (their ids in Script Properties): a case found there names the archive it is in.
   for (const a of out.length < MAX_RESULTS ? openArchives() : []) {
     const sheet = a.ss.getSheetByName(SHEET.ledger);
     const header = sheet && readHeader(sheet);
     if (!sheet || KEYS.some((k) => !header!.columns.has(L[k]))) continue;
-    search(readRecords(sheet, new Map(KEYS.map((k) => [L[k], header!.columns.get(L[k])!]))), {
-      name: a.name,
-      url: a.url,
-    });
+    const col = Object.fromEntries(KEYS.map((k) => [k, header!.columns.get(L[k])!])) as Book['col'];
+    search({ sheet, col, archive: { name: a.name, url: a.url } });
+    if (out.length >= MAX_RESULTS) break;
   }
   return out;
 }
@@ -92,12 +144,30 @@ export function jumpTo(caseNo: string): boolean {
   const p = gasPorts();
   const person = requireRole(p);
   const no = String(caseNo ?? '').trim();
-  const row = p.ledger.rowsByCaseNo().get(no);
+  const row = ledgerRowOf(p, no);
   if (!row) return false;
   requireMaySee(person, no, departmentAt(p, row));
   p.ss.setActiveSheet(p.ledger.sheet);
   p.ledger.sheet.setActiveRange(p.ledger.sheet.getRange(row, 1, 1, p.ledger.header.width));
   return true;
+}
+
+/**
+ * The row of a case in 台账 as rowsByCaseNo finds it — the first whose anchor is the 编号, else the first without an
+ * anchor showing it — by TextFinder on the anchor column (stopping at the first match), never reading the column.
+ */
+function ledgerRowOf(p: ReturnType<typeof gasPorts>, no: string): number | null {
+  const { sheet } = p.ledger;
+  const exact = { text: no, whole: true, matchCase: true };
+  const anchorCol = p.ledger.colOf('anchorNo');
+  const anchored = columnFinder(sheet, anchorCol, exact)?.findNext();
+  if (anchored) return anchored.getRow();
+  // A row without an anchor yet (an old sheet not through 初始化/修复) is the case its visible 编号 names.
+  for (const cell of findInColumn(sheet, p.ledger.colOf('caseNo'), exact)) {
+    const row = cell.getRow();
+    if (!String(sheet.getRange(row, anchorCol).getValue()).trim()) return row;
+  }
+  return null;
 }
 
 /** The 承办部室 of a ledger row. */
@@ -110,7 +180,7 @@ export function showHistory(): void {
   const p = gasPorts();
   const person = requireRole(p);
   const [caseNo] = selectedCaseNos(p);
-  const row = p.ledger.rowsByCaseNo().get(caseNo!);
+  const row = ledgerRowOf(p, caseNo!);
   if (row) requireMaySee(person, caseNo!, departmentAt(p, row));
   const lines = caseHistory(p.ss, caseNo!);
   const ui = SpreadsheetApp.getUi();

@@ -19,7 +19,7 @@ import {
   type DerivedKey,
 } from '../core/model';
 import { SHEET } from './layout';
-import { growFor, readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
+import { rangeToFill, readHeader, readRecords, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -352,21 +352,40 @@ export class SheetLedger implements CaseRepo {
     this.loadedAt = null;
     const appends: CasePatch[] = [];
     const written: number[] = [];
+    const was = new Map<number, Case | null>();
     for (const p of patches) {
       const row = p.ref ? Number(p.ref) : at.get(p.caseNo);
       if (p.create || row === undefined) appends.push(p);
       else {
+        if (!was.has(row))
+          was.set(row, this.priorCases.has(row) ? this.priorCases.get(row)! : (this.cache.get(row)?.c ?? null));
         this.writeRow(row, p.fields, p.derived);
         this.savedAt(p.caseNo, row);
         written.push(row);
       }
     }
     if (appends.length) written.push(...this.append(appends));
-    if (this.afterSave && written.length) this.afterSave(this.savedRows(written));
+    if (this.afterSave && written.length)
+      this.afterSave(this.savedRows(written).map((s) => ({ ...s, was: was.get(s.row) ?? null })));
   }
 
-  /** Told of every saved row with its case as now written (the workbench index follows the ledger through it). */
-  afterSave: ((saved: { row: number; c: Case }[]) => void) | null = null;
+  /**
+   * Told of every saved row with its case as now written and, where known, as it was before this execution changed
+   * it (`was`; null for a new row or one whose earlier cells are unknown). The workbench index follows the ledger
+   * through it.
+   */
+  afterSave: ((saved: { row: number; c: Case; was: Case | null }[]) => void) | null = null;
+
+  /**
+   * The cases some rows held before this execution (null: not known), for the rows whose cells as read are not that:
+   * a typed edit reads its rows after the person typed, so it gives the single cell's old value here.
+   */
+  readonly priorCases = new Map<number, Case | null>();
+
+  /** The case a row's raw cells make (state defaulting to 待签收), as loading would read it. */
+  caseFrom(raw: RawRow): Case {
+    return caseOf(raw, this.now());
+  }
 
   /** The saved rows' cases from the cells this execution read and wrote; a row never read is read now. */
   private savedRows(rows: readonly number[]): { row: number; c: Case }[] {
@@ -411,8 +430,7 @@ export class SheetLedger implements CaseRepo {
       for (const [c, v] of this.columnsOf(p.fields, p.derived)) line[c - 1] = v;
       return line;
     });
-    growFor(this.sheet, start + grid.length - 1);
-    this.sheet.getRange(start, 1, grid.length, this.header.width).setValues(grid);
+    rangeToFill(this.sheet, start, grid.length, this.header.width).setValues(grid);
     grid.forEach((cells, i) => this.remember(start + i, cells));
     patches.forEach((p, i) => this.savedAt(p.caseNo, start + i));
     return grid.map((_, i) => start + i);

@@ -1,6 +1,7 @@
 // The record sheets (回访记录, 联系函, 签批记录, 复查复核, … one per kind of src/core/records.ts) as the RecordStore port:
-// columns found by the kind's labels, a case's records found from one read of the 编号 and 序号 columns (never a scan
-// of the whole sheet), new records appended in one write per kind, cells converted to typed values here only.
+// columns found by the kind's labels, a case's records found by a TextFinder search of the 编号 column (server-side:
+// never a read of the sheet's columns, which grow with every case the office ever had), new records appended in one
+// write per kind, cells converted to typed values here only.
 import type { RecordStore } from '../app/ports';
 import { fromShanghai, parseDateInput, toShanghaiDate } from '../core/dates';
 import {
@@ -13,19 +14,22 @@ import {
   type RecordKind,
   type RecordPatch,
 } from '../core/records';
-import { growFor, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
+import { runsOf } from '../core/runs';
+import { LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** One kind's sheet as opened in this execution: its columns, and the 编号 and 序号 of every data row (read once). */
+/** One kind's sheet as opened in this execution: its columns, its last row, and the records found so far by case. */
 interface Opened {
   sheet: Sheet;
   /** Key → 1-based column. */
   cols: Map<string, number>;
   first: number;
   width: number;
-  /** Per data row (index 0 = sheet row 2): the case's 编号 and the record's 序号. */
-  index: { caseNo: string; seq: number }[];
+  /** The last row with content (one read when opened; appends move it). */
+  last: number;
+  /** By 编号: the rows of the case's records and their 序号, in sheet order (searched once per case). */
+  found: Map<string, { row: number; seq: number }[]>;
 }
 
 /**
@@ -88,7 +92,7 @@ export class SheetRecords implements RecordStore {
     const cols = new Map(columns.map((c) => [c.key, byLabel.get(c.label)!]));
     const first = Math.min(...cols.values());
     const width = Math.max(...cols.values()) - first + 1;
-    const o: Opened = { sheet, cols, first, width, index: this.readIndex(sheet, cols) };
+    const o: Opened = { sheet, cols, first, width, last: sheet.getLastRow(), found: new Map() };
     this.opened.set(kind, o);
     return o;
   }
@@ -107,31 +111,50 @@ export class SheetRecords implements RecordStore {
     return readHeader(sheet);
   }
 
-  /** The 编号 and 序号 of every data row: one read of the block spanning those two columns. */
-  private readIndex(sheet: Sheet, cols: Map<string, number>): Opened['index'] {
-    const last = sheet.getLastRow();
-    if (last < 2) return [];
-    const a = cols.get('caseNo')!;
-    const b = cols.get('seq')!;
+  /**
+   * The rows and 序号 of these cases' records: per case not searched yet, a TextFinder search of the 编号 column
+   * (substring, then the 编号 cell compared trimmed: a 编号 typed with a space still counts), then one read of the
+   * 编号 and 序号 cells of the rows it found (one call per run of rows).
+   */
+  private entries(o: Opened, caseNos: readonly string[]): void {
+    const a = o.cols.get('caseNo')!;
+    const b = o.cols.get('seq')!;
     const lo = Math.min(a, b);
-    return sheet
-      .getRange(2, lo, last - 1, Math.abs(a - b) + 1)
-      .getValues()
-      .map((r) => ({ caseNo: String(r[a - lo]).trim(), seq: Number(r[b - lo]) || 0 }));
+    for (const no of caseNos) {
+      if (o.found.has(no)) continue;
+      const rows =
+        o.last < 2
+          ? []
+          : o.sheet
+              .getRange(2, a, o.last - 1, 1)
+              .createTextFinder(no)
+              .findAll()
+              .map((r) => r.getRow());
+      const hits: { row: number; seq: number }[] = [];
+      for (const [top, bottom] of runsOf(rows)) {
+        const grid = o.sheet.getRange(top, lo, bottom - top + 1, Math.abs(a - b) + 1).getValues();
+        grid.forEach((r, k) => {
+          if (String(r[a - lo]).trim() === no) hits.push({ row: top + k, seq: Number(r[b - lo]) || 0 });
+        });
+      }
+      o.found.set(no, hits);
+    }
   }
 
   /**
    * The records of these cases, of the given kinds (every kind when none is given), oldest first within a case and
-   * kind. Reads per kind the 编号 and 序号 columns once per execution, then only the rows that belong to the cases.
+   * kind: per kind, each case's rows found by entries(), then only those rows read.
    */
   load(caseNos: readonly string[], kinds: readonly RecordKind[] = RECORD_KIND_IDS): AnyRecord[] {
-    const wanted = new Set(caseNos.map((n) => n.trim()).filter(Boolean));
+    const wanted = [...new Set(caseNos.map((n) => n.trim()).filter(Boolean))];
     const out: AnyRecord[] = [];
-    if (wanted.size === 0) return out;
+    if (wanted.length === 0) return out;
     for (const kind of kinds) {
       const o = this.open(kind);
-      const rows = o.index.flatMap((e, i) => (wanted.has(e.caseNo) ? [i + 2] : []));
-      for (const [row, cells] of this.readRows(o, rows)) out.push(this.toRecord(kind, o, cells, row));
+      this.entries(o, wanted);
+      const seqAt = new Map(wanted.flatMap((no) => o.found.get(no)!.map((e) => [e.row, e.seq] as const)));
+      const rows = [...seqAt.keys()].sort((x, y) => x - y);
+      for (const [row, cells] of this.readRows(o, rows)) out.push(this.toRecord(kind, o, cells, seqAt.get(row) ?? 0));
     }
     return out.sort((x, y) => (x.kind === y.kind && x.caseNo === y.caseNo ? x.seq - y.seq : 0));
   }
@@ -146,17 +169,21 @@ export class SheetRecords implements RecordStore {
     for (const [kind, list] of byKind) {
       const o = this.open(kind);
       const columns = recordColumns(kind);
-      const grid = list.map((r) => {
+      this.entries(
+        o,
+        list.filter((r) => r.seq === undefined).map((r) => r.caseNo),
+      );
+      const start = o.last + 1;
+      const grid = list.map((r, i) => {
         const seq = r.seq ?? this.nextSeq(o, r.caseNo);
-        o.index.push({ caseNo: r.caseNo, seq });
+        if (o.found.has(r.caseNo)) o.found.get(r.caseNo)!.push({ row: start + i, seq });
         const line: unknown[] = new Array(o.width).fill('');
         const values = { ...r, seq } as Record<string, unknown>;
         for (const c of columns) line[o.cols.get(c.key)! - o.first] = toCell(c, values[c.key]);
         return line;
       });
-      const start = o.index.length - grid.length + 2;
-      growFor(o.sheet, start + grid.length - 1);
-      o.sheet.getRange(start, o.first, grid.length, o.width).setValues(grid);
+      rangeToFill(o.sheet, start, grid.length, o.width, o.first).setValues(grid);
+      o.last = start + grid.length - 1;
     }
   }
 
@@ -168,15 +195,16 @@ export class SheetRecords implements RecordStore {
     const writes: { o: Opened; row: number; cells: [number, unknown][] }[] = [];
     for (const p of patches) {
       const o = this.open(p.kind);
-      const i = o.index.findIndex((e) => e.caseNo === p.caseNo && e.seq === p.seq);
-      if (i < 0)
+      this.entries(o, [p.caseNo]);
+      const at = o.found.get(p.caseNo)!.find((e) => e.seq === p.seq);
+      if (!at)
         throw new LedgerError('NOT_FOUND', `「${recordSpec(p.kind).sheet}」中没有 ${p.caseNo} 的第 ${p.seq} 条记录。`);
       const specs = new Map(recordColumns(p.kind).map((c) => [c.key, c]));
       const cells = Object.entries(p.fields as Record<string, unknown>)
         .filter(([k]) => specs.has(k))
         .map(([k, v]): [number, unknown] => [o.cols.get(k)!, toCell(specs.get(k)!, v)])
         .sort((a, b) => a[0] - b[0]);
-      writes.push({ o, row: i + 2, cells });
+      writes.push({ o, row: at.row, cells });
     }
     for (const { o, row, cells } of writes) {
       for (let i = 0; i < cells.length;) {
@@ -189,30 +217,27 @@ export class SheetRecords implements RecordStore {
   }
 
   private nextSeq(o: Opened, caseNo: string): number {
-    return o.index.reduce((max, e) => (e.caseNo === caseNo ? Math.max(max, e.seq) : max), 0) + 1;
+    return (o.found.get(caseNo) ?? []).reduce((max, e) => Math.max(max, e.seq), 0) + 1;
   }
 
   /** Reads the given sheet rows, one call per contiguous run, the kind's columns only. */
   private readRows(o: Opened, rows: number[]): [number, unknown[]][] {
     const out: [number, unknown[]][] = [];
-    for (let i = 0; i < rows.length;) {
-      let j = i;
-      while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-      const grid = o.sheet.getRange(rows[i]!, o.first, j - i + 1, o.width).getValues();
-      grid.forEach((cells, k) => out.push([rows[i]! + k, cells]));
-      i = j + 1;
+    for (const [top, bottom] of runsOf(rows)) {
+      const grid = o.sheet.getRange(top, o.first, bottom - top + 1, o.width).getValues();
+      grid.forEach((cells, k) => out.push([top + k, cells]));
     }
     return out;
   }
 
-  private toRecord(kind: RecordKind, o: Opened, cells: unknown[], row: number): AnyRecord {
+  private toRecord(kind: RecordKind, o: Opened, cells: unknown[], seq: number): AnyRecord {
     const r: Record<string, unknown> = { kind };
     for (const c of recordColumns(kind)) {
       const v = fromCell(c, cells[o.cols.get(c.key)! - o.first]);
       if (v !== undefined) r[c.key] = v;
     }
     r.caseNo = String(r.caseNo ?? '');
-    r.seq = (r.seq as number | undefined) ?? o.index[row - 2]?.seq ?? 0;
+    r.seq = (r.seq as number | undefined) ?? seq;
     r.by = String(r.by ?? '');
     return r as unknown as AnyRecord;
   }

@@ -1,9 +1,10 @@
 // 初始化/修复 and 接管定时任务 as the person clicking sees them.
 import { HIDDEN_EDITOR_NAME } from '../app/handleTypedEdits';
 import type { Person } from '../core/model';
+import type { AdoptResult } from '../app/adoptLedger';
 import { adoptLedgerRows } from './adopt';
 import { actorText, rebuildLogIndex } from './audit';
-import { rebuildQueue } from './workbench-index';
+import { rebuildQueueFrom } from './setup-index';
 import { recordLedgerId } from './workbench';
 import { clearConfigCache } from './config-cache';
 import { activeUserEmail } from './infra';
@@ -18,28 +19,41 @@ import { ensureTemplates, FormsDrive, emptyDriveCache, type TemplateReport } fro
 import { ANNEXES } from '../core/forms';
 
 /**
+ * Taking in rows stops once this much of the run has passed (Apps Script stops it at 6 minutes): the rest of the run
+ * (the workbench index, some 70 s for 50,000 open cases; templates, triggers) fits in what is left, and the rows not
+ * yet taken in wait for the next run.
+ */
+const ADOPT_BUDGET_MS = 4 * 60_000;
+
+/**
  * Lays out the sheets, adds the first person to 人员 as 信访办, records the ledger's unrecorded cases (补录), then
  * installs the triggers if this person owns them (or nobody does yet).
  */
 export function runSetup(): void {
+  const startedMs = Date.now();
   const ss = SpreadsheetApp.getActive();
   const me = activeUserEmail();
   clearConfigCache(); // setup reads and repairs 人员 and 设置 itself
   requireOfficeOnceStaffed(ss, me);
   const report = setupSpreadsheet(ss);
   const owner = triggerOwner();
+  const first = addFirstOfficer(ss, me);
+  const p = gasPorts(me);
+  const { adopted, scan } = adoptCases(me, () => Date.now() - startedMs < ADOPT_BUDGET_MS);
+  // The workbench index from the 编号 and 状态 the repair read of every row, once every row is taken in (a run that
+  // stopped for time leaves it to the next).
+  if (!adopted.left) rebuildQueueFrom(ss, p.ledger, scan, p.settings.rules(), new Date());
   const lines = [
     report.createdSheets.length ? `新建工作表：${report.createdSheets.join('、')}` : '工作表齐全',
     report.addedColumns.length ? `补充表头：${report.addedColumns.join('、')}` : '',
     ...report.notes,
-    ...recordPeopleAndCases(ss, me),
+    ...firstOfficerLines(first, me),
+    ...adoptedLines(adopted),
     ...templateLines(ensureTemplates(false)),
   ];
-  // The log's month index (the monthly analysis reads through it) and the workbench index, rebuilt.
+  // The log's month index (the monthly analysis reads through it), rebuilt.
   rebuildLogIndex(ss);
   clearConfigCache();
-  const ports = gasPorts(me);
-  rebuildQueue(ss, ports.ledger, ports.settings.rules(), new Date());
   recordLedgerId(ss);
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');
   else if (!owner || owner === me) {
@@ -74,16 +88,19 @@ function requireOfficeOnceStaffed(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, 
     throw new LedgerError('DENIED', '「初始化/修复」只限「人员」表中的「信访办」人员运行。');
 }
 
-/** The first officer and the ledger's unrecorded cases, as lines for the person. */
-function recordPeopleAndCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, me: string): string[] {
-  const lines: string[] = [];
-  const first = addFirstOfficer(ss, me);
+/** What adding the first officer did, as lines for the person. */
+function firstOfficerLines(first: ReturnType<typeof addFirstOfficer>, me: string): string[] {
   if (first === 'added')
-    lines.push(`已将您（${me}）登记到「人员」表，角色为「信访办」。请补填您的姓名和部室，并登记其他人员。`);
+    return [`已将您（${me}）登记到「人员」表，角色为「信访办」。请补填您的姓名和部室，并登记其他人员。`];
   if (first === 'hidden')
-    lines.push(
+    return [
       '「人员」表还没有人，而 Google 没有提供您的账号，未能登记您。请在「人员」表填写信访办人员的姓名、邮箱和角色。',
-    );
+    ];
+  return [];
+}
+
+/** The ledger's unrecorded cases taken in as the person running the repair, while `more` says there is time. */
+function adoptCases(me: string, more: () => boolean): ReturnType<typeof adoptLedgerRows> {
   const p = gasPorts(me);
   const actor: Person = (me && p.directory.findByEmail(me)) || {
     email: me,
@@ -91,18 +108,35 @@ function recordPeopleAndCases(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, me: 
     roles: [],
     departments: [],
   };
-  // The workbench index is rebuilt whole after this (rebuildQueue): adoption's saves need not keep it line by line.
+  // The workbench index is rebuilt whole after this (rebuildQueueFrom): adoption's saves need not keep it line by line.
   const follow = p.ledger.afterSave;
   p.ledger.afterSave = null;
-  const adopted = adoptLedgerRows(p, actor);
-  p.ledger.afterSave = follow;
+  try {
+    return adoptLedgerRows(p, actor, more);
+  } finally {
+    p.ledger.afterSave = follow;
+  }
+}
+
+/** 编号 for a message: the first twenty (an old ledger taken in may hold thousands). */
+function listed(caseNos: readonly string[]): string {
+  return caseNos.length > 20 ? `${caseNos.slice(0, 20).join('、')} 等` : caseNos.join('、');
+}
+
+/** What the repair did to the ledger's rows, as lines for the person. */
+function adoptedLines(adopted: AdoptResult): string[] {
+  const lines: string[] = [];
   if (adopted.anchored.length) lines.push(`台账中原有的 ${adopted.anchored.length} 件信访件已登记`);
   if (adopted.realigned.length)
     lines.push(`${adopted.realigned.length} 件的系统记录已对回其所在行（此前只对部分列排序或粘贴）`);
   if (adopted.backfilled.length)
-    lines.push(`补录 ${adopted.backfilled.length} 件的流转记录（原来没有记录）：${adopted.backfilled.join('、')}`);
+    lines.push(`补录 ${adopted.backfilled.length} 件的流转记录（原来没有记录）：${listed(adopted.backfilled)}`);
   if (adopted.issues.length)
     lines.push(`台账有 ${adopted.issues.length} 行未能登记（编号重复或状态无法识别），原因见该行的批注`);
+  if (adopted.left)
+    lines.push(
+      `台账还有 ${adopted.left} 行未登记：本次运行的时间将尽，已登记的均已保存。请再次运行「初始化/修复」登记其余各行（已补录的不会重复）；部室工作台的索引届时重建。`,
+    );
   return lines;
 }
 

@@ -92,7 +92,7 @@ function ensureSheet(
   }
   const appended = missing.filter((c) => !inserted.includes(c));
   if (appended.length) {
-    const first = header.width + 1;
+    const first = Math.max(header.width, sheet.getLastColumn()) + 1; // never over an unlabelled column someone filled
     const needed = first + appended.length - 1 - sheet.getMaxColumns();
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
     sheet.getRange(1, first, 1, appended.length).setValues([appended.map((c) => c.label)]);
@@ -263,7 +263,10 @@ function repairLedger(sheet: Sheet, spec: SheetSpec): void {
   coverWithFilter(sheet, header.width);
   hideScriptColumns(sheet, spec, header);
   setConditionalFormats(sheet, header.width, col(DERIVED.deadlineState), col(fieldLabel('state')));
-  for (const c of spec.columns) if (c.scriptOwned) protectColumn(sheet, c.label, col(c.label));
+  protectColumns(
+    sheet,
+    spec.columns.filter((c) => c.scriptOwned).map((c) => [c.label, col(c.label)] as const),
+  );
 }
 
 /**
@@ -272,11 +275,12 @@ function repairLedger(sheet: Sheet, spec: SheetSpec): void {
  * no data moves between rows or columns, and a ledger already in order is left alone.
  */
 function leadColumnsFirst(sheet: Sheet): void {
+  let header = readHeader(sheet); // read again only after a move
   LEDGER_LEAD.forEach((key, i) => {
-    const label = ledgerLabel(key);
-    const at = readHeader(sheet).columns.get(label);
+    const at = header.columns.get(ledgerLabel(key));
     if (at === undefined || at === i + 1) return;
     sheet.moveColumns(sheet.getRange(`${letter(at)}:${letter(at)}`), i + 1);
+    header = readHeader(sheet);
   });
 }
 
@@ -353,14 +357,29 @@ function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, st
   sheet.setConditionalFormatRules([...others, ...ours]);
 }
 
-/** Warning-only protection of a script-owned column (Google allows no editor list on warning-only ones). */
-function protectColumn(sheet: Sheet, label: string, col: number): void {
-  const description = `${MARK}：由脚本维护的列「${label}」`;
-  const a1 = `${letter(col)}2:${letter(col)}`;
-  const existing = sheet
-    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
-    .filter((p) => p.getDescription() === description);
-  const keep = existing.find((p) => p.getRange().getA1Notation() === sheet.getRange(a1).getA1Notation());
-  for (const p of existing) if (p !== keep) p.remove();
-  if (!keep) sheet.getRange(a1).protect().setDescription(description).setWarningOnly(true);
+/**
+ * Warning-only protection of each script-owned column (Google allows no editor list on warning-only ones), from one
+ * read of the sheet's protections: a column whose protection spans it from row 2 to the sheet's last row is left
+ * alone, one whose protection no longer does (the sheet grew) gets a new one.
+ */
+function protectColumns(sheet: Sheet, columns: readonly (readonly [string, number])[]): void {
+  const description = (label: string): string => `${MARK}：由脚本维护的列「${label}」`;
+  const ours = new Map(columns.map(([label]) => [description(label), [] as GoogleAppsScript.Spreadsheet.Protection[]]));
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) ours.get(p.getDescription())?.push(p);
+  const last = sheet.getMaxRows();
+  const spans = (p: GoogleAppsScript.Spreadsheet.Protection, col: number): boolean => {
+    const r = p.getRange();
+    return r.getColumn() === col && r.getNumColumns() === 1 && r.getRow() === 2 && r.getLastRow() >= last;
+  };
+  for (const [label, col] of columns) {
+    const existing = ours.get(description(label))!;
+    const keep = existing.find((p) => spans(p, col));
+    for (const p of existing) if (p !== keep) p.remove();
+    if (!keep)
+      sheet
+        .getRange(`${letter(col)}2:${letter(col)}`)
+        .protect()
+        .setDescription(description(label))
+        .setWarningOnly(true);
+  }
 }

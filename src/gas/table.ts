@@ -12,24 +12,27 @@ export class LedgerError extends Error {
   }
 }
 
-/** Row 1 of a sheet: label → 1-based column (first occurrence), the labels seen twice, and the width. */
+/** Row 1 of a sheet: label → 1-based column (first occurrence), the labels seen twice, and the last labelled column. */
 export interface Header {
   columns: Map<string, number>;
   duplicates: string[];
   width: number;
 }
 
-/** Reads row 1 in one call. */
+/**
+ * Reads row 1 in one call: `'1:1'` is the whole row, every column of the grid (the app's sheets are trimmed to their
+ * columns), so no getLastColumn round trip first. `width` is the last labelled column: cells right of it that no
+ * header names are not the app's (初始化/修复 asks getLastColumn before it adds columns).
+ */
 export function readHeader(sheet: GoogleAppsScript.Spreadsheet.Sheet): Header {
-  const width = sheet.getLastColumn();
-  const header: Header = { columns: new Map(), duplicates: [], width };
-  if (width === 0) return header;
+  const header: Header = { columns: new Map(), duplicates: [], width: 0 };
   sheet
-    .getRange(1, 1, 1, width)
+    .getRange('1:1')
     .getValues()[0]!
     .forEach((v, i) => {
       const label = String(v).trim();
       if (!label) return;
+      header.width = i + 1;
       if (header.columns.has(label)) header.duplicates.push(label);
       else header.columns.set(label, i + 1);
     });
@@ -105,12 +108,31 @@ export function growFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: numb
     .copyTo(sheet.getRange(max + 1, 1, added, width), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
 }
 
+/**
+ * The range of `rows` rows from `top` (`width` columns from `col`), the sheet grown first when they would pass its last row. The grid's size is
+ * learnt from getRange itself, which throws "outside the dimensions" for rows beyond it (a contract of the local
+ * runtime, local-runtime-fidelity §3.3), so an append into a grid with room asks no getMaxRows.
+ */
+export function rangeToFill(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  top: number,
+  rows: number,
+  width: number,
+  col = 1,
+): GoogleAppsScript.Spreadsheet.Range {
+  try {
+    return sheet.getRange(top, col, rows, width);
+  } catch (e) {
+    if (!String(e instanceof Error ? e.message : e).includes('outside the dimensions')) throw e;
+    growFor(sheet, top + rows - 1);
+    return sheet.getRange(top, col, rows, width);
+  }
+}
+
 /** Appends rows after the last row with content in one write. */
 export function appendRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: unknown[][]): number {
   if (rows.length === 0) return 0;
   const start = sheet.getLastRow() + 1;
-  const width = rows[0]!.length;
-  growFor(sheet, start + rows.length - 1);
-  sheet.getRange(start, 1, rows.length, width).setValues(rows);
+  rangeToFill(sheet, start, rows.length, rows[0]!.length).setValues(rows);
   return start;
 }

@@ -136,14 +136,17 @@ export function recordTriggerUids(): void {
   PropertiesService.getScriptProperties().setProperty(UIDS_KEY, JSON.stringify(uids));
 }
 
-/** The recorded trigger ids ([] when none are recorded). */
-export function recordedTriggerUids(): string[] {
+/** The recorded owner of the triggers ('' when none) and their ids ([] when none), from one property read. */
+export function recordedTriggers(): { owner: string; uids: string[] } {
+  const props = PropertiesService.getScriptProperties().getProperties();
+  let uids: string[] = [];
   try {
-    const v = JSON.parse(PropertiesService.getScriptProperties().getProperty(UIDS_KEY) ?? '[]') as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
+    const v = JSON.parse(props[UIDS_KEY] ?? '[]') as unknown;
+    if (Array.isArray(v)) uids = v.map(String);
   } catch {
-    return [];
+    // an unreadable record counts as none: the run is then checked against the account's own triggers
   }
+  return { owner: (props[OWNER_KEY] ?? '').toLowerCase(), uids };
 }
 
 /** Records `email` as the owner of the triggers. */

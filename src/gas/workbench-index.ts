@@ -8,7 +8,7 @@ import { CLOSED_FOR_WORKBENCH, queueEntry, type QueueEntry } from '../core/workb
 import type { SheetLedger } from './ledger';
 import { QUEUE_HEADERS, SHEET } from './layout';
 import { runsOf } from '../core/runs';
-import { growFor, readHeader, requireColumns } from './table';
+import { LedgerError, rangeToFill, readHeader, requireColumns } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,11 +50,15 @@ function fromLine(r: unknown[]): QueueEntry | null {
   };
 }
 
-/** The index sheet, laid out when missing (an older ledger before 初始化/修复 ran). */
-function indexSheet(ss: Spreadsheet): Sheet {
+/**
+ * The index sheet, laid out when missing (an older ledger before 初始化/修复 ran). `check`: its header is confirmed
+ * to be the app's columns in the app's order (lines are read and written by position); the saves skip that round
+ * trip, since every rewrite (the daily refresh, 初始化/修复) puts the header back.
+ */
+function indexSheet(ss: Spreadsheet, check = true): Sheet {
   const found = ss.getSheetByName(SHEET.queue);
   if (found) {
-    requireColumns(SHEET.queue, readHeader(found), QUEUE_HEADERS);
+    if (check) requireLayout(found);
     return found;
   }
   const sheet = ss.insertSheet(SHEET.queue, ss.getNumSheets());
@@ -65,6 +69,18 @@ function indexSheet(ss: Spreadsheet): Sheet {
   if (sheet.getMaxColumns() > WIDTH) sheet.deleteColumns(WIDTH + 1, sheet.getMaxColumns() - WIDTH);
   sheet.hideSheet();
   return sheet;
+}
+
+/** The index's header must be QUEUE_HEADERS in order; otherwise the person is told to run 初始化/修复. */
+function requireLayout(sheet: Sheet): void {
+  const header = readHeader(sheet);
+  requireColumns(SHEET.queue, header, QUEUE_HEADERS);
+  const moved = QUEUE_HEADERS.find((h, i) => header.columns.get(h) !== i + 1);
+  if (moved)
+    throw new LedgerError(
+      'NO_HEADER',
+      `「${SHEET.queue}」的列「${moved}」被移动过。请运行「信访台账 › 初始化/修复」重建工作台索引。`,
+    );
 }
 
 /**
@@ -94,25 +110,20 @@ export function readQueue(ss: Spreadsheet, departments?: readonly string[]): Que
   return out;
 }
 
+/** Up to this many cases a save finds each line by TextFinder; more read the 编号 column once. */
+const FIND_EACH = 3;
+
 /**
- * Puts the given cases' entries in the index (null: the case left it): reads the 编号 column, rewrites the lines of
- * cases already there (one write per run of adjacent lines), appends new ones (one write), deletes the lines of
- * cases that left (bottom up, so the rows above stay where they are).
+ * Puts the given cases' entries in the index (null: the case left it): finds their lines (a TextFinder search of
+ * the 编号 column per case for a save of a few cases, else one read of the column), rewrites the lines of cases
+ * already there (one write per run of adjacent lines), appends new ones (one write), deletes the lines of cases
+ * that left (bottom up, so the rows above stay where they are).
  */
 export function updateQueue(ss: Spreadsheet, changes: readonly { caseNo: string; entry: QueueEntry | null }[]): void {
   if (changes.length === 0) return;
-  const sheet = indexSheet(ss);
-  const last = sheet.getLastRow();
-  const nos =
-    last < 2
-      ? []
-      : sheet
-          .getRange(2, 1, last - 1, 1)
-          .getValues()
-          .map((r) => String(r[0]).trim());
-  const at = new Map<string, number>();
-  nos.forEach((n, i) => n && !at.has(n) && at.set(n, i + 2));
+  const sheet = indexSheet(ss, false);
   const latest = new Map(changes.map((c) => [c.caseNo, c.entry]));
+  const at = linesOf(sheet, [...latest.keys()]);
   const writes: [number, unknown[]][] = [];
   const appends: unknown[][] = [];
   const deletes: number[] = [];
@@ -129,21 +140,46 @@ export function updateQueue(ss: Spreadsheet, changes: readonly { caseNo: string;
   }
   if (appends.length) {
     const start = sheet.getLastRow() + 1;
-    growFor(sheet, start + appends.length - 1);
-    sheet.getRange(start, 1, appends.length, WIDTH).setValues(appends);
+    rangeToFill(sheet, start, appends.length, WIDTH).setValues(appends);
   }
   // Bottom up, a run of adjacent lines in one call, so the lines above stay where they are.
   for (const [top, bottom] of runsOf(deletes.sort((a, b) => a - b)).reverse()) sheet.deleteRows(top, bottom - top + 1);
 }
 
-/** Rewrites the whole index (初始化/修复, the daily refresh): one write, then the rows below it cleared. */
-export function rewriteQueue(ss: Spreadsheet, entries: readonly QueueEntry[]): void {
-  const sheet = indexSheet(ss);
+/** The index line of each of these cases that has one (the first, should a case have two). */
+function linesOf(sheet: Sheet, caseNos: readonly string[]): Map<string, number> {
+  const at = new Map<string, number>();
+  if (caseNos.length <= FIND_EACH) {
+    // 'A2:A': the 编号 column to the grid's end, no getLastRow first.
+    for (const no of caseNos) {
+      const hit = sheet.getRange('A2:A').createTextFinder(no).matchEntireCell(true).findNext();
+      if (hit) at.set(no, hit.getRow());
+    }
+    return at;
+  }
   const last = sheet.getLastRow();
-  const lines = entries.map(toLine);
-  growFor(sheet, lines.length + 1);
-  if (lines.length) sheet.getRange(2, 1, lines.length, WIDTH).setValues(lines);
-  if (last > lines.length + 1) sheet.getRange(lines.length + 2, 1, last - lines.length - 1, WIDTH).clearContent();
+  if (last < 2) return at;
+  sheet
+    .getRange(2, 1, last - 1, 1)
+    .getValues()
+    .forEach((r, i) => {
+      const n = String(r[0]).trim();
+      if (n && !at.has(n)) at.set(n, i + 2);
+    });
+  return at;
+}
+
+/**
+ * Rewrites the whole index (初始化/修复, the daily refresh): the header and the lines in one write, then the rows
+ * below them cleared.
+ */
+export function rewriteQueue(ss: Spreadsheet, entries: readonly QueueEntry[]): void {
+  const sheet = indexSheet(ss, false);
+  const last = sheet.getLastRow();
+  const lines = [[...QUEUE_HEADERS], ...entries.map(toLine)];
+  if (sheet.getMaxColumns() < WIDTH) sheet.insertColumnsAfter(sheet.getMaxColumns(), WIDTH - sheet.getMaxColumns());
+  rangeToFill(sheet, 1, lines.length, WIDTH).setValues(lines);
+  if (last > lines.length) sheet.getRange(lines.length + 1, 1, last - lines.length, WIDTH).clearContent();
 }
 
 /** A ledger row as the daily refresh knows it: its case (some fields) and its derived cells as just written. */
@@ -238,18 +274,33 @@ export function rebuildQueue(ss: Spreadsheet, ledger: SheetLedger, rules: Rules,
   return rows.length;
 }
 
-/** Keeps the index following the ledger's saves; a failure is logged, never lost work (the refresh rewrites it). */
+/**
+ * Keeps the index following the ledger's saves: a saved case whose entry is the same as before the save (known from
+ * `was`) costs nothing — the common typed edit of a settled case; a failure is logged, never lost work (the refresh
+ * rewrites the index).
+ */
 export function followSaves(ss: Spreadsheet, ledger: SheetLedger, rules: () => Rules, now: () => Date): void {
   ledger.afterSave = (saved) => {
     try {
+      const r = rules();
+      const t = now();
       updateQueue(
         ss,
-        saved
-          .filter((s) => s.c.caseNo)
-          .map((s) => ({ caseNo: s.c.caseNo!, entry: queueEntry(s.c, s.row, rules(), now()) })),
+        saved.flatMap((s) => {
+          if (!s.c.caseNo) return [];
+          const entry = queueEntry(s.c, s.row, r, t);
+          if (s.was && sameEntry(queueEntry(s.was, s.row, r, t), entry)) return [];
+          return [{ caseNo: s.c.caseNo, entry }];
+        }),
       );
     } catch (e) {
       console.error(`工作台索引未能更新（每日刷新时重建）：${e instanceof Error ? e.message : String(e)}`);
     }
   };
+}
+
+/** Two entries the index would show alike (null: not in the index). */
+function sameEntry(a: QueueEntry | null, b: QueueEntry | null): boolean {
+  if (!a || !b) return a === b;
+  return JSON.stringify(toLine(a)) === JSON.stringify(toLine(b));
 }

@@ -216,7 +216,7 @@ describe('接管定时任务 by someone not in the 信访办', () => {
 });
 
 describe('初始化/修复 on a large ledger', () => {
-  it('leaves formats and dropdowns that are in place alone, and restores a column whose format was changed', () => {
+  it('leaves formats, dropdowns and protections that are in place alone, and restores a column whose format was changed', () => {
     const env = startOffice();
     const ledger = env.globals.SpreadsheetApp.getActive().getSheetByName('台账')!;
     const dateCol = headerOf(env, '台账').get('信访日期')!;
@@ -234,5 +234,14 @@ describe('初始化/修复 on a large ledger', () => {
     const again = repair();
     expect(again['SpreadsheetApp.Range.setNumberFormat'] ?? 0).toBe(0);
     expect(again['SpreadsheetApp.Range.setDataValidation'] ?? 0).toBe(0);
+    // The script-owned columns' protections: read once, left alone while they span their columns…
+    expect(again['SpreadsheetApp.Sheet.getProtections']).toBe(1);
+    expect(again['SpreadsheetApp.Range.protect'] ?? 0).toBe(0);
+    // …and made anew to the last row once the sheet has grown.
+    ledger.insertRowsAfter(ledger.getMaxRows(), 500);
+    const grown = repair();
+    const protections = ledger.getProtections(env.globals.SpreadsheetApp.ProtectionType.RANGE);
+    expect(grown['SpreadsheetApp.Range.protect']).toBe(protections.length);
+    expect(protections.every((p) => p.getRange().getLastRow() === ledger.getMaxRows())).toBe(true);
   });
 });

@@ -2,6 +2,8 @@
 // runtime (npm test) and in real Apps Script (帮助 › 运行自检 in a copy of the ledger). Every expected value comes
 // from the reference page or guide the check cites, never from the runtime's own output; where the two disagree the
 // check fails, and that is the point. It works in a scratch sheet it creates and deletes, plus one scratch Doc.
+import { idNumberPattern, phonePattern } from '../../core/duplicates';
+import { findInColumn, type ColumnSearch } from '../text-search';
 
 /** One automatic check: what the reference says (`expected`) beside what this platform did (`actual`). */
 export interface ProbeCheck {
@@ -65,6 +67,8 @@ const REF = {
   installable: 'https://developers.google.com/apps-script/guides/triggers/installable',
   webApp:
     'https://developers.google.com/apps-script/guides/web ；https://developers.google.com/apps-script/guides/bound',
+  textFinder:
+    'https://developers.google.com/apps-script/reference/spreadsheet/text-finder#useRegularExpression(Boolean) ；正则按 Java 规则：https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/request#findreplacerequest （searchByRegex）',
 } as const;
 
 /**
@@ -363,6 +367,33 @@ const CHECKS: Check[] = [
         .getValues()
         .map((row) => row.join(','))
         .join('|');
+    },
+  },
+  {
+    id: 'textFinder.find',
+    title:
+      '「查找」的 TextFinder：身份证号码、电话按规范化后相等的正则（小写 x、空格、全角、短横线、+86），普通文本中的 .* 和 ( 按原文',
+    reference: REF.textFinder,
+    expected: '身份证 K2,K3；电话 K5；.* K7；( K7',
+    run: (ctx) => {
+      const cells = [
+        '110105 19491231 002x',
+        '１１０１０５１９４９１２３１００２Ｘ',
+        '11010519491231003X',
+        '+86 138-1234-5678',
+      ];
+      const column = ctx.sheet.getRange('K1:K7').setNumberFormat('@');
+      column.setValues([['查找'], ...[...cells, '1381234567', '(1) .*'].map((v) => [v])]);
+      const rows = (s: ColumnSearch) =>
+        findInColumn(ctx.sheet, 11, s)
+          .map((r) => r.getA1Notation())
+          .join(',') || '无';
+      return [
+        `身份证 ${rows({ text: idNumberPattern('11010519491231002X'), pattern: true, matchCase: true })}`,
+        `电话 ${rows({ text: phonePattern('13812345678'), pattern: true, matchCase: true })}`,
+        `.* ${rows({ text: '.*', matchCase: true })}`,
+        `( ${rows({ text: '(', matchCase: true })}`,
+      ].join('；');
     },
   },
 ];

@@ -335,6 +335,48 @@ describe('TextFinder', () => {
     },
   );
 
+  check(
+    'without useRegularExpression the text is plain: ".*", "(", "[" and "^…$" match only cells holding them',
+    '#useRegularExpression(Boolean)',
+    (t: CheckAssert) => {
+      const sheet = SpreadsheetApp.getActive().getSheets()[0];
+      sheet.getRange('D1:D2').setValues([['a.*e (1)'], ['镜访〔2026〕[x]']]);
+      const a1 = (text: string) =>
+        sheet
+          .createTextFinder(text)
+          .findAll()
+          .map((r: GoogleAppsScript.Spreadsheet.Range) => r.getA1Notation());
+      t.deepEqual(a1('.*'), ['D1']);
+      t.deepEqual(a1('('), ['D1']);
+      t.deepEqual(a1('〔2026〕[x'), ['D2']);
+      t.deepEqual(a1('^a.*e$'), []);
+      t.deepEqual(
+        sheet
+          .createTextFinder('^a.*e$')
+          .useRegularExpression(false)
+          .findAll()
+          .map((r: GoogleAppsScript.Spreadsheet.Range) => r.getA1Notation()),
+        [],
+      );
+    },
+  );
+
+  check(
+    'matchCase(true) with matchEntireCell(true): the whole cell, case as written',
+    '#matchEntireCell(Boolean)',
+    (t: CheckAssert) => {
+      const f = SpreadsheetApp.getActive()
+        .getSheets()[0]
+        .createTextFinder('APPLE')
+        .matchCase(true)
+        .matchEntireCell(true);
+      t.deepEqual(
+        f.findAll().map((r: GoogleAppsScript.Spreadsheet.Range) => r.getA1Notation()),
+        ['B3'],
+      );
+    },
+  );
+
   check('ignoreDiacritics(true) matches "Cafe" to "Café"', '#ignoreDiacritics(Boolean)', (t: CheckAssert) => {
     const sheet = SpreadsheetApp.getActive().getSheets()[0];
     t.equal(sheet.createTextFinder('cafe').findAll().length, 0);
