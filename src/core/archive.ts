@@ -5,6 +5,7 @@
 import { addDays, msIntoShanghaiDay, toShanghaiDate, yearOf, type LocalDate } from './dates';
 import type { Case } from './model';
 import type { RecordOf } from './records';
+import { runsOf } from './runs';
 
 /** Cases received this many calendar years before the current one, or earlier, may move (the 365-day check's reach). */
 export const ARCHIVE_AFTER_YEARS = 2;
@@ -32,11 +33,14 @@ export function lastArchivableYear(now: Date): number {
 const dateOf = (v: LocalDate | Date | undefined): LocalDate | undefined =>
   v instanceof Date ? toShanghaiDate(v) : v || undefined;
 
+/** What the archive reads of a case's 复查复核 records. */
+export type ReviewDates = Pick<RecordOf<'review'>, 'reviewKind' | 'requestDate' | 'decidedDate'>;
+
 /**
  * The last written answer the petitioner could still contest: the 办结 (its date, the platform's 系统回复), the
  * verification's reply, a 复查 decided (a 复核 may follow it). Undefined when the case records none.
  */
-function lastAnswer(c: Case, reviews: readonly RecordOf<'review'>[]): LocalDate | undefined {
+function lastAnswer(c: Case, reviews: readonly ReviewDates[]): LocalDate | undefined {
   const dates = [
     dateOf(c.closedDate),
     dateOf(c.repliedAt),
@@ -51,7 +55,7 @@ function lastAnswer(c: Case, reviews: readonly RecordOf<'review'>[]): LocalDate 
  * Why a case stays in 台账 now, in Chinese; null when it may move to its year's archive. `reviews`: the case's
  * 复查复核 records (a request without an outcome keeps it, whatever the ledger's latest columns say).
  */
-export function archiveProblem(c: Case, now: Date, reviews: readonly RecordOf<'review'>[] = []): string | null {
+export function archiveProblem(c: Case, now: Date, reviews: readonly ReviewDates[] = []): string | null {
   if (c.state !== '已归档') return '尚未归档';
   const year = archiveYearOf(c);
   if (year === null) return '信访日期为空';
@@ -80,16 +84,86 @@ export function yearCounts(cands: readonly ArchiveCandidate[]): { year: number; 
   return [...by].sort((a, b) => a[0] - b[0]).map(([year, count]) => ({ year, count }));
 }
 
-/** The next batch: up to `max` cases of the oldest year with any, in ledger order; null when none is left. */
-export function nextBatch(cands: readonly ArchiveCandidate[], max: number): { year: number; caseNos: string[] } | null {
-  if (cands.length === 0) return null;
-  const year = Math.min(...cands.map((c) => c.year));
-  const caseNos = cands
-    .filter((c) => c.year === year)
-    .sort((a, b) => a.row - b.row)
-    .slice(0, max)
-    .map((c) => c.caseNo);
-  return { year, caseNos };
+/**
+ * What may still move, as the run counted it once: 台账's rows by year (oldest first), each year's rows in ledger order
+ * as runs `[first, last]` of consecutive rows. Rows, not 编号: they keep the job small enough for Script Properties
+ * (a year's cases mostly stand together); each row is judged again when it is picked, so a row someone moved meanwhile
+ * never moves a case that may not go, at worst leaves one for the next count.
+ */
+export type ArchiveQueue = { year: number; runs: [number, number][] }[];
+
+/** The queue of the candidates, cut after `maxRuns` runs (true when cut: what was left out needs another count). */
+export function queueOf(cands: readonly ArchiveCandidate[], maxRuns: number): { queue: ArchiveQueue; cut: boolean } {
+  const byYear = new Map<number, number[]>();
+  for (const c of cands) {
+    const rows = byYear.get(c.year);
+    if (rows) rows.push(c.row);
+    else byYear.set(c.year, [c.row]);
+  }
+  const queue: ArchiveQueue = [];
+  let left = maxRuns;
+  let cut = false;
+  for (const [year, rows] of [...byYear].sort((a, b) => a[0] - b[0])) {
+    const runs = runsOf([...new Set(rows)].sort((a, b) => a - b));
+    if (runs.length > left) cut = true;
+    const kept = runs.slice(0, Math.max(0, left));
+    left -= kept.length;
+    if (kept.length) queue.push({ year, runs: kept });
+  }
+  return { queue, cut };
+}
+
+/** Cases queued, by year, oldest first. */
+export function queuedCounts(queue: ArchiveQueue): { year: number; count: number }[] {
+  return queue
+    .map((q) => ({ year: q.year, count: q.runs.reduce((n, [a, b]) => n + b - a + 1, 0) }))
+    .filter((q) => q.count > 0);
+}
+
+/** Takes up to `max` rows of the oldest year queued off the queue (in ledger order); null when it is empty. */
+export function takeFromQueue(queue: ArchiveQueue, max: number): { year: number; rows: number[] } | null {
+  while (queue.length && queue[0]!.runs.length === 0) queue.shift();
+  const first = queue[0];
+  if (!first) return null;
+  const rows: number[] = [];
+  while (rows.length < max && first.runs.length) {
+    const run = first.runs[0]!;
+    const n = Math.min(max - rows.length, run[1] - run[0] + 1);
+    for (let i = 0; i < n; i++) rows.push(run[0] + i);
+    if (run[0] + n > run[1]) first.runs.shift();
+    else run[0] += n;
+  }
+  if (!first.runs.length) queue.shift();
+  return { year: first.year, rows };
+}
+
+/**
+ * Where a row stands once `deleted` rows (ascending, distinct) are gone: up by the deleted rows above it. A deleted
+ * row gives the row that takes its place.
+ */
+export function rowAfterDeletions(row: number, deleted: readonly number[]): number {
+  let lo = 0;
+  let hi = deleted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (deleted[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return row - lo;
+}
+
+/** The queue once `deleted` rows (ascending, distinct) left 台账: each run moved up, deleted rows left out. */
+export function queueAfterDeletions(queue: ArchiveQueue, deleted: readonly number[]): ArchiveQueue {
+  if (!deleted.length) return queue;
+  const gone = new Set(deleted);
+  return queue.map((q) => ({
+    year: q.year,
+    runs: q.runs.flatMap(([a, b]): [number, number][] => {
+      const first = rowAfterDeletions(a, deleted);
+      const last = rowAfterDeletions(b, deleted) - (gone.has(b) ? 1 : 0);
+      return first <= last ? [[first, last]] : [];
+    }),
+  }));
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';

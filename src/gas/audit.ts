@@ -1,6 +1,7 @@
 // The 流转记录 sheet as the AuditLog port: append-only, every batch of lines in one write.
 import type { AuditEntry, AuditLog } from '../app/ports';
 import { shiftMonth } from '../core/analysis';
+import { rowAfterDeletions } from '../core/archive';
 import { startOfShanghaiDay, toShanghaiDate, type LocalDate } from '../core/dates';
 import { LOG_HEADERS, SHEET } from './layout';
 import { appendRows, readHeader, requireColumns, sheetNamed } from './table';
@@ -95,6 +96,17 @@ export function rebuildLogIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): L
   const index = extendIndex([], 2, months);
   PropertiesService.getScriptProperties().setProperty(LOG_INDEX_KEY, JSON.stringify(index));
   return index;
+}
+
+/**
+ * The month index once rows of the log were deleted (the yearly archive; `deleted` ascending): each month's row moves
+ * up by the deleted rows above it, so every line dated since the month is still at or below it. No index, no change.
+ */
+export function shiftLogIndex(deleted: readonly number[]): void {
+  const props = PropertiesService.getScriptProperties();
+  const index = parseIndex(props.getProperty(LOG_INDEX_KEY));
+  if (!index || !deleted.length) return;
+  props.setProperty(LOG_INDEX_KEY, JSON.stringify(index.map(([m, row]) => [m, rowAfterDeletions(row, deleted)])));
 }
 
 /**

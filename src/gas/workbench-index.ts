@@ -8,6 +8,7 @@ import { CLOSED_FOR_WORKBENCH, queueEntry, type QueueEntry } from '../core/workb
 import type { SheetLedger } from './ledger';
 import { QUEUE_HEADERS, SHEET } from './layout';
 import { runsOf } from '../core/runs';
+import { rowAfterDeletions } from '../core/archive';
 import { LedgerError, rangeToFill, readHeader, requireColumns } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -303,4 +304,19 @@ export function followSaves(ss: Spreadsheet, ledger: SheetLedger, rules: () => R
 function sameEntry(a: QueueEntry | null, b: QueueEntry | null): boolean {
   if (!a || !b) return a === b;
   return JSON.stringify(toLine(a)) === JSON.stringify(toLine(b));
+}
+
+/**
+ * The index once ledger rows were deleted (the yearly archive; `deleted` ascending): each line's row moves up by the
+ * deleted rows above it (one read of the 编号 and 行 columns, one write of 行), and the lines of the `gone` cases go.
+ */
+export function shiftQueueRows(ss: Spreadsheet, deleted: readonly number[], gone: ReadonlySet<string>): void {
+  const sheet = ss.getSheetByName(SHEET.queue);
+  const last = sheet?.getLastRow() ?? 0;
+  if (!sheet || last < 2 || !deleted.length) return;
+  const lines = sheet.getRange(2, 1, last - 1, 2).getValues();
+  const rows = lines.map((l) => [Number(l[1]) > 1 ? rowAfterDeletions(Number(l[1]), deleted) : l[1]]);
+  if (rows.some((r, i) => r[0] !== lines[i]![1])) sheet.getRange(2, 2, rows.length, 1).setValues(rows);
+  const drop = lines.flatMap((l, i) => (gone.has(String(l[0]).trim()) ? [i + 2] : []));
+  for (const [top, bottom] of runsOf(drop).reverse()) sheet.deleteRows(top, bottom - top + 1);
 }

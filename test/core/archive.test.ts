@@ -8,9 +8,13 @@ import {
   isDateFormat,
   lastArchivableYear,
   matchRows,
-  nextBatch,
+  queueAfterDeletions,
+  queuedCounts,
+  queueOf,
+  rowAfterDeletions,
   rowKey,
   sameCell,
+  takeFromQueue,
   yearCounts,
 } from '../../src/core/archive';
 import { fromShanghai } from '../../src/core/dates';
@@ -97,9 +101,78 @@ describe('batches', () => {
       { year: 2024, count: 1 },
     ]);
   });
-  it('takes the oldest year first, in ledger order, up to the batch size', () => {
-    expect(nextBatch(cands, 2)).toEqual({ year: 2023, caseNos: ['d', 'b'] });
-    expect(nextBatch([], 2)).toBeNull();
+  it('queues the rows by year, oldest first, in ledger order, as runs of consecutive rows', () => {
+    const more = [...cands, { caseNo: 'e', row: 4, year: 2023 }, { caseNo: 'f', row: 10, year: 2023 }];
+    expect(queueOf(more, 10)).toEqual({
+      queue: [
+        {
+          year: 2023,
+          runs: [
+            [3, 5],
+            [9, 10],
+          ],
+        },
+        { year: 2024, runs: [[2, 2]] },
+      ],
+      cut: false,
+    });
+    expect(queuedCounts(queueOf(more, 10).queue)).toEqual([
+      { year: 2023, count: 5 },
+      { year: 2024, count: 1 },
+    ]);
+  });
+  it('keeps at most so many runs, and says so (the rest waits for the next count)', () => {
+    expect(queueOf(cands, 2)).toEqual({
+      queue: [
+        {
+          year: 2023,
+          runs: [
+            [3, 3],
+            [5, 5],
+          ],
+        },
+      ],
+      cut: true,
+    });
+  });
+  it('takes the oldest year first, in ledger order, up to the batch size; null when empty', () => {
+    const { queue } = queueOf(cands, 10);
+    expect(takeFromQueue(queue, 2)).toEqual({ year: 2023, rows: [3, 5] });
+    expect(takeFromQueue(queue, 2)).toEqual({ year: 2023, rows: [9] });
+    expect(takeFromQueue(queue, 2)).toEqual({ year: 2024, rows: [2] });
+    expect(takeFromQueue(queue, 2)).toBeNull();
+    const long = queueOf(
+      Array.from({ length: 5 }, (_, i) => ({ caseNo: String(i), row: 10 + i, year: 2023 })),
+      10,
+    ).queue;
+    expect(takeFromQueue(long, 3)).toEqual({ year: 2023, rows: [10, 11, 12] });
+    expect(long).toEqual([{ year: 2023, runs: [[13, 14]] }]);
+  });
+  it('moves rows up by the deleted rows above them; a deleted row gives the one taking its place', () => {
+    expect([2, 3, 4, 5, 9, 20].map((r) => rowAfterDeletions(r, [3, 4, 8]))).toEqual([2, 3, 3, 3, 6, 17]);
+    expect(rowAfterDeletions(7, [])).toBe(7);
+  });
+  it('moves the queue up with the rows deleted, leaving deleted rows out', () => {
+    const queue = [
+      {
+        year: 2023,
+        runs: [
+          [10, 12],
+          [20, 25],
+        ] as [number, number][],
+      },
+      { year: 2024, runs: [[30, 30]] as [number, number][] },
+    ];
+    expect(queueAfterDeletions(queue, [2, 3, 12, 22, 30])).toEqual([
+      {
+        year: 2023,
+        runs: [
+          [8, 9],
+          [17, 21],
+        ],
+      },
+      { year: 2024, runs: [] },
+    ]);
   });
   it('names the archive by the year', () => {
     expect(archiveTitle(2024)).toBe('信访台账归档 2024');

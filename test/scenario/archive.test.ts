@@ -10,6 +10,8 @@ import {
   CASES,
   day,
   everything,
+  indexOpenCase,
+  indexProblems,
   MOVING,
   MOVING_SHEETS,
   norm,
@@ -168,25 +170,19 @@ describe('归档往年… on a small ledger', () => {
     expect([...env.drive.store.files.values()].filter((f) => f.name.startsWith('信访台账归档')).length).toBe(2);
   });
 
-  it('logs the move, and rebuilds the log’s month index and the workbench index (row numbers moved)', () => {
+  it('logs the move, and moves the row numbers the log’s month index and the workbench index keep', () => {
     const lines = records(ss(env).getSheetByName('流转记录')).filter((r) => r['动作'] === '年度归档');
     expect(lines.map((l) => String(l['说明']))).toEqual([
       `2023年 3 件移入「信访台账归档 2023」${archive(env, 2023).getUrl()}：${MOVING.slice(0, 3).join('、')}`,
       `2024年 2 件移入「信访台账归档 2024」${archive(env, 2024).getUrl()}：${MOVING.slice(3).join('、')}`,
     ]);
     expect(lines.map((l) => l['操作人'])).toEqual(new Array(2).fill(`王芳 <${PEOPLE.office.email}>`));
-    const log = records(ss(env).getSheetByName('流转记录'));
     const index = JSON.parse(env.globals.PropertiesService.getScriptProperties().getProperty('LOG_MONTH_ROWS')!) as [
       string,
       number,
     ][];
-    for (const [month, row] of index) {
-      const t = log[row - 2]!['时间'] as Date;
-      expect([month, new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 7)]).toEqual([month, month]);
-    }
-    const ledgerRows = records(ss(env).getSheetByName('台账'));
-    for (const q of records(ss(env).getSheetByName('工作台索引')))
-      expect(ledgerRows[Number(q['行']) - 2]?.['系统编号（勿改）']).toBe(q['编号']);
+    expect(index.length).toBeGreaterThan(3);
+    expect(indexProblems(env)).toEqual([]);
   });
 
   it('finds an archived case with 查找 by ID number, phone or name, naming its archive', () => {
@@ -397,13 +393,17 @@ describe('a fault at each Sheets and Drive call of a run, then 继续', () => {
     }
     run += 1;
     const nos = batchOf(run).map((c) => c.no);
-    seed(env, batchOf(run));
+    // An open case below the batch: its line in the workbench index names a row that moves up.
+    const open = `镜访〔2026〕${String(100 + run)}号`;
+    seed(env, [...batchOf(run), { no: open, date: '2026-01-05', state: '办理中' }]);
+    indexOpenCase(env, open);
     const before = rowsOfCases(ss(env), nos);
     const stay = rowsOfCases(ss(env), others);
     act();
     expect(rowsOfCases(ss(env), nos)).toEqual(rowsOfCases(null, nos));
     expect(rowsOfCases(archive(env, FAULT_YEAR), nos)).toEqual(before);
     expect(rowsOfCases(ss(env), others)).toEqual(stay);
+    expect(indexProblems(env)).toEqual([]);
     const files = [...env.drive.store.files.values()].filter((f) => f.name === `信访台账归档 ${FAULT_YEAR}`);
     expect(files.map((f) => [f.id, f.parents])).toEqual([
       [archiveIds(env)[String(FAULT_YEAR)], [props().getProperty('FORMS_FOLDER_ID')]],

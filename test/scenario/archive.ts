@@ -79,6 +79,23 @@ function append(env: GasEnvironment, sheetName: string, rows: Record<string, unk
   sheet.getRange(start, 1, grid.length, h.size).setValues(grid);
 }
 
+/** Shanghai's month of a log line's time. */
+const monthOf = (t: unknown): string =>
+  t instanceof Date ? new Date(t.getTime() + 8 * 3_600_000).toISOString().slice(0, 7) : '';
+
+/**
+ * The log's month index as 初始化/修复 rebuilds it from the 时间 column (src/gas/audit.ts: each month's first row, as
+ * the log reached it), after lines were written here outside the app, which keeps it only for the lines it writes.
+ */
+function indexLog(env: GasEnvironment): void {
+  const index: [string, number][] = [];
+  records(ss(env).getSheetByName('流转记录')).forEach((r, i) => {
+    const m = monthOf(r['时间']);
+    if (m && (!index.length || m > index[index.length - 1]![0])) index.push([m, i + 2]);
+  });
+  env.globals.PropertiesService.getScriptProperties().setProperty('LOG_MONTH_ROWS', JSON.stringify(index));
+}
+
 /** States of a case that has been answered (办结): it has a 办结日期. */
 const ANSWERED: readonly Case['state'][] = ['待回访', '已回访', '已归档'];
 
@@ -195,8 +212,22 @@ export function seed(
   append(env, '台账', ledger);
   log.sort((a, b) => (a['时间'] as Date).getTime() - (b['时间'] as Date).getTime());
   append(env, '流转记录', log);
+  indexLog(env);
   for (const name of RECORD_SHEETS) append(env, name, records[name]);
   return { 台账: ledger, 流转记录: log, ...records };
+}
+
+/**
+ * Puts an open case's line in the workbench index, as a save of it would (编号, its ledger row, department, state):
+ * seeded cases are written outside the app, which keeps the index only for what it saves.
+ */
+export function indexOpenCase(env: GasEnvironment, caseNo: string): void {
+  const sheet = ss(env).getSheetByName('工作台索引')!;
+  const row = records(ss(env).getSheetByName('台账')).findIndex((r) => r['系统编号（勿改）'] === caseNo) + 2;
+  if (row < 2) throw new Error(`no ledger row for ${caseNo}`);
+  const line = new Array(sheet.getLastColumn()).fill('');
+  line.splice(0, 4, caseNo, row, '规划建设部', '办理中');
+  sheet.getRange(sheet.getLastRow() + 1, 1, 1, line.length).setValues([line]);
 }
 
 /** Every data row of a sheet of a spreadsheet, as values. */
@@ -229,6 +260,28 @@ export function everything(env: GasEnvironment): Record<string, Record<string, u
       books.flatMap((b) => records(b.getSheetByName(name))).filter((r) => r['动作'] !== '年度归档'),
     ]),
   );
+}
+
+/**
+ * What the row numbers kept outside the sheets say wrongly, if anything: the log's month index must be in month order
+ * with every line dated in or after a month at or below that month's row (what its readers rely on); each line of
+ * the workbench index must name a ledger row holding its case.
+ */
+export function indexProblems(env: GasEnvironment): string[] {
+  const problems: string[] = [];
+  const text = env.globals.PropertiesService.getScriptProperties().getProperty('LOG_MONTH_ROWS');
+  const index = text ? (JSON.parse(text) as [string, number][]) : [];
+  const months = records(ss(env).getSheetByName('流转记录')).map((r) => monthOf(r['时间']));
+  index.forEach(([month, row], i) => {
+    if (i > 0 && month <= index[i - 1]![0]) problems.push(`month index out of order at ${month}`);
+    const above = months.findIndex((m, k) => k + 2 < row && m >= month);
+    if (above >= 0) problems.push(`${month} at row ${row}, yet row ${above + 2} holds ${months[above]}`);
+  });
+  const ledger = records(ss(env).getSheetByName('台账'));
+  for (const q of records(ss(env).getSheetByName('工作台索引')))
+    if (ledger[Number(q['行']) - 2]?.['系统编号（勿改）'] !== q['编号'])
+      problems.push(`workbench index: ${String(q['编号'])} at row ${String(q['行'])}`);
+  return problems;
 }
 
 /** A row as comparable text: Dates by their instant, the other values with their type. */
