@@ -106,6 +106,7 @@ export function handleTypedEdits(
   ports.lock.withLock(() => {
     for (const edit of req.edits) handleOne(run, edit);
     for (const [year, h] of run.highWater) if (h.moved) ports.counter.setHighWater(year, h.seq);
+    if (run.patches.length || run.audit.length || run.decided.length) ports.audit.prepare?.();
     if (run.patches.length) ports.repo.saveCases(run.patches);
     const entries = [...run.audit, ...auditEntries(run.decided, author, now, run.rules)];
     if (entries.length) ports.audit.append(entries);

@@ -80,7 +80,14 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
     // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
     const byNo = new Map(ports.repo.loadByIds(ids, req.rows).map((c) => [c.anchorNo || c.caseNo, c]));
     const kinds = ACTION_RECORDS[action.type] ?? [];
-    const records = kinds.length ? ports.records.load(ids, kinds) : [];
+    // When each case was registered, as its sealed record says: its records were all written since.
+    const registered = new Map(
+      ids.flatMap((no) => {
+        const at = byNo.has(no) ? trustedCase(byNo.get(no)!).registeredAt : undefined;
+        return at instanceof Date ? [[no, at] as const] : [];
+      }),
+    );
+    const records = kinds.length ? ports.records.load(ids, kinds, registered) : [];
     const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
     const letters = letterNumbers(action.type, ports, rules, now);
     const people = ports.directory.listPeople();
@@ -112,6 +119,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
       result.done.push({ caseNo, state: d.next.state });
     }
     if (patches.length === 0) return;
+    ports.audit.prepare?.();
     ports.repo.saveCases(patches);
     letters?.save();
     // The log before the records: it is the record of each case's state, and parks its lines when Sheets fails.

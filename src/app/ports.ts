@@ -56,6 +56,11 @@ export interface AuditEntry {
 
 export interface AuditLog {
   append(entries: readonly AuditEntry[]): void;
+  /**
+   * Optional: reads what the next append needs now, before the caller's other writes (an adapter whose reads commit
+   * held writes saves a round trip); the append follows under the same lock.
+   */
+  prepare?(): void;
 }
 
 /** The 人员 sheet. */
@@ -110,8 +115,11 @@ export interface CaseCounter {
  * Reads and writes are batched per kind; call them under the lock when the records decide what is written.
  */
 export interface RecordStore {
-  /** The records of these cases, of the given kinds (all when none given), oldest first within a case and kind. */
-  load(caseNos: readonly string[], kinds?: readonly RecordKind[]): AnyRecord[];
+  /**
+   * The records of these cases, of the given kinds (all when none given), oldest first within a case and kind.
+   * `since`: when each case was registered, where known (its records are all written since: a store may search less).
+   */
+  load(caseNos: readonly string[], kinds?: readonly RecordKind[], since?: ReadonlyMap<string, Date>): AnyRecord[];
   /** Appends records, one write per kind; a record without 序号 gets the next of its case and kind. */
   append(records: readonly NewRecord[]): void;
   /** Changes cells of stored records found by kind, 编号 and 序号 (an unknown one fails before anything is written). */

@@ -4,7 +4,7 @@ import { performAction, type PerformResult } from '../app/performAction';
 import { caseCard, type CaseCard } from '../core/card';
 import { trustedCase } from '../core/controls';
 import { formOfferLines } from '../core/forms';
-import { fieldSpec, type CaseKey, type Person } from '../core/model';
+import { fieldSpec, type Case, type CaseKey, type Person } from '../core/model';
 import { REQUIRED_INPUT } from '../core/required';
 import {
   ACTION_RULES,
@@ -151,7 +151,7 @@ export function startAction(type: ActionType): void {
     report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email, rows }, p), p.noticeFailures);
     return;
   }
-  const signed = withCard ? p.records.load(nos, ['signoff']) : [];
+  const signed = withCard ? p.records.load(nos, ['signoff'], registrations(cases)) : [];
   const cards = withCard
     ? cases.map((c) =>
         caseCard(
@@ -162,6 +162,16 @@ export function startAction(type: ActionType): void {
     : [];
   const departments = type === 'assign' ? p.directory.departments() : undefined;
   showActionDialog(type, nos, [...rows.values()], dialogFields(type, { departments }), cards);
+}
+
+/** When each case was registered (from its sealed record): where the record sheets search its records from. */
+export function registrations(cases: readonly Case[]): Map<string, Date> {
+  return new Map(
+    cases.flatMap((c) => {
+      const no = c.anchorNo || c.caseNo;
+      return no && c.registeredAt instanceof Date ? [[no, c.registeredAt] as const] : [];
+    }),
+  );
 }
 
 /** One field of an action's dialog. */

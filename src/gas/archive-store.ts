@@ -5,6 +5,8 @@ import type { LocalDate } from '../core/dates';
 import { fieldSpec, type CaseKey } from '../core/model';
 import { SHEET } from './layout';
 import { readHeader } from './table';
+import { findInColumn } from './text-search';
+import { idNumberPattern, phonePattern } from '../core/duplicates';
 
 /** Script Properties: `{"2024": "<spreadsheet id>", …}`. */
 export const ARCHIVE_IDS_KEY = 'ARCHIVE_IDS';
@@ -61,12 +63,12 @@ export function openArchives(): OpenedArchive[] {
 export function archivedPeers(
   windowFrom: LocalDate,
   id: string,
-  phoneTail: string,
+  phone: string,
   keys: readonly CaseKey[],
 ): Record<string, unknown>[] {
   const years = Object.keys(archiveIds()).map(Number);
   const from = Number(windowFrom.slice(0, 4));
-  if (!years.some((y) => y >= from) || (!id && !phoneTail)) return [];
+  if (!years.some((y) => y >= from) || (!id && !phone)) return [];
   const out: Record<string, unknown>[] = [];
   for (const a of openArchives().filter((x) => x.year >= from)) {
     const sheet = a.ss.getSheetByName(SHEET.ledger);
@@ -74,17 +76,13 @@ export function archivedPeers(
     const header = readHeader(sheet);
     const col = (key: CaseKey): number | undefined => header.columns.get(fieldSpec(key).label);
     const rows = new Set<number>();
-    for (const [key, text] of [
-      ['idNumber', id],
-      ['phone', phoneTail],
+    for (const [key, pattern] of [
+      ['idNumber', id ? idNumberPattern(id) : ''],
+      ['phone', phone ? phonePattern(phone) : ''],
     ] as const) {
       const c = col(key);
-      if (!text || !c) continue;
-      for (const r of sheet
-        .getRange(2, c, sheet.getLastRow() - 1, 1)
-        .createTextFinder(text)
-        .findAll())
-        rows.add(r.getRow());
+      if (!pattern || !c) continue;
+      for (const r of findInColumn(sheet, c, { text: pattern, pattern: true, matchCase: true })) rows.add(r.getRow());
     }
     for (const row of rows) {
       const cells = sheet.getRange(row, 1, 1, header.width).getValues()[0]!;

@@ -35,6 +35,7 @@ import { RECORD_KIND_IDS, recordSpec } from '../core/records';
 import { CELL_READ_MS, readRuns, ROUND_TRIP_MS } from '../core/runs';
 import { archiveIds, recordArchiveId } from './archive-store';
 import { rebuildLogIndex, shiftLogIndex } from './audit';
+import { forgetRecordIndexes, shiftRecordIndex } from './records';
 import { requireRole } from './caller';
 import { messageOf } from './errors';
 import { PROP_APP_FOLDER } from './forms-drive';
@@ -873,7 +874,15 @@ function stepVerify(p: GasPorts, job: ArchiveJob, now: Date, touched: Touched): 
       ? null
       : failed
         ? rebuildIndexes(p, job, now)
-        : followDeletions(p, job, now, gone(logTable), gone(ledgerTable), cases);
+        : followDeletions(
+            p,
+            job,
+            now,
+            gone(logTable),
+            gone(ledgerTable),
+            cases,
+            new Map(all.filter((t) => t !== logTable && t !== ledgerTable).map((t) => [t.name, gone(t)])),
+          );
     if (failed || unbuilt) throw failed ?? unbuilt;
     const moved = [...movedBefore, ...cases];
     if (moved.length) logMove(p, now, year, archive.getUrl(), moved);
@@ -887,7 +896,8 @@ function stepVerify(p: GasPorts, job: ArchiveJob, now: Date, touched: Touched): 
 }
 
 /**
- * After the batch's rows were deleted: each row number the log's month index, the workbench index and the queue keep
+ * After the batch's rows were deleted: each row number the month indexes (the log's, the record sheets'), the workbench
+ * index and the queue keep
  * moves up by the deleted rows above it (a few reads of small things instead of rebuilding from whole columns); a
  * failure falls back to the full rebuild. Returns the error when that failed too.
  */
@@ -898,9 +908,11 @@ function followDeletions(
   logRows: readonly number[],
   ledgerRows: readonly number[],
   cases: ReadonlySet<string>,
+  recordRows: ReadonlyMap<string, readonly number[]>,
 ): unknown {
   try {
     shiftLogIndex(logRows);
+    for (const [sheet, rows] of recordRows) shiftRecordIndex(sheet, rows);
     shiftQueueRows(p.ss, ledgerRows, cases);
     if (job.queue) job.queue = queueAfterDeletions(job.queue, ledgerRows);
     delete job.rebuild;
@@ -920,6 +932,7 @@ function rebuildIndexes(p: GasPorts, job: ArchiveJob, now: Date): unknown {
   delete job.queue;
   try {
     rebuildLogIndex(p.ss);
+    forgetRecordIndexes();
     rebuildQueue(p.ss, new SheetLedger(p.ss, () => now), p.settings.rules(), now);
     delete job.rebuild;
     return null;

@@ -2,9 +2,18 @@
 import type { AuditEntry, AuditLog } from '../app/ports';
 import { shiftMonth } from '../core/analysis';
 import { rowAfterDeletions } from '../core/archive';
-import { startOfShanghaiDay, toShanghaiDate, type LocalDate } from '../core/dates';
+import { startOfShanghaiDay, type LocalDate } from '../core/dates';
+import {
+  extendIndex,
+  INDEX_MARGIN,
+  monthOf,
+  parseIndex,
+  rebuildIndex,
+  staleIndex,
+  type MonthIndex,
+} from './month-index';
 import { LOG_HEADERS, SHEET } from './layout';
-import { appendRows, readHeader, requireColumns, sheetNamed } from './table';
+import { rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
 import { openArchives } from './archive-store';
 import { findInColumn, readRowsAt } from './text-search';
 
@@ -52,50 +61,14 @@ function takePending(): { keys: string[]; entries: AuditEntry[]; all: Record<str
   return { keys, entries, all };
 }
 
-/**
- * The log's month index (issue 16): `[month, row]` pairs, months rising, each the first row written once the log had
- * reached that month. Lines of a month are never above its row: a line written later (parked, 补录) is lower down,
- * whatever its date. So the lines dated since a month are all at or below that month's row. Kept in one Script
- * Property, changed once a month; rebuilt from the 时间 column when missing or when rows were removed.
- */
+/** The log's month index (issue 16; src/gas/month-index.ts), in one Script Property. */
 const LOG_INDEX_KEY = 'LOG_MONTH_ROWS';
-/** Rows read above a month's row: two executions appending the month's first lines at once both write the index. */
-const INDEX_MARGIN = 50;
-
-type LogIndex = [string, number][];
-
-const monthOf = (t: Date): string => toShanghaiDate(t).slice(0, 7);
-
-function parseIndex(text: string | null | undefined): LogIndex | null {
-  if (!text) return null;
-  try {
-    const v = JSON.parse(text) as unknown;
-    return Array.isArray(v) ? (v as LogIndex) : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The index after `months` were written from row `start` on (one month a line, in the order written). */
-function extendIndex(index: LogIndex, start: number, months: readonly string[]): LogIndex {
-  const out = [...index];
-  months.forEach((m, i) => {
-    const top = out[out.length - 1];
-    if (!top || m > top[0]) out.push([m, start + i]);
-  });
-  return out;
-}
 
 /** Rebuilds the log's month index from its 时间 column (one read); 初始化/修复 and a missing index call it. */
-export function rebuildLogIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): LogIndex {
+export function rebuildLogIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): MonthIndex {
   const sheet = sheetNamed(ss, SHEET.log);
   const col = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS).get('时间')!;
-  const last = sheet.getLastRow();
-  const times = last < 2 ? [] : sheet.getRange(2, col, last - 1, 1).getValues();
-  const months = times.map((r) => (r[0] instanceof Date ? monthOf(r[0]) : ''));
-  const index = extendIndex([], 2, months);
-  PropertiesService.getScriptProperties().setProperty(LOG_INDEX_KEY, JSON.stringify(index));
-  return index;
+  return rebuildIndex(sheet, col, LOG_INDEX_KEY);
 }
 
 /**
@@ -122,9 +95,8 @@ export function casesLoggedSince(
   const sheet = sheetNamed(ss, SHEET.log);
   const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
   const last = sheet.getLastRow();
-  let index = parseIndex(PropertiesService.getScriptProperties().getProperty(LOG_INDEX_KEY));
-  if (!index || (index.length > 0 && index[index.length - 1]![1] > last) || (index.length === 0 && last >= 2))
-    index = rebuildLogIndex(ss);
+  const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(LOG_INDEX_KEY));
+  const index = stored && !staleIndex(stored, last) ? stored : rebuildLogIndex(ss);
   const caseNos = new Set<string>();
   if (index.length === 0) return { caseNos, logFrom: null };
   const logFrom = `${shiftMonth(index[0]![0], 1)}-01`;
@@ -147,6 +119,28 @@ export function casesLoggedSince(
 
 export class SheetAuditLog implements AuditLog {
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
+
+  /** The log as prepare() found it: its columns and the row the next line goes to. */
+  private opened: { sheet: GoogleAppsScript.Spreadsheet.Sheet; at: Map<string, number>; next: number } | null = null;
+
+  private open(): NonNullable<SheetAuditLog['opened']> {
+    const sheet = sheetNamed(this.ss, SHEET.log);
+    const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
+    return { sheet, at, next: sheet.getLastRow() + 1 };
+  }
+
+  /**
+   * Reads the log's layout and end now, before the caller's writes (a read commits the writes held before it, so
+   * reading after them costs another round trip); the append that follows under the same lock uses them. A failure
+   * here is left for the append to meet (and park its lines).
+   */
+  prepare(): void {
+    try {
+      this.opened = this.open();
+    } catch {
+      this.opened = null;
+    }
+  }
 
   /**
    * Appends the lines, after any parked earlier; on failure parks them all and rethrows. `[]` only flushes.
@@ -179,8 +173,8 @@ export class SheetAuditLog implements AuditLog {
 
   /** Writes the lines below the last; returns the first row written. */
   private write(entries: readonly AuditEntry[]): number {
-    const sheet = sheetNamed(this.ss, SHEET.log);
-    const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
+    const { sheet, at, next } = this.opened ?? this.open();
+    this.opened = null;
     const width = Math.max(...at.values());
     const rows = entries.map((e) => {
       const line: unknown[] = new Array(width).fill('');
@@ -197,7 +191,8 @@ export class SheetAuditLog implements AuditLog {
       for (const h of LOG_HEADERS) line[at.get(h)! - 1] = values[h];
       return line;
     });
-    return appendRows(sheet, rows);
+    rangeToFill(sheet, next, rows.length, width).setValues(rows);
+    return next;
   }
 }
 

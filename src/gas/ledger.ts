@@ -7,7 +7,8 @@ import { REPEAT_FIELDS } from '../core/analysis';
 import { runsOf } from '../core/runs';
 import { archivedPeers } from './archive-store';
 import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
-import { normalizeIdNumber, normalizePhone } from '../core/duplicates';
+import { idNumberPattern, normalizeIdNumber, normalizePhone, phonePattern } from '../core/duplicates';
+import { findInColumn } from './text-search';
 import {
   CASE_FIELDS,
   DERIVED_FIELDS,
@@ -60,6 +61,11 @@ const ROUND_TRIP_MS = 40;
 const CELL_READ_MS = 0.035;
 /** A cell written costs about 100 µs when committed (apps-script-costs.md). */
 const CELL_WRITE_MS = 0.1;
+/**
+ * A write call itself is held, not a round trip: the held writes are committed together by the next read or flush
+ * (decision 12), so another write call costs about a local call (1 ms).
+ */
+const WRITE_CALL_MS = 1;
 function maxGap(rows: number): number {
   return Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, rows)));
 }
@@ -218,38 +224,33 @@ export class SheetLedger implements CaseRepo {
    * a quarter of a read's price per cell), never a read of the columns.
    */
   numberTaken(caseNo: string): boolean {
-    return (['caseNo', 'anchorNo'] as const).some((k) => this.findInColumn(k, caseNo, true).length > 0);
-  }
-
-  /** The rows whose `key` column holds `text` (the whole cell when `whole`), by TextFinder. */
-  private findInColumn(key: CaseKey, text: string, whole: boolean): number[] {
-    const last = this.sheet.getLastRow();
-    if (last < 2 || !text) return [];
-    return this.sheet
-      .getRange(2, this.colOf(key), last - 1, 1)
-      .createTextFinder(text)
-      .matchEntireCell(whole)
-      .findAll()
-      .map((r) => r.getRow());
+    return (['caseNo', 'anchorNo'] as const).some(
+      (k) => findInColumn(this.sheet, this.colOf(k), { text: caseNo, whole: true }).length > 0,
+    );
   }
 
   /**
-   * The cases that may share a petitioner with `c`: rows whose 身份证号码 holds its ID number, or whose 联系电话 holds
-   * its phone's last eight digits (a phone typed with spaces or a prefix still matches; the repeat check compares
-   * the normalised values), read for the repeat check's fields only.
+   * The cases that may share a petitioner with `c`: rows whose 身份证号码 or 联系电话 normalises to its own (however
+   * either was typed: spaces, a lower-case x, full-width digits, dashes, a +86 prefix), found by TextFinder patterns
+   * made from the normalised values (core/duplicates.ts) and read for the repeat check's fields only.
    */
   repeatPeers(c: Partial<Case>, windowDays: number): Case[] {
     const id = normalizeIdNumber(c.idNumber);
     const phone = normalizePhone(c.phone);
-    const rows = new Set<number>([
-      ...(id ? this.findInColumn('idNumber', id, false) : []),
-      ...(phone.length >= 7 ? this.findInColumn('phone', phone.slice(-8), false) : []),
-    ]);
+    const rows = new Set<number>();
+    for (const [key, pattern] of [
+      ['idNumber', id ? idNumberPattern(id) : ''],
+      ['phone', phone.length >= 7 ? phonePattern(phone) : ''],
+    ] as const) {
+      if (!pattern) continue;
+      for (const r of findInColumn(this.sheet, this.colOf(key), { text: pattern, pattern: true, matchCase: true }))
+        rows.add(r.getRow());
+    }
     const here = this.loadFieldsAt(REPEAT_FIELDS, [...rows]).map((x) => x.c);
     // The window may reach into a year the archive already moved out (a case dated late last year, registered now).
     const day = isLocalDate(c.petitionDate) ? c.petitionDate : toShanghaiDate(this.now());
     const from = addDays(day, -windowDays);
-    const archived = archivedPeers(from, id, phone.length >= 7 ? phone.slice(-8) : '', REPEAT_FIELDS).map((raw) =>
+    const archived = archivedPeers(from, id, phone.length >= 7 ? phone : '', REPEAT_FIELDS).map((raw) =>
       caseOf(raw as RawRow, this.now()),
     );
     return [...here, ...archived];
@@ -291,12 +292,13 @@ export class SheetLedger implements CaseRepo {
 
   /**
    * Writes back the rows of a block read by readBlockAt whose values changed: one write per run of changed rows,
-   * spanning the unchanged rows between two of them when those cost less than another call (rewritten as read).
+   * spanning the unchanged rows between two of them only when rewriting them (as read) costs less than another write
+   * call — a held call, about 1 ms, so on a block of several columns only adjacent changed rows share a write.
    */
   writeBlockAt(lo: number, width: number, block: ReadonlyMap<number, unknown[]>, changed: ReadonlySet<number>): void {
     const rows = [...changed].sort((a, b) => a - b);
     // A run spans a gap only where every row between is in the block (its values known) and cheaper than a call.
-    const maxGap = Math.floor(ROUND_TRIP_MS / (CELL_WRITE_MS * Math.max(1, width)));
+    const maxGap = Math.floor(WRITE_CALL_MS / (CELL_WRITE_MS * Math.max(1, width)));
     const known = (from: number, to: number): boolean => {
       for (let x = from; x < to; x++) if (!block.has(x)) return false;
       return true;
@@ -353,13 +355,16 @@ export class SheetLedger implements CaseRepo {
     const appends: CasePatch[] = [];
     const written: number[] = [];
     const was = new Map<number, Case | null>();
+    // The rows' writes are made after afterSave's reads (the workbench index's search): a read commits the writes
+    // held before it, so writing first would cost another round trip.
+    const held: (() => void)[] = [];
     for (const p of patches) {
       const row = p.ref ? Number(p.ref) : at.get(p.caseNo);
       if (p.create || row === undefined) appends.push(p);
       else {
         if (!was.has(row))
           was.set(row, this.priorCases.has(row) ? this.priorCases.get(row)! : (this.cache.get(row)?.c ?? null));
-        this.writeRow(row, p.fields, p.derived);
+        this.writeRow(row, p.fields, p.derived, held);
         this.savedAt(p.caseNo, row);
         written.push(row);
       }
@@ -367,6 +372,7 @@ export class SheetLedger implements CaseRepo {
     if (appends.length) written.push(...this.append(appends));
     if (this.afterSave && written.length)
       this.afterSave(this.savedRows(written).map((s) => ({ ...s, was: was.get(s.row) ?? null })));
+    for (const write of held) write();
   }
 
   /**
@@ -398,13 +404,21 @@ export class SheetLedger implements CaseRepo {
    * Writes only the cells of the patch's fields: one setValues per run of adjacent columns, never the cells between
    * them, so whatever a person typed elsewhere in the row at the same moment stays as they typed it.
    */
-  private writeRow(row: number, fields: Partial<Case>, derived?: Partial<Record<DerivedKey, unknown>>): void {
+  private writeRow(
+    row: number,
+    fields: Partial<Case>,
+    derived: Partial<Record<DerivedKey, unknown>> | undefined,
+    held: (() => void)[],
+  ): void {
     const cols = this.columnsOf(fields, derived).sort((a, b) => a[0] - b[0]);
     for (let i = 0; i < cols.length;) {
       let j = i;
       while (j + 1 < cols.length && cols[j + 1]![0] === cols[j]![0] + 1) j++;
       const run = cols.slice(i, j + 1);
-      this.sheet.getRange(row, run[0]![0], 1, run.length).setValues([run.map(([, v]) => v)]);
+      const write = () => this.sheet.getRange(row, run[0]![0], 1, run.length).setValues([run.map(([, v]) => v)]);
+      // A row in hand is written later (its cells as written are known here); another now, so a read sees it.
+      if (this.cache.has(row)) held.push(write);
+      else write();
       i = j + 1;
     }
     const loaded = this.cache.get(row);

@@ -1,7 +1,8 @@
 // The record sheets (回访记录, 联系函, 签批记录, 复查复核, … one per kind of src/core/records.ts) as the RecordStore port:
 // columns found by the kind's labels, a case's records found by a TextFinder search of the 编号 column (server-side:
-// never a read of the sheet's columns, which grow with every case the office ever had), new records appended in one
-// write per kind, cells converted to typed values here only.
+// never a read of the sheet's columns, which grow with every case the office ever had) from the first row written
+// since the case was registered (each sheet's month index, src/gas/month-index.ts), new records appended in one write
+// per kind, cells converted to typed values here only.
 import type { RecordStore } from '../app/ports';
 import { fromShanghai, parseDateInput, toShanghaiDate } from '../core/dates';
 import {
@@ -15,12 +16,15 @@ import {
   type RecordPatch,
 } from '../core/records';
 import { runsOf } from '../core/runs';
+import { rowAfterDeletions } from '../core/archive';
+import { extendIndex, floorRow, monthOf, parseIndex, staleIndex, type MonthIndex } from './month-index';
 import { LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** One kind's sheet as opened in this execution: its columns, its last row, and the records found so far by case. */
 interface Opened {
+  kind: RecordKind;
   sheet: Sheet;
   /** Key → 1-based column. */
   cols: Map<string, number>;
@@ -30,6 +34,21 @@ interface Opened {
   last: number;
   /** By 编号: the rows of the case's records and their 序号, in sheet order (searched once per case). */
   found: Map<string, { row: number; seq: number }[]>;
+  /** The sheet's month index, once read (and checked against the row above the first floor used). */
+  index?: MonthIndex;
+  checked?: boolean;
+}
+
+/** Script Properties: a record sheet's month index. */
+const indexKey = (kind: RecordKind): string => `RECORD_MONTH_ROWS_${kind}`;
+
+/**
+ * Forgets every record sheet's month index (the yearly archive's deletion was cut short): the next search rebuilds it
+ * from the sheet's 编号 and 时间 columns.
+ */
+export function forgetRecordIndexes(): void {
+  const props = PropertiesService.getScriptProperties();
+  for (const kind of RECORD_KIND_IDS) props.deleteProperty(indexKey(kind));
 }
 
 /**
@@ -76,8 +95,25 @@ function fromCell(spec: RecordFieldSpec, v: unknown): unknown {
   }
 }
 
+/**
+ * A record sheet's month index once its rows `deleted` (ascending) were removed (the yearly archive): each row moves up
+ * by the deleted rows above it; the marks stay with their records. A sheet that is not a record sheet: nothing.
+ */
+export function shiftRecordIndex(sheetName: string, deleted: readonly number[]): void {
+  const kind = RECORD_KIND_IDS.find((k) => recordSpec(k).sheet === sheetName);
+  const props = PropertiesService.getScriptProperties();
+  const index = kind && parseIndex(props.getProperty(indexKey(kind)));
+  if (!kind || !index || !deleted.length) return;
+  props.setProperty(
+    indexKey(kind),
+    JSON.stringify(index.map(([m, row, mark]) => [m, rowAfterDeletions(row, deleted), ...(mark ? [mark] : [])])),
+  );
+}
+
 export class SheetRecords implements RecordStore {
   private readonly opened = new Map<RecordKind, Opened>();
+  /** When each case was registered, as the callers of load said: its records are all written since. */
+  private readonly since = new Map<string, Date>();
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
   /** Opens a kind's sheet: a missing sheet is NO_SHEET, a missing or doubled header NO_HEADER / DUP_HEADER. */
@@ -92,7 +128,7 @@ export class SheetRecords implements RecordStore {
     const cols = new Map(columns.map((c) => [c.key, byLabel.get(c.label)!]));
     const first = Math.min(...cols.values());
     const width = Math.max(...cols.values()) - first + 1;
-    const o: Opened = { sheet, cols, first, width, last: sheet.getLastRow(), found: new Map() };
+    const o: Opened = { kind, sheet, cols, first, width, last: sheet.getLastRow(), found: new Map() };
     this.opened.set(kind, o);
     return o;
   }
@@ -122,11 +158,12 @@ export class SheetRecords implements RecordStore {
     const lo = Math.min(a, b);
     for (const no of caseNos) {
       if (o.found.has(no)) continue;
+      const top = this.searchFrom(o, no);
       const rows =
-        o.last < 2
+        o.last < top
           ? []
           : o.sheet
-              .getRange(2, a, o.last - 1, 1)
+              .getRange(top, a, o.last - top + 1, 1)
               .createTextFinder(no)
               .findAll()
               .map((r) => r.getRow());
@@ -142,10 +179,70 @@ export class SheetRecords implements RecordStore {
   }
 
   /**
-   * The records of these cases, of the given kinds (every kind when none is given), oldest first within a case and
-   * kind: per kind, each case's rows found by entries(), then only those rows read.
+   * The first row a case's records can be in: all were written since it was registered, so from the sheet's row for
+   * that month on (month-index.ts). The index is read once per execution, and the first row it is used at is checked
+   * to still hold the record it marked (its 编号 and 时间): rows deleted, inserted or sorted by hand make the index
+   * rebuilt from the 编号 and 时间 columns. Row 2 when the case's registration is not known.
    */
-  load(caseNos: readonly string[], kinds: readonly RecordKind[] = RECORD_KIND_IDS): AnyRecord[] {
+  private searchFrom(o: Opened, caseNo: string): number {
+    const since = this.since.get(caseNo);
+    if (!since || o.last < 2) return 2;
+    if (!o.index) {
+      const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(indexKey(o.kind)));
+      o.index = stored && !staleIndex(stored, o.last) ? stored : this.rebuildIndex(o);
+    }
+    let floor = floorRow(o.index, monthOf(since));
+    if (!o.checked && floor.at !== undefined) {
+      o.checked = true;
+      if (this.markAt(o, floor.at) !== floor.mark) {
+        o.index = this.rebuildIndex(o);
+        floor = floorRow(o.index, monthOf(since));
+      }
+    }
+    return floor.row;
+  }
+
+  /** What a record line is, for the month index: its 编号 and 时间 (to the second: a cell keeps no more for sure). */
+  private static mark(caseNo: unknown, at: unknown): string {
+    return `${String(caseNo ?? '').trim()}|${at instanceof Date ? Math.round(at.getTime() / 1000) : String(at ?? '')}`;
+  }
+
+  /** The mark of the line at `row` (one read of the 编号…时间 cells). */
+  private markAt(o: Opened, row: number): string {
+    const a = o.cols.get('caseNo')!;
+    const t = o.cols.get('at')!;
+    const lo = Math.min(a, t);
+    const cells = o.sheet.getRange(row, lo, 1, Math.abs(a - t) + 1).getValues()[0]!;
+    return SheetRecords.mark(cells[a - lo], cells[t - lo]);
+  }
+
+  /** The sheet's month index from its 编号 and 时间 columns (one read), stored. */
+  private rebuildIndex(o: Opened): MonthIndex {
+    const a = o.cols.get('caseNo')!;
+    const t = o.cols.get('at')!;
+    const lo = Math.min(a, t);
+    const grid = o.last < 2 ? [] : o.sheet.getRange(2, lo, o.last - 1, Math.abs(a - t) + 1).getValues();
+    const index = extendIndex(
+      [],
+      2,
+      grid.map((r) => (r[t - lo] instanceof Date ? monthOf(r[t - lo] as Date) : '')),
+      grid.map((r) => SheetRecords.mark(r[a - lo], r[t - lo])),
+    );
+    PropertiesService.getScriptProperties().setProperty(indexKey(o.kind), JSON.stringify(index));
+    return index;
+  }
+
+  /**
+   * The records of these cases, of the given kinds (every kind when none is given), oldest first within a case and
+   * kind: per kind, each case's rows found by entries(), then only those rows read. `since`: when each case was
+   * registered, where known — its records are searched from there on (kept for later appends of this execution).
+   */
+  load(
+    caseNos: readonly string[],
+    kinds: readonly RecordKind[] = RECORD_KIND_IDS,
+    since?: ReadonlyMap<string, Date>,
+  ): AnyRecord[] {
+    since?.forEach((d, no) => this.since.set(no, d));
     const wanted = [...new Set(caseNos.map((n) => n.trim()).filter(Boolean))];
     const out: AnyRecord[] = [];
     if (wanted.length === 0) return out;
@@ -184,6 +281,19 @@ export class SheetRecords implements RecordStore {
       });
       rangeToFill(o.sheet, start, grid.length, o.width, o.first).setValues(grid);
       o.last = start + grid.length - 1;
+      // The month index moves when a month is written for the first time (only an index read here is kept: one never
+      // read stays as it is, and a search from it only starts higher up).
+      if (o.index) {
+        const next = extendIndex(
+          o.index,
+          start,
+          list.map((r) => (r.at instanceof Date ? monthOf(r.at) : '')),
+          list.map((r) => SheetRecords.mark(r.caseNo, r.at)),
+        );
+        if (next.length !== o.index.length)
+          PropertiesService.getScriptProperties().setProperty(indexKey(kind), JSON.stringify(next));
+        o.index = next;
+      }
     }
   }
 

@@ -4,7 +4,7 @@ import type { Person } from '../core/model';
 import type { AdoptResult } from '../app/adoptLedger';
 import { adoptLedgerRows } from './adopt';
 import { actorText, rebuildLogIndex } from './audit';
-import { rebuildQueueFrom } from './setup-index';
+import { rebuildQueue } from './workbench-index';
 import { recordLedgerId } from './workbench';
 import { clearConfigCache } from './config-cache';
 import { activeUserEmail } from './infra';
@@ -42,7 +42,7 @@ export function runSetup(): void {
   const { adopted, scan } = adoptCases(me, () => Date.now() - startedMs < ADOPT_BUDGET_MS);
   // The workbench index from the 编号 and 状态 the repair read of every row, once every row is taken in (a run that
   // stopped for time leaves it to the next).
-  if (!adopted.left) rebuildQueueFrom(ss, p.ledger, scan, p.settings.rules(), new Date());
+  if (!adopted.left) rebuildQueue(ss, p.ledger, p.settings.rules(), new Date(), scan);
   const lines = [
     report.createdSheets.length ? `新建工作表：${report.createdSheets.join('、')}` : '工作表齐全',
     report.addedColumns.length ? `补充表头：${report.addedColumns.join('、')}` : '',
@@ -108,7 +108,7 @@ function adoptCases(me: string, more: () => boolean): ReturnType<typeof adoptLed
     roles: [],
     departments: [],
   };
-  // The workbench index is rebuilt whole after this (rebuildQueueFrom): adoption's saves need not keep it line by line.
+  // The workbench index is rebuilt whole after this (rebuildQueue): adoption's saves need not keep it line by line.
   const follow = p.ledger.afterSave;
   p.ledger.afterSave = null;
   try {

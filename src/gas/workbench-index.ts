@@ -239,40 +239,55 @@ function refreshQueueFrom(
 }
 
 /**
- * The index rebuilt from the ledger (初始化/修复): the facts it shows and the derived columns every save and the
- * daily refresh write (当前环节, 环节期限, 期限状态), read for every row in a few grouped reads; an open row whose
- * derived columns were never computed (a ledger taken in) is read whole and computed here.
+ * The index rebuilt from the ledger (初始化/修复, the archive after a failed deletion): `rows`, every ledger row with at
+ * least its 编号 and 状态 as they stand (read here when not given: two columns), say which can be in the index (a
+ * 编号, a state not 已转送/已归档); only those are read, for the facts the index shows and the derived columns every
+ * save and the daily refresh write (当前环节, 环节期限, 期限状态); an open row whose derived columns were never computed
+ * is read whole and computed here. Returns the lines.
  */
-export function rebuildQueue(ss: Spreadsheet, ledger: SheetLedger, rules: Rules, now: Date): number {
-  const rows = ledger.loadFields([
-    'caseNo',
-    'state',
-    'department',
-    'matterType',
-    'category',
-    'petitionerName',
-    'demand',
-  ]);
-  if (rows.length === 0) return (rewriteQueue(ss, []), 0);
+export function rebuildQueue(
+  ss: Spreadsheet,
+  ledger: SheetLedger,
+  rules: Rules,
+  now: Date,
+  rows: readonly { row: number; c: Case }[] = ledger.loadFields(['caseNo', 'state']),
+): number {
+  const open = rows.filter(({ c }) => !!c.caseNo && !CLOSED_FOR_WORKBENCH.includes(c.state));
+  const at = open.map((r) => r.row);
+  const facts = new Map(
+    ledger
+      .loadFieldsAt(['department', 'matterType', 'category', 'petitionerName', 'demand'], at)
+      .map((x) => [x.row, x.c]),
+  );
   const cols = (['currentNode', 'nodeDue', 'deadlineState'] as const).map((k) => ledger.colOf(k));
   const lo = Math.min(...cols);
-  const grid = ledger.sheet.getRange(rows[0]!.row, lo, rows.length, Math.max(...cols) - lo + 1).getValues();
-  const at = (i: number, k: 0 | 1 | 2): unknown => grid[i]![cols[k]! - lo];
-  const uncomputed = rows.filter((r, i) => isOpen(r.c) && String(at(i, 2) ?? '') === '').map((r) => r.row);
-  const computed = new Map(
-    ledger
-      .rowsInHand(uncomputed)
-      .map((l) => [l.row, queueEntry(l.c, l.row, rules, now)] as const)
-      .filter((x): x is readonly [number, QueueEntry] => x[1] !== null),
-  );
-  const refreshed = rows.map(({ row, c }, i) => {
+  const shown = ledger.readBlockAt(lo, Math.max(...cols) - lo + 1, at);
+  const cell = (row: number, k: 0 | 1 | 2): unknown => shown.get(row)?.[cols[k]! - lo];
+  const uncomputed = open.filter((r) => String(cell(r.row, 2) ?? '') === '').map((r) => r.row);
+  const computed = new Map(ledger.rowsInHand(uncomputed).map((l) => [l.row, queueEntry(l.c, l.row, rules, now)]));
+  const entries = open.map(({ row, c }): QueueEntry => {
     const e = computed.get(row);
-    return e
-      ? { row, c, node: e.node, due: e.dueAt, status: e.deadlineState }
-      : { row, c, node: at(i, 0), due: at(i, 1), status: at(i, 2) };
+    if (e) return e;
+    const f = facts.get(row);
+    const due = cell(row, 1);
+    return {
+      caseNo: c.caseNo!,
+      row,
+      department: (f?.department ?? '').trim(),
+      state: c.state,
+      node: String(cell(row, 0) ?? ''),
+      dueAt: due instanceof Date ? due : null,
+      deadlineState: String(cell(row, 2) ?? ''),
+      matterType: f?.matterType ?? '',
+      category: f?.category ?? '',
+      petitionerName: f?.petitionerName ?? '',
+      demand: (f?.demand ?? '').slice(0, 200),
+    };
   });
-  refreshQueueFrom(ss, refreshed, new Map(), new Map(rows.map((r) => [r.row, r.c])));
-  return rows.length;
+  // Grouped by department (then ledger order), as every rewrite of the index: a department's queue is one short run.
+  entries.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : a.row - b.row));
+  rewriteQueue(ss, entries);
+  return entries.length;
 }
 
 /**

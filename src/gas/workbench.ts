@@ -22,7 +22,7 @@ import {
   type QueueEntry,
 } from '../core/workbench';
 import { HANDLERS, type HandlerKind } from '../handlers';
-import { dialogFields, type DialogField } from './actions';
+import { dialogFields, registrations, type DialogField } from './actions';
 import { SHEET, LOG_HEADERS } from './layout';
 import { requireRole } from './caller';
 import { activeUserEmail } from './infra';
@@ -185,7 +185,7 @@ function casePage(p: GasPorts, person: Person, caseNo: string, hint: number, bas
   const { c, row } = caseFor(p, person, caseNo, hint, '查看');
   const rules = p.settings.rules();
   const now = p.clock.now();
-  const card = caseCard(c, p.records.load([caseNo], ['signoff']));
+  const card = caseCard(c, p.records.load([caseNo], ['signoff'], registrations([trustedCase(c)])));
   const who = petitionerFor(c, person);
   const facts = card.facts.map(([label, value]): [string, string] =>
     label === '信访人'

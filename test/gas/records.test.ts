@@ -16,9 +16,14 @@ let env: GasEnvironment;
 beforeEach(() => {
   env = bareOffice();
   runSetup(env);
+  // The adapter keeps each sheet's month index in Script Properties.
+  Object.assign(globalThis, { PropertiesService: env.globals.PropertiesService });
+});
+afterAll(() => {
+  delete (globalThis as { PropertiesService?: unknown }).PropertiesService;
 });
 
-/** The spreadsheet with every Range.getValues recorded as `sheet!A1`. */
+/** The spreadsheet with every Range.getValues recorded as `sheet!A1`, every TextFinder as `find sheet!A1`. */
 function recordingReads(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { ss: typeof ss; reads: string[] } {
   const reads: string[] = [];
   const wrap = <T extends object>(o: T, hook: (prop: string | symbol, v: unknown, target: T) => unknown): T =>
@@ -46,7 +51,12 @@ function recordingReads(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { ss: typ
                             reads.push(`${sh.getName()}!${range.getA1Notation()}`);
                             return range.getValues();
                           }
-                        : undefined,
+                        : p3 === 'createTextFinder'
+                          ? (text: string) => {
+                              reads.push(`find ${sh.getName()}!${range.getA1Notation()}`);
+                              return range.createTextFinder(text);
+                            }
+                          : undefined,
                     );
                   }
                 : undefined,
@@ -114,7 +124,7 @@ describe('the record sheets', () => {
     const { ss, reads } = recordingReads(spreadsheet(env));
     const loaded = new SheetRecords(ss).load([A], ['letter']);
     // Never the 编号/序号 columns of every record: only the rows the search found.
-    expect(reads).toEqual(['联系函!A1:J1', '联系函!A14:B15', '联系函!A14:J15']);
+    expect(reads).toEqual(['联系函!A1:J1', 'find 联系函!A2:A31', '联系函!A14:B15', '联系函!A14:J15']);
     expect(loaded).toEqual([
       expect.objectContaining({
         kind: 'letter',
@@ -126,6 +136,76 @@ describe('the record sheets', () => {
       expect.objectContaining({ kind: 'letter', caseNo: A, seq: 2, letterNo: '镜信联〔2026〕14号' }),
     ]);
     expect(loaded[0]!.at).toEqual(at);
+  });
+
+  describe('searched from the month the case was registered (the sheet’s month index)', () => {
+    const september = fromShanghai(2026, 9, 10, 9, 0);
+    const registered = new Map([[A, fromShanghai(2026, 10, 8, 9, 0)]]);
+    beforeEach(() => {
+      // 80 letters of other cases in September (rows 2–81), then A's two in October (rows 82–83).
+      new SheetRecords(spreadsheet(env)).append([
+        ...Array.from({ length: 80 }, (_, i) => ({
+          kind: 'letter' as const,
+          caseNo: `镜访〔2026〕${String(100 + i)}号`,
+          at: september,
+          by: '王芳',
+          letterNo: `L${i}`,
+          unit: '越城区住建局',
+        })),
+        { kind: 'letter' as const, caseNo: A, at, by: '王芳', letterNo: 'A1', unit: '越城区住建局' },
+        { kind: 'letter' as const, caseNo: A, at, by: '王芳', letterNo: 'A2', unit: '镜湖街道' },
+      ]);
+    });
+    const loadA = () => {
+      const { ss, reads } = recordingReads(spreadsheet(env));
+      const loaded = new SheetRecords(ss).load([A], ['letter'], registered);
+      return { reads, letters: loaded.map((r) => (r.kind === 'letter' ? r.letterNo : '')) };
+    };
+
+    it('searches from October’s first row (less the margin), the index built once from 编号 and 时间', () => {
+      const first = loadA();
+      expect(first.letters).toEqual(['A1', 'A2']);
+      expect(first.reads).toEqual([
+        '联系函!A1:J1',
+        '联系函!A2:C83', // no index yet: built from the 编号…时间 columns, then kept
+        '联系函!A82:C82', // the indexed row still holds the record it marked
+        'find 联系函!A32:A83',
+        '联系函!A82:B83',
+        '联系函!A82:J83',
+      ]);
+      // The next execution reads the kept index: no column read at all.
+      expect(loadA().reads).toEqual([
+        '联系函!A1:J1',
+        '联系函!A82:C82',
+        'find 联系函!A32:A83',
+        '联系函!A82:B83',
+        '联系函!A82:J83',
+      ]);
+    });
+
+    it('rebuilds the index when the sheet was sorted by hand, and still finds every record', () => {
+      expect(loadA().letters).toEqual(['A1', 'A2']); // the index is kept
+      // Sorted by 编号: A's letters now stand first, October's row holds a September letter of another case.
+      sheet(env, '联系函').getRange(2, 1, 82, recordColumns('letter').length).sort(1);
+      const after = loadA();
+      expect(after.letters).toEqual(['A1', 'A2']);
+      expect(after.reads).toContain('联系函!A2:C83');
+    });
+
+    it('gives a new record the next 序号 from a search that starts at the registration month', () => {
+      const store = new SheetRecords(spreadsheet(env));
+      store.load([A], ['letter'], registered);
+      store.append([{ kind: 'letter', caseNo: A, at, by: '王芳', letterNo: 'A3', unit: '镜湖街道' }]);
+      expect(
+        new SheetRecords(spreadsheet(env))
+          .load([A], ['letter'], registered)
+          .map((r) => [r.seq, r.kind === 'letter' ? r.letterNo : '']),
+      ).toEqual([
+        [1, 'A1'],
+        [2, 'A2'],
+        [3, 'A3'],
+      ]);
+    });
   });
 
   it('updates the cells of one record and refuses a record it cannot find', () => {

@@ -118,6 +118,25 @@ describe('flags, selections and identities', () => {
     expect(caseRow(env, again.caseNo)['重复信访']).toBe(caseNo);
   });
 
+  it('names the earlier case however its phone or ID number was typed (spaces inside, a lower-case x, +86)', () => {
+    env.open(office);
+    const byPhone = register(env, {
+      ...PLATFORM_CASE,
+      upstreamNo: 'ZJ4',
+      idNumber: '',
+      phone: '139 0013 8000',
+      demand: '反映路灯不亮',
+    });
+    const again = register(env, {
+      ...PLATFORM_CASE,
+      upstreamNo: 'ZJ5',
+      idNumber: '110105 19491231 002x',
+      phone: '+86 13900138000',
+      demand: '再次反映路灯不亮',
+    });
+    expect(String(caseRow(env, again.caseNo)['重复信访']).split('、').sort()).toEqual([caseNo, byPhone.caseNo].sort());
+  });
+
   it('sends notices that name the case but carry no personal data', () => {
     act(env, 'office', caseNo, ['受理交办', '签收']);
     act(env, 'petitionLeader', caseNo, ['受理交办', '交办签批…']);
