@@ -26,13 +26,17 @@ function seedLedger(env: GasEnvironment, n: number): void {
   sheet.getRange(2, 1, n, h.size).setValues(rows);
 }
 
-/** Spreadsheet calls of the executions started by `fn`. */
+/** Spreadsheet calls, round trips and cells read of the executions started by `fn`, by handler. */
 function spreadsheetCallsOf(env: GasEnvironment, fn: () => void): Record<string, number> {
   const before = env.stats().executions.length;
   fn();
   const out: Record<string, number> = {};
-  for (const e of env.stats().executions.slice(before))
-    out[e.functionName] = (out[e.functionName] ?? 0) + e.spreadsheetCalls;
+  const add = (k: string, n: number) => (out[k] = (out[k] ?? 0) + n);
+  for (const e of env.stats().executions.slice(before)) {
+    add(e.functionName, e.spreadsheetCalls);
+    add(`${e.functionName} round trips`, e.roundTrips);
+    add(`${e.functionName} cells read`, e.cellsRead);
+  }
   return out;
 }
 
@@ -56,6 +60,11 @@ describe('spreadsheet calls do not grow with the ledger', () => {
     // 签收 also keeps its signature as a 签批记录 (issue 12): that sheet's header, its 编号/序号 index and one append;
     // and the workbench index follows the row (issue 17): the sheet, its 编号 column and one write.
     expect(large.sign['actSign']).toBeLessThanOrEqual(95);
+    // Issue 18: round trips are what a step's time is made of (40 ms each at the central price): a typed edit reads
+    // the header and its row and writes once with the log; 签收 adds the selection, the 签批记录 search (from the
+    // case's registration month, checked once) and the workbench index line, and tells the person in a toast.
+    expect(large.edit['onLedgerEdit round trips']).toBeLessThanOrEqual(7);
+    expect(large.sign['actSign round trips']).toBeLessThanOrEqual(12);
   });
 });
 
