@@ -234,8 +234,8 @@ export function run(): object[] {
       env.clickMenu('信访台账', '受理交办', '签收');
     };
     out.push(measure(env, 'register-case', n, register));
-    // The first sign-off after the records were written without the app (this bench's seed) builds 签批记录's month
-    // index once from its 编号 and 时间 columns; every later one reads it.
+    // The first sign-off after 初始化/修复 (which checked or built 签批记录's month index: the seed wrote its records
+    // without the app) and a later one.
     out.push(measure(env, 'menu-sign-first', n, sign));
     register();
     out.push(measure(env, 'menu-sign', n, sign));

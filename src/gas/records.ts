@@ -186,11 +186,13 @@ export class SheetRecords implements RecordStore {
    */
   private searchFrom(o: Opened, caseNo: string): number {
     const since = this.since.get(caseNo);
-    if (!since || o.last < 2) return 2;
+    if (!since) return 2;
     if (!o.index) {
+      // Read even for an empty sheet: the append that follows then starts the index.
       const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(indexKey(o.kind)));
       o.index = stored && !staleIndex(stored, o.last) ? stored : this.rebuildIndex(o);
     }
+    if (o.last < 2) return 2;
     let floor = floorRow(o.index, monthOf(since));
     if (!o.checked && floor.at !== undefined) {
       o.checked = true;
@@ -200,6 +202,21 @@ export class SheetRecords implements RecordStore {
       }
     }
     return floor.row;
+  }
+
+  /**
+   * 初始化/修复: each record sheet's month index kept when it still fits the sheet (its last indexed row holds the line
+   * it marks), else built from the 编号 and 时间 columns now — so no person's action pays for the first build.
+   */
+  ensureIndexes(): void {
+    for (const kind of RECORD_KIND_IDS) {
+      const o = this.open(kind);
+      const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(indexKey(kind)));
+      const top = stored?.[stored.length - 1];
+      const fits = stored && !staleIndex(stored, o.last) && (!top || this.markAt(o, top[1]) === top[2]);
+      o.index = fits && stored ? stored : this.rebuildIndex(o);
+      o.checked = true;
+    }
   }
 
   /** What a record line is, for the month index: its 编号 and 时间 (to the second: a cell keeps no more for sure). */

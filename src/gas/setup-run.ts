@@ -5,6 +5,7 @@ import type { AdoptResult } from '../app/adoptLedger';
 import { adoptLedgerRows } from './adopt';
 import { actorText, rebuildLogIndex } from './audit';
 import { rebuildQueue } from './workbench-index';
+import { SheetRecords } from './records';
 import { recordLedgerId } from './workbench';
 import { clearConfigCache } from './config-cache';
 import { activeUserEmail } from './infra';
@@ -51,8 +52,9 @@ export function runSetup(): void {
     ...adoptedLines(adopted),
     ...templateLines(ensureTemplates(false)),
   ];
-  // The log's month index (the monthly analysis reads through it), rebuilt.
+  // The log's month index (the monthly analysis reads through it), rebuilt; the record sheets' checked or built.
   rebuildLogIndex(ss);
+  new SheetRecords(ss).ensureIndexes();
   clearConfigCache();
   recordLedgerId(ss);
   if (!me) lines.push('Google 没有提供您的账号，定时任务未安装；请由表格所有者运行「初始化/修复」。');

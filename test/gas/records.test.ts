@@ -183,6 +183,14 @@ describe('the record sheets', () => {
       ]);
     });
 
+    it('is built by 初始化/修复 (ensureIndexes), so no action pays for the first build; kept when it still fits', () => {
+      new SheetRecords(spreadsheet(env)).ensureIndexes();
+      expect(loadA().reads).not.toContain('联系函!A2:C83');
+      const { ss, reads } = recordingReads(spreadsheet(env));
+      new SheetRecords(ss).ensureIndexes();
+      expect(reads).not.toContain('联系函!A2:C83'); // its last marked row still holds its line: not rebuilt
+    });
+
     it('rebuilds the index when the sheet was sorted by hand, and still finds every record', () => {
       expect(loadA().letters).toEqual(['A1', 'A2']); // the index is kept
       // Sorted by 编号: A's letters now stand first, October's row holds a September letter of another case.
