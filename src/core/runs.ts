@@ -19,9 +19,17 @@ export function runsOf(
   return runs;
 }
 
-/** The prices reads are planned by (apps-script-costs.md, central figures): a round trip and a cell returned. */
+/**
+ * The prices the adapters plan their calls by (../shared/docs/apps-script-costs.md, central figures; the local
+ * runtime charges the same, emulator/host/costs.ts): a round trip, a cell returned, a cell written when committed, a
+ * cell a TextFinder scans (server-side, a quarter of a read: assumed), and a local call — which a write call is too,
+ * since held writes are committed together by the next read or flush (decision 12).
+ */
 export const ROUND_TRIP_MS = 40;
 export const CELL_READ_MS = 0.035;
+export const CELL_WRITE_MS = 0.1;
+export const CELL_SCAN_MS = CELL_READ_MS / 4;
+export const LOCAL_CALL_MS = 1;
 
 /**
  * Sorted rows as runs read with one call each over `width` columns: the rows between two wanted ones are read along

@@ -10,16 +10,11 @@ import { LOG_HEADERS, SHEET } from './layout';
 import { toCell, type SheetLedger } from './ledger';
 import type { GasPorts } from './ports';
 import { readHeader, requireColumns, sheetNamed } from './table';
+import { CELL_READ_MS, CELL_SCAN_MS, CELL_WRITE_MS, ROUND_TRIP_MS } from '../core/runs';
 
 const LOG_CASE_NO = LOG_HEADERS[1];
 const CASE_KEYS = CASE_FIELDS.map((f) => f.key as CaseKey);
 
-// The cost model (apps-script-costs.md, decision 12): a round trip, a cell read, a cell written, a cell a TextFinder
-// scans (server-side, a quarter of a read).
-const ROUND_TRIP_MS = 40;
-const CELL_READ_MS = 0.035;
-const CELL_WRITE_MS = 0.1;
-const CELL_SCAN_MS = CELL_READ_MS / 4;
 /** Cells a row taken in writes: its anchor, record, derived columns and a few controls, and its 补录 line. */
 const CELLS_WRITTEN_A_ROW = 20;
 /** A part of the rows read whole takes about this long, read and written: the run may stop between two. */

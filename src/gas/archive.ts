@@ -32,7 +32,7 @@ import { trustedCase } from '../core/controls';
 import { formatDateTime, parseDateInput, toShanghaiDate, type LocalDate } from '../core/dates';
 import { fieldLabel, type Case, type CaseKey } from '../core/model';
 import { RECORD_KIND_IDS, recordSpec } from '../core/records';
-import { CELL_READ_MS, readRuns, ROUND_TRIP_MS } from '../core/runs';
+import { CELL_READ_MS, CELL_SCAN_MS, LOCAL_CALL_MS, readRuns, ROUND_TRIP_MS } from '../core/runs';
 import { archiveIds, recordArchiveId } from './archive-store';
 import { rebuildLogIndex, shiftLogIndex } from './audit';
 import { forgetRecordIndexes, shiftRecordIndex } from './records';
@@ -71,8 +71,6 @@ const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
  * A TextFinder search scans server-side at a quarter of a read's price a cell, and each cell it finds is a Range whose
  * row is asked locally (1 ms): apps-script-costs.md, as the local runtime prices them (assumed there).
  */
-const CELL_SCAN_MS = CELL_READ_MS / 4;
-const LOCAL_CALL_MS = 1;
 const NO_MEDIA = null as unknown as GoogleAppsScript.Base.Blob;
 
 type Phase = 'select' | 'copy' | 'verify';

@@ -8,7 +8,7 @@ import { requireMaySee, requireRole } from './caller';
 import { caseHistory } from './audit';
 import { gasPorts } from './ports';
 import { readHeader } from './table';
-import { columnFinder, findInColumn, readRowsAt, rowsInOrder, take, type ColumnSearch } from './text-search';
+import { findInColumn, readRowsAt, rowsInOrder, take, type ColumnSearch } from './text-search';
 import { openArchives } from './archive-store';
 import { SHEET } from './layout';
 
@@ -144,30 +144,12 @@ export function jumpTo(caseNo: string): boolean {
   const p = gasPorts();
   const person = requireRole(p);
   const no = String(caseNo ?? '').trim();
-  const row = ledgerRowOf(p, no);
+  const row = p.ledger.rowOf(no);
   if (!row) return false;
   requireMaySee(person, no, departmentAt(p, row));
   p.ss.setActiveSheet(p.ledger.sheet);
   p.ledger.sheet.setActiveRange(p.ledger.sheet.getRange(row, 1, 1, p.ledger.header.width));
   return true;
-}
-
-/**
- * The row of a case in 台账 as rowsByCaseNo finds it — the first whose anchor is the 编号, else the first without an
- * anchor showing it — by TextFinder on the anchor column (stopping at the first match), never reading the column.
- */
-function ledgerRowOf(p: ReturnType<typeof gasPorts>, no: string): number | null {
-  const { sheet } = p.ledger;
-  const exact = { text: no, whole: true, matchCase: true };
-  const anchorCol = p.ledger.colOf('anchorNo');
-  const anchored = columnFinder(sheet, anchorCol, exact)?.findNext();
-  if (anchored) return anchored.getRow();
-  // A row without an anchor yet (an old sheet not through 初始化/修复) is the case its visible 编号 names.
-  for (const cell of findInColumn(sheet, p.ledger.colOf('caseNo'), exact)) {
-    const row = cell.getRow();
-    if (!String(sheet.getRange(row, anchorCol).getValue()).trim()) return row;
-  }
-  return null;
 }
 
 /** The 承办部室 of a ledger row. */
@@ -180,7 +162,7 @@ export function showHistory(): void {
   const p = gasPorts();
   const person = requireRole(p);
   const [caseNo] = selectedCaseNos(p);
-  const row = ledgerRowOf(p, caseNo!);
+  const row = p.ledger.rowOf(caseNo!);
   if (row) requireMaySee(person, caseNo!, departmentAt(p, row));
   const lines = caseHistory(p.ss, caseNo!);
   const ui = SpreadsheetApp.getUi();

@@ -4,11 +4,11 @@
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
 import { REPEAT_FIELDS } from '../core/analysis';
-import { runsOf } from '../core/runs';
+import { CELL_READ_MS, CELL_WRITE_MS, LOCAL_CALL_MS, readRuns, ROUND_TRIP_MS, runsOf } from '../core/runs';
 import { archivedPeers } from './archive-store';
 import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
 import { idNumberPattern, normalizeIdNumber, normalizePhone, phonePattern } from '../core/duplicates';
-import { findInColumn } from './text-search';
+import { columnFinder, findInColumn } from './text-search';
 import {
   CASE_FIELDS,
   DERIVED_FIELDS,
@@ -57,15 +57,6 @@ export function toCell(key: CaseKey, v: unknown): unknown {
  * round trip against 35 µs a cell read (decision 12, apps-script-costs.md), so on 100 rows columns up to 11 apart
  * share a read, on 10,000 rows only adjacent ones.
  */
-const ROUND_TRIP_MS = 40;
-const CELL_READ_MS = 0.035;
-/** A cell written costs about 100 µs when committed (apps-script-costs.md). */
-const CELL_WRITE_MS = 0.1;
-/**
- * A write call itself is held, not a round trip: the held writes are committed together by the next read or flush
- * (decision 12), so another write call costs about a local call (1 ms).
- */
-const WRITE_CALL_MS = 1;
 function maxGap(rows: number): number {
   return Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, rows)));
 }
@@ -92,11 +83,6 @@ function columnGroups(columns: Map<string, number>, rows: number): Map<string, n
     else groups.push(new Map([[label, col]]));
   }
   return groups;
-}
-
-/** Runs of sorted row numbers read in one call each: rows between two wanted ones are read when cheaper than a call. */
-function rowRuns(sorted: readonly number[], width: number): [number, number][] {
-  return runsOf(sorted, Math.floor(ROUND_TRIP_MS / (CELL_READ_MS * Math.max(1, width))));
 }
 
 /** A case read from some of its cells (the state defaults to 待签收 when the cell holds none). */
@@ -163,7 +149,7 @@ export class SheetLedger implements CaseRepo {
   rowsInHand(rows: readonly number[]): LoadedRow[] {
     const missing = rows.filter((r) => !this.cache.has(r));
     const read = new Map(this.readRows(missing).map((l) => [l.row, l]));
-    return rows.map((r) => read.get(r) ?? this.remember(r, this.cache.get(r)!.cells)).filter(Boolean);
+    return rows.map((r) => read.get(r) ?? this.remember(r, this.cache.get(r)!.cells));
   }
 
   /** Reads whole rows (one call per contiguous run of row numbers) and converts them. */
@@ -197,11 +183,23 @@ export class SheetLedger implements CaseRepo {
   private rows: Map<string, number> | null = null;
 
   /**
-   * The row of a case as this execution last read or saved it (a notice links to it); one read of the anchors when
-   * the case was not among them. Null for a case the ledger does not hold.
+   * The row of a case as this execution last read or saved it (a notice links to it); else as rowsByCaseNo would find
+   * it — the first row whose anchor is the 编号, else the first without an anchor showing it — by TextFinder on the
+   * anchor column (stopping at the first match), never reading the column. Null for a case the ledger does not hold.
    */
   rowOf(caseNo: string): number | null {
-    return this.rows?.get(caseNo) ?? this.rowsByCaseNo().get(caseNo) ?? null;
+    const known = this.rows?.get(caseNo);
+    if (known !== undefined) return known;
+    const exact = { text: caseNo, whole: true, matchCase: true };
+    const anchorCol = this.colOf('anchorNo');
+    const anchored = columnFinder(this.sheet, anchorCol, exact)?.findNext();
+    if (anchored) return anchored.getRow();
+    // A row without an anchor yet (an old sheet not through 初始化/修复) is the case its visible 编号 names.
+    for (const cell of findInColumn(this.sheet, this.colOf('caseNo'), exact)) {
+      const row = cell.getRow();
+      if (!String(this.sheet.getRange(row, anchorCol).getValue()).trim()) return row;
+    }
+    return null;
   }
 
   loadByIds(ids: readonly string[], rows?: ReadonlyMap<string, number>): Case[] {
@@ -283,7 +281,7 @@ export class SheetLedger implements CaseRepo {
   readBlockAt(lo: number, width: number, rows: readonly number[]): Map<number, unknown[]> {
     const out = new Map<number, unknown[]>();
     const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    for (const [top, bottom] of rowRuns(sorted, width)) {
+    for (const [top, bottom] of readRuns(sorted, width)) {
       const grid = this.sheet.getRange(top, lo, bottom - top + 1, width).getValues();
       grid.forEach((line, k) => out.set(top + k, line));
     }
@@ -298,7 +296,7 @@ export class SheetLedger implements CaseRepo {
   writeBlockAt(lo: number, width: number, block: ReadonlyMap<number, unknown[]>, changed: ReadonlySet<number>): void {
     const rows = [...changed].sort((a, b) => a - b);
     // A run spans a gap only where every row between is in the block (its values known) and cheaper than a call.
-    const maxGap = Math.floor(WRITE_CALL_MS / (CELL_WRITE_MS * Math.max(1, width)));
+    const maxGap = Math.floor(LOCAL_CALL_MS / (CELL_WRITE_MS * Math.max(1, width)));
     const known = (from: number, to: number): boolean => {
       for (let x = from; x < to; x++) if (!block.has(x)) return false;
       return true;
@@ -322,7 +320,7 @@ export class SheetLedger implements CaseRepo {
     for (const group of columnGroups(cols, sorted.length)) {
       const first = Math.min(...group.values());
       const width = Math.max(...group.values()) - first + 1;
-      for (const [top, bottom] of rowRuns(sorted, width)) {
+      for (const [top, bottom] of readRuns(sorted, width)) {
         const grid = this.sheet.getRange(top, first, bottom - top + 1, width).getValues();
         for (let r = top; r <= bottom; r++) {
           const raw = raws.get(r);

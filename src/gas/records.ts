@@ -15,10 +15,10 @@ import {
   type RecordKind,
   type RecordPatch,
 } from '../core/records';
-import { runsOf } from '../core/runs';
 import { rowAfterDeletions } from '../core/archive';
 import { extendIndex, floorRow, monthOf, parseIndex, staleIndex, type MonthIndex } from './month-index';
-import { LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed, type Header } from './table';
+import { LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
+import { findInColumn, readRowsAt } from './text-search';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -124,27 +124,13 @@ export class SheetRecords implements RecordStore {
     const sheet = sheetNamed(this.ss, name);
     const columns = recordColumns(kind);
     const labels = columns.map((c) => c.label);
-    const byLabel = requireColumns(name, this.header(sheet, labels), labels);
+    const byLabel = requireColumns(name, readHeader(sheet), labels);
     const cols = new Map(columns.map((c) => [c.key, byLabel.get(c.label)!]));
     const first = Math.min(...cols.values());
     const width = Math.max(...cols.values()) - first + 1;
     const o: Opened = { kind, sheet, cols, first, width, last: sheet.getLastRow(), found: new Map() };
     this.opened.set(kind, o);
     return o;
-  }
-
-  /**
-   * The header row: first only as wide as the kind's columns (the layout setup gives them, saving the width lookup),
-   * the whole row when a label is not there (the office moved or added columns).
-   */
-  private header(sheet: Sheet, labels: readonly string[]): Header {
-    const row = sheet
-      .getRange(1, 1, 1, labels.length)
-      .getValues()[0]!
-      .map((v) => String(v).trim());
-    if (labels.every((l) => row.filter((x) => x === l).length === 1))
-      return { columns: new Map(row.map((l, i) => [l, i + 1])), duplicates: [], width: row.length };
-    return readHeader(sheet);
   }
 
   /**
@@ -159,21 +145,11 @@ export class SheetRecords implements RecordStore {
     for (const no of caseNos) {
       if (o.found.has(no)) continue;
       const top = this.searchFrom(o, no);
-      const rows =
-        o.last < top
-          ? []
-          : o.sheet
-              .getRange(top, a, o.last - top + 1, 1)
-              .createTextFinder(no)
-              .findAll()
-              .map((r) => r.getRow());
-      const hits: { row: number; seq: number }[] = [];
-      for (const [top, bottom] of runsOf(rows)) {
-        const grid = o.sheet.getRange(top, lo, bottom - top + 1, Math.abs(a - b) + 1).getValues();
-        grid.forEach((r, k) => {
-          if (String(r[a - lo]).trim() === no) hits.push({ row: top + k, seq: Number(r[b - lo]) || 0 });
-        });
-      }
+      const rows = o.last < top ? [] : findInColumn(o.sheet, a, { text: no, from: top }).map((r) => r.getRow());
+      const cells = readRowsAt(o.sheet, rows, lo, Math.abs(a - b) + 1);
+      const hits = rows
+        .filter((r) => String(cells.get(r)![a - lo]).trim() === no)
+        .map((row) => ({ row, seq: Number(cells.get(row)![b - lo]) || 0 }));
       o.found.set(no, hits);
     }
   }
@@ -224,26 +200,34 @@ export class SheetRecords implements RecordStore {
     return `${String(caseNo ?? '').trim()}|${at instanceof Date ? Math.round(at.getTime() / 1000) : String(at ?? '')}`;
   }
 
-  /** The mark of the line at `row` (one read of the 编号…时间 cells). */
-  private markAt(o: Opened, row: number): string {
+  /** The month and mark (编号 and 时间) of `n` lines from `top`, from one read of the 编号…时间 cells. */
+  private marks(o: Opened, top: number, n: number): { month: string; mark: string }[] {
+    if (n < 1) return [];
     const a = o.cols.get('caseNo')!;
     const t = o.cols.get('at')!;
     const lo = Math.min(a, t);
-    const cells = o.sheet.getRange(row, lo, 1, Math.abs(a - t) + 1).getValues()[0]!;
-    return SheetRecords.mark(cells[a - lo], cells[t - lo]);
+    return o.sheet
+      .getRange(top, lo, n, Math.abs(a - t) + 1)
+      .getValues()
+      .map((r) => ({
+        month: r[t - lo] instanceof Date ? monthOf(r[t - lo] as Date) : '',
+        mark: SheetRecords.mark(r[a - lo], r[t - lo]),
+      }));
+  }
+
+  /** The mark of the line at `row`. */
+  private markAt(o: Opened, row: number): string {
+    return this.marks(o, row, 1)[0]!.mark;
   }
 
   /** The sheet's month index from its 编号 and 时间 columns (one read), stored. */
   private rebuildIndex(o: Opened): MonthIndex {
-    const a = o.cols.get('caseNo')!;
-    const t = o.cols.get('at')!;
-    const lo = Math.min(a, t);
-    const grid = o.last < 2 ? [] : o.sheet.getRange(2, lo, o.last - 1, Math.abs(a - t) + 1).getValues();
+    const lines = this.marks(o, 2, o.last - 1);
     const index = extendIndex(
       [],
       2,
-      grid.map((r) => (r[t - lo] instanceof Date ? monthOf(r[t - lo] as Date) : '')),
-      grid.map((r) => SheetRecords.mark(r[a - lo], r[t - lo])),
+      lines.map((l) => l.month),
+      lines.map((l) => l.mark),
     );
     PropertiesService.getScriptProperties().setProperty(indexKey(o.kind), JSON.stringify(index));
     return index;
@@ -268,7 +252,8 @@ export class SheetRecords implements RecordStore {
       this.entries(o, wanted);
       const seqAt = new Map(wanted.flatMap((no) => o.found.get(no)!.map((e) => [e.row, e.seq] as const)));
       const rows = [...seqAt.keys()].sort((x, y) => x - y);
-      for (const [row, cells] of this.readRows(o, rows)) out.push(this.toRecord(kind, o, cells, seqAt.get(row) ?? 0));
+      const lines = readRowsAt(o.sheet, rows, o.first, o.width);
+      for (const row of rows) out.push(this.toRecord(kind, o, lines.get(row)!, seqAt.get(row) ?? 0));
     }
     return out.sort((x, y) => (x.kind === y.kind && x.caseNo === y.caseNo ? x.seq - y.seq : 0));
   }
@@ -345,16 +330,6 @@ export class SheetRecords implements RecordStore {
 
   private nextSeq(o: Opened, caseNo: string): number {
     return (o.found.get(caseNo) ?? []).reduce((max, e) => Math.max(max, e.seq), 0) + 1;
-  }
-
-  /** Reads the given sheet rows, one call per contiguous run, the kind's columns only. */
-  private readRows(o: Opened, rows: number[]): [number, unknown[]][] {
-    const out: [number, unknown[]][] = [];
-    for (const [top, bottom] of runsOf(rows)) {
-      const grid = o.sheet.getRange(top, o.first, bottom - top + 1, o.width).getValues();
-      grid.forEach((cells, k) => out.push([top + k, cells]));
-    }
-    return out;
   }
 
   private toRecord(kind: RecordKind, o: Opened, cells: unknown[], seq: number): AnyRecord {

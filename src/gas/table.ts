@@ -109,9 +109,10 @@ export function growFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: numb
 }
 
 /**
- * The range of `rows` rows from `top` (`width` columns from `col`), the sheet grown first when they would pass its last row. The grid's size is
- * learnt from getRange itself, which throws "outside the dimensions" for rows beyond it (a contract of the local
- * runtime, local-runtime-fidelity §3.3), so an append into a grid with room asks no getMaxRows.
+ * The range of `rows` rows from `top` (`width` columns from `col`), the sheet grown first when they would pass its
+ * last row. The grid's size is learnt from getRange itself, which throws "outside the dimensions" for rows beyond it
+ * (a contract of the local runtime, local-runtime-fidelity §3.3), so an append into a grid with room asks no
+ * getMaxRows.
  */
 export function rangeToFill(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,

@@ -14,6 +14,8 @@ export interface ColumnSearch {
   matchCase?: boolean;
   /** `text` is a regular expression the app made (useRegularExpression), never a person's query. */
   pattern?: boolean;
+  /** The first row searched (2, below the header, when not given). */
+  from?: number;
 }
 
 /** 1 → 'A', 27 → 'AA'. */
@@ -37,9 +39,9 @@ export function columnFinder(
   const c = columnLetters(col);
   let range: Range;
   try {
-    range = sheet.getRange(`${c}2:${c}`);
+    range = sheet.getRange(`${c}${s.from ?? 2}:${c}`);
   } catch {
-    return null; // no row 2
+    return null; // no such row
   }
   let finder = range.createTextFinder(s.text);
   if (s.pattern) finder = finder.useRegularExpression(true);

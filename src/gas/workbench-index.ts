@@ -10,6 +10,7 @@ import { QUEUE_HEADERS, SHEET } from './layout';
 import { runsOf } from '../core/runs';
 import { rowAfterDeletions } from '../core/archive';
 import { LedgerError, rangeToFill, readHeader, requireColumns } from './table';
+import { columnFinder, readRowsAt } from './text-search';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -101,13 +102,9 @@ export function readQueue(ss: Spreadsheet, departments?: readonly string[]): Que
     .getValues()
     .flatMap((r, i) => (wanted.has(String(r[0]).trim()) ? [i + 2] : []));
   const out: QueueEntry[] = [];
-  // A run absorbs a gap when reading its lines costs less than another call (40 ms ≈ 1,140 cells at 35 µs).
-  const GAP = Math.floor(40 / (0.035 * WIDTH));
-  const wantedRows = new Set(rows);
-  for (const [top, bottom] of runsOf(rows, GAP)) {
-    const lines = sheet.getRange(top, 1, bottom - top + 1, WIDTH).getValues();
-    out.push(...keep(lines.filter((_, k) => wantedRows.has(top + k))));
-  }
+  // A run absorbs a gap when reading its lines costs less than another call.
+  const lines = readRowsAt(sheet, rows, 1, WIDTH);
+  out.push(...keep(rows.map((r) => lines.get(r)!)));
   return out;
 }
 
@@ -151,9 +148,8 @@ export function updateQueue(ss: Spreadsheet, changes: readonly { caseNo: string;
 function linesOf(sheet: Sheet, caseNos: readonly string[]): Map<string, number> {
   const at = new Map<string, number>();
   if (caseNos.length <= FIND_EACH) {
-    // 'A2:A': the 编号 column to the grid's end, no getLastRow first.
     for (const no of caseNos) {
-      const hit = sheet.getRange('A2:A').createTextFinder(no).matchEntireCell(true).findNext();
+      const hit = columnFinder(sheet, 1, { text: no, whole: true })?.findNext();
       if (hit) at.set(no, hit.getRow());
     }
     return at;
@@ -171,13 +167,17 @@ function linesOf(sheet: Sheet, caseNos: readonly string[]): Map<string, number> 
 }
 
 /**
- * Rewrites the whole index (初始化/修复, the daily refresh): the header and the lines in one write, then the rows
- * below them cleared.
+ * Rewrites the whole index (初始化/修复, the daily refresh): the header and the lines, grouped by department, in one
+ * write, then the rows below them cleared.
  */
 export function rewriteQueue(ss: Spreadsheet, entries: readonly QueueEntry[]): void {
   const sheet = indexSheet(ss, false);
   const last = sheet.getLastRow();
-  const lines = [[...QUEUE_HEADERS], ...entries.map(toLine)];
+  // Grouped by department (then ledger order): a department's queue is then one short run of lines.
+  const sorted = [...entries].sort((a, b) =>
+    a.department < b.department ? -1 : a.department > b.department ? 1 : a.row - b.row,
+  );
+  const lines = [[...QUEUE_HEADERS], ...sorted.map(toLine)];
   if (sheet.getMaxColumns() < WIDTH) sheet.insertColumnsAfter(sheet.getMaxColumns(), WIDTH - sheet.getMaxColumns());
   rangeToFill(sheet, 1, lines.length, WIDTH).setValues(lines);
   if (last > lines.length) sheet.getRange(lines.length + 1, 1, last - lines.length, WIDTH).clearContent();
@@ -215,27 +215,32 @@ function refreshQueueFrom(
   old: ReadonlyMap<string, QueueEntry>,
   read: ReadonlyMap<number, Case>,
 ): void {
-  const open = rows.filter((r) => isOpen(r.c));
-  const entries: QueueEntry[] = open.map(({ row, c, node, due, status }) => {
-    const was = old.get(c.caseNo!);
-    const facts = read.get(row);
-    return {
-      caseNo: c.caseNo!,
-      row,
-      department: was?.department ?? (facts?.department ?? '').trim(),
-      state: c.state,
-      node: String(node ?? ''),
-      dueAt: due instanceof Date ? due : null,
-      deadlineState: String(status ?? ''),
-      matterType: c.matterType ?? '',
-      category: was?.category ?? facts?.category ?? '',
-      petitionerName: was?.petitionerName ?? facts?.petitionerName ?? '',
-      demand: was?.demand ?? (facts?.demand ?? '').slice(0, 200),
-    };
-  });
-  // Grouped by department (then ledger order): a department's queue is then one short run of lines.
-  entries.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : a.row - b.row));
-  rewriteQueue(ss, entries);
+  rewriteQueue(
+    ss,
+    rows
+      .filter((r) => isOpen(r.c))
+      .map((r) => entryOf(r.row, r.c, r, { ...read.get(r.row), ...old.get(r.c.caseNo!), matterType: r.c.matterType })),
+  );
+}
+
+/** What an index line shows of a case besides its state and derived cells. */
+type Facts = Partial<Pick<QueueEntry, 'department' | 'matterType' | 'category' | 'petitionerName' | 'demand'>>;
+
+/** The index entry of an open ledger row: its case, its derived cells as written, and the facts the index shows. */
+function entryOf(row: number, c: Case, shown: Pick<RefreshedRow, 'node' | 'due' | 'status'>, facts: Facts = {}) {
+  return {
+    caseNo: c.caseNo!,
+    row,
+    department: (facts.department ?? '').trim(),
+    state: c.state,
+    node: String(shown.node ?? ''),
+    dueAt: shown.due instanceof Date ? shown.due : null,
+    deadlineState: String(shown.status ?? ''),
+    matterType: facts.matterType ?? '',
+    category: facts.category ?? '',
+    petitionerName: facts.petitionerName ?? '',
+    demand: (facts.demand ?? '').slice(0, 200),
+  } satisfies QueueEntry;
 }
 
 /**
@@ -252,7 +257,7 @@ export function rebuildQueue(
   now: Date,
   rows: readonly { row: number; c: Case }[] = ledger.loadFields(['caseNo', 'state']),
 ): number {
-  const open = rows.filter(({ c }) => !!c.caseNo && !CLOSED_FOR_WORKBENCH.includes(c.state));
+  const open = rows.filter((r) => isOpen(r.c));
   const at = open.map((r) => r.row);
   const facts = new Map(
     ledger
@@ -265,27 +270,11 @@ export function rebuildQueue(
   const cell = (row: number, k: 0 | 1 | 2): unknown => shown.get(row)?.[cols[k]! - lo];
   const uncomputed = open.filter((r) => String(cell(r.row, 2) ?? '') === '').map((r) => r.row);
   const computed = new Map(ledger.rowsInHand(uncomputed).map((l) => [l.row, queueEntry(l.c, l.row, rules, now)]));
-  const entries = open.map(({ row, c }): QueueEntry => {
-    const e = computed.get(row);
-    if (e) return e;
-    const f = facts.get(row);
-    const due = cell(row, 1);
-    return {
-      caseNo: c.caseNo!,
-      row,
-      department: (f?.department ?? '').trim(),
-      state: c.state,
-      node: String(cell(row, 0) ?? ''),
-      dueAt: due instanceof Date ? due : null,
-      deadlineState: String(cell(row, 2) ?? ''),
-      matterType: f?.matterType ?? '',
-      category: f?.category ?? '',
-      petitionerName: f?.petitionerName ?? '',
-      demand: (f?.demand ?? '').slice(0, 200),
-    };
-  });
-  // Grouped by department (then ledger order), as every rewrite of the index: a department's queue is one short run.
-  entries.sort((a, b) => (a.department < b.department ? -1 : a.department > b.department ? 1 : a.row - b.row));
+  const entries = open.map(
+    ({ row, c }) =>
+      computed.get(row) ??
+      entryOf(row, c, { node: cell(row, 0), due: cell(row, 1), status: cell(row, 2) }, facts.get(row)),
+  );
   rewriteQueue(ss, entries);
   return entries.length;
 }

@@ -10,6 +10,7 @@ import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
 import { DERIVED_FIELDS, type Case } from '../../src/core/model';
 import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 import { headerOf, PEOPLE } from './office';
+import type { FoundCase } from '../../src/gas/find';
 
 export const NOW = '2026-01-06T09:00:00+08:00';
 const RULES: Rules = { settings: DEFAULT_SETTINGS, limits: DEFAULT_TIME_LIMITS, calendar: WorkCalendar.withDefaults() };
@@ -311,15 +312,8 @@ export function runToEnd(env: GasEnvironment, start = true, max = 40): ArchiveSt
 export const cellsOf = (book: GoogleAppsScript.Spreadsheet.Spreadsheet): number =>
   book.getSheets().reduce((sum, s) => sum + s.getMaxRows() * s.getMaxColumns(), 0);
 
-/** A case 查找 shows (src/gas/find.ts FoundCase). */
-export interface FoundCase {
-  caseNo: string;
-  name: string;
-  state: string;
-  date: string;
-  hint: string;
-  archive?: { name: string; url: string };
-}
+/** A case 查找 shows. */
+export type { FoundCase };
 
 /** The 信访办 searches with 查找, as the sidebar's google.script.run call makes it. */
 export const findCases = (env: GasEnvironment, query: string): FoundCase[] =>
