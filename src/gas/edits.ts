@@ -15,7 +15,9 @@ import {
   type CaseKey,
   type DerivedKey,
 } from '../core/model';
-import { caseDeadlines, PROVISIONAL_MARK } from '../core/pending';
+import { PROVISIONAL_MARK } from '../core/pending';
+import { toShanghaiDate, yearOf } from '../core/dates';
+import type { Rules } from '../core/roles';
 import { SHEET } from './layout';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
@@ -27,19 +29,10 @@ const KEY_BY_LABEL = new Map<string, CaseKey>(CASE_FIELDS.map((f) => [f.label, f
 /** Notes the app writes start with this, so it clears only its own when a value is corrected. */
 export const NOTE_MARK = '【信访台账】';
 export const ISSUE_BACKGROUND = '#fff2cc';
-/** What the daily refresh reads of each row besides the lead columns. */
-const REFRESH_FIELDS: readonly CaseKey[] = [
-  'caseNo',
-  'state',
-  'petitionDate',
-  'matterType',
-  'dueDate',
-  'dueSource',
-  'dueProvisional',
-  'assignedAt',
-  'receivedAt',
-  'receiveLate',
-];
+/** What the daily refresh reads of every row that can change, besides 编号 and 状态 (read for all rows). */
+const DUE_FIELDS: readonly CaseKey[] = ['dueDate', 'dueSource', 'dueProvisional'];
+/** What it reads besides, only of the rows whose computed 办理期限 is computed again. */
+const DETAIL_FIELDS: readonly CaseKey[] = ['petitionDate', 'matterType'];
 /** The derived columns in sheet order: the lead block (当前环节…待办方) and the day counts. */
 const SHOWN: readonly DerivedKey[] = DERIVED_FIELDS.fields.map((f) => f.key);
 
@@ -148,13 +141,19 @@ export function markIssues(
 /**
  * Daily, and after 初始化/修复: where every case stands today. Each save of a case writes its node, 环节期限 and 待办方
  * (src/app/derived.ts); what only the passing of time changes — 期限状态 and the working days left or over — is
- * re-read from 环节期限 here, for every case in one read and one write per block. A case is recomputed in full when its
- * deadline is provisional (a schedule may have been confirmed since), when its computed 办理期限 moved, or when it
- * has never been computed (a row typed in, or a ledger from before these columns).
+ * re-read from 环节期限 here. A case is recomputed in full when it has never been computed (a row typed in, or a
+ * ledger from before these columns), when its computed 办理期限 moved, or when its provisional deadline falls in a
+ * year whose schedule has been confirmed since (until then a recomputation gives the same dates).
  */
 export function refreshLedger(): void {
   const p = gasPorts('');
   p.lock.withLock(() => refreshUnderLock(p));
+}
+
+/** 'YYYY-MM-DD' or an instant: whether its year's official schedule is loaded now. */
+function confirmedYear(calendar: Rules['calendar'], d: unknown): boolean {
+  const date = d instanceof Date ? toShanghaiDate(d) : typeof d === 'string' && d ? d : '';
+  return !!date && calendar.isConfirmed(yearOf(date));
 }
 
 function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
@@ -163,50 +162,76 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   const { rules } = p.settings.load();
   const { ledger } = p;
   // Which rows can change today: a case not 已转送/已归档, or one never computed. Their 编号/状态 and 期限状态 are
-  // read for every row (three narrow columns); everything else only for those rows.
+  // read for every row (three narrow columns); the derived columns and the 办理期限 cells only for those rows; 逾期接收
+  // only for the cases at 接收, 信访日期 and 事项类型 only for a 办理期限 to compute again.
   const heads = ledger.loadFields(['caseNo', 'state']);
   if (heads.length === 0) return refreshQueue(p.ss, ledger, []);
   const first = heads[0]!.row;
   const statusCol = ledger.colOf('deadlineState');
   const statuses = ledger.sheet.getRange(first, statusCol, heads.length, 1).getValues();
-  const activeRows = heads
-    .filter(({ raw }, i) => {
-      const state = String(raw.state ?? '').trim();
-      const filled = String(raw.caseNo ?? '').trim() !== '' || state !== '';
-      return filled && (!(TERMINAL_STATES as readonly string[]).includes(state) || statuses[i]![0] === '');
-    })
-    .map((h) => h.row);
-  const cases = ledger.loadFieldsAt(REFRESH_FIELDS, activeRows);
-  const shownCols = SHOWN.map((k) => ledger.colOf(k));
-  const lo = Math.min(...shownCols);
-  const width = Math.max(...shownCols) - lo + 1;
-  const block = ledger.readBlockAt(lo, width, activeRows);
-  const rowOf = (i: number): number => cases[i]!.row;
-  const cell = (i: number, k: DerivedKey): unknown => block.get(rowOf(i))![ledger.colOf(k) - lo];
-  const changed = new Set<number>();
-  const set = (i: number, k: DerivedKey, v: unknown): void => {
-    const line = block.get(rowOf(i))!;
-    const at = ledger.colOf(k) - lo;
-    if (!sameCell(line[at], v)) changed.add(rowOf(i));
+  const active = heads.filter(({ raw }, i) => {
+    const state = String(raw.state ?? '').trim();
+    const filled = String(raw.caseNo ?? '').trim() !== '' || state !== '';
+    return filled && (!(TERMINAL_STATES as readonly string[]).includes(state) || statuses[i]![0] === '');
+  });
+  const activeRows = active.map((h) => h.row);
+  const dues = new Map(ledger.loadFieldsAt(DUE_FIELDS, activeRows).map((x) => [x.row, x.raw]));
+  // The derived columns in blocks of adjacent columns (当前环节…待办方, the day counts): what lies between them is
+  // people's facts, never read here nor written back.
+  const blocks = runsOf(SHOWN.map((k) => ledger.colOf(k)).sort((a, b) => a - b)).map(([lo, hi]) => ({
+    lo,
+    width: hi - lo + 1,
+    cells: ledger.readBlockAt(lo, hi - lo + 1, activeRows),
+    changed: new Set<number>(),
+  }));
+  const blockOf = (k: DerivedKey) => {
+    const col = ledger.colOf(k);
+    const b = blocks.find((x) => col >= x.lo && col < x.lo + x.width)!;
+    return { b, at: col - b.lo };
+  };
+  const cell = (row: number, k: DerivedKey): unknown => {
+    const { b, at } = blockOf(k);
+    return b.cells.get(row)![at];
+  };
+  const set = (row: number, k: DerivedKey, v: unknown): void => {
+    const { b, at } = blockOf(k);
+    const line = b.cells.get(row)!;
+    if (!sameCell(line[at], v)) b.changed.add(row);
     line[at] = v;
   };
+  // 当天接处: a case at 接收 past its node's deadline (环节期限, as written) is flagged for the reminders to chase.
+  const receiving = active
+    .filter(({ row, raw }) => String(raw.state ?? '').trim() === '办理中' && cell(row, 'currentNode') === '接收')
+    .map((h) => h.row);
+  const flags = new Map(ledger.loadFieldsAt(['receiveLate'], receiving).map((x) => [x.row, x.raw]));
+  // A 办理期限 to compute again: an empty cell, or the app's provisional one once its year is confirmed.
+  const recompute = active
+    .filter(({ row, raw }) => {
+      const due = dues.get(row)!;
+      if (!String(raw.caseNo ?? '').trim()) return false;
+      if (due.dueDate === '' || due.dueDate === undefined) return true;
+      const { dueSource, dueProvisional } = ledger.caseFrom({ ...due });
+      return dueSource === '计算' && !!dueProvisional && confirmedYear(rules.calendar, due.dueDate);
+    })
+    .map((h) => h.row);
+  const details = new Map(ledger.loadFieldsAt(DETAIL_FIELDS, recompute).map((x) => [x.row, x.raw]));
+  const cases = active.map(({ row, raw }) => {
+    const all: RawRow = { ...raw, ...dues.get(row), ...flags.get(row), ...details.get(row) };
+    return { row, raw: all, c: ledger.caseFrom(all), detailed: details.has(row) };
+  });
   const singles: [number, CaseKey, unknown][] = [];
   const full: number[] = [];
-  const dues: Pick<Case, 'dueDate' | 'dueProvisional'>[] = [];
-  cases.forEach(({ c, raw, row }, i) => {
-    // 当天接处: a case assigned and not received by the end of its working day is flagged for the reminders to chase.
-    const receipt =
-      c.state === '办理中' && c.assignedAt && !c.receivedAt
-        ? caseDeadlines(c, { rules, now }).nodes.find((n) => n.node === '接收')
-        : undefined;
-    const late = receipt?.dueAt ? now.getTime() > receipt.dueAt.getTime() : c.receiveLate;
+  const dueOf = new Map<number, Pick<Case, 'dueDate' | 'dueProvisional'>>();
+  for (const { c, raw, row, detailed } of cases) {
+    const receiptDue = flags.has(row) ? cell(row, 'nodeDue') : undefined;
+    const late = receiptDue instanceof Date ? now.getTime() > receiptDue.getTime() : c.receiveLate;
     if (!!late !== !!c.receiveLate && late !== undefined)
       singles.push([row, 'receiveLate', toCell('receiveLate', late)]);
     let { dueDate, dueProvisional } = c;
     // Only an empty cell or the app's own provisional deadline is recomputed: whatever a person typed stays.
     const empty = raw.dueDate === '' || raw.dueDate === undefined;
     let moved = false;
-    if ((empty || (c.dueSource === '计算' && dueProvisional)) && c.caseNo) {
+    if (detailed && (empty || (c.dueSource === '计算' && dueProvisional)) && c.caseNo) {
       const due = computedDue(c, rules);
       if (due && (due.dueDate !== dueDate || due.dueProvisional !== !!dueProvisional)) {
         ({ dueDate, dueProvisional } = due);
@@ -218,40 +243,41 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
         }
       }
     }
-    dues.push({ dueDate, dueProvisional });
-    if (!c.caseNo) return;
-    const status = String(cell(i, 'deadlineState') ?? '');
-    const stale = status === '' || status.endsWith(PROVISIONAL_MARK) || moved;
+    dueOf.set(row, { dueDate, dueProvisional });
+    if (!c.caseNo) continue;
+    const status = String(cell(row, 'deadlineState') ?? '');
+    const due = cell(row, 'nodeDue');
+    // A provisional status is computed again only once its deadline's year is confirmed: until then the same dates.
+    const stale = status === '' || moved || (status.endsWith(PROVISIONAL_MARK) && confirmedYear(rules.calendar, due));
     if (stale) {
-      full.push(i);
-      return;
+      full.push(row);
+      continue;
     }
-    const due = cell(i, 'nodeDue');
-    if (!(due instanceof Date) || !isCaseState(c.state) || c.state === '已退单' || c.state === '已转送') return;
+    if (!(due instanceof Date) || !isCaseState(c.state) || c.state === '已退单' || c.state === '已转送') continue;
     const s = deadlineStatus({
       dueAt: due,
       now,
       calendar: rules.calendar,
       dueSoonWorkdays: rules.settings.dueSoonWorkdays,
     });
-    set(i, 'deadlineState', `${s.state}${s.provisional ? PROVISIONAL_MARK : ''}`);
-    set(i, 'workdaysLeft', s.workdaysLeft);
-    set(i, 'overdueWorkdays', s.overdueWorkdays);
-  });
+    set(row, 'deadlineState', `${s.state}${s.provisional ? PROVISIONAL_MARK : ''}`);
+    set(row, 'workdaysLeft', s.workdaysLeft);
+    set(row, 'overdueWorkdays', s.overdueWorkdays);
+  }
   if (full.length) {
     // Whole rows of the few cases to recompute, with the 办理期限 this run gives them.
     const people = p.directory.listPeople();
-    const rows = new Map(ledger.readRows(full.map(rowOf)).map((r) => [r.row, r.c]));
-    for (const i of full) {
-      const c = rows.get(rowOf(i));
+    const rows = new Map(ledger.readRows(full).map((r) => [r.row, r.c]));
+    for (const row of full) {
+      const c = rows.get(row);
       if (!c) continue;
-      const derived = derivedCells({ ...c, ...dues[i] }, rules, now, people);
-      for (const k of SHOWN) set(i, k, derived[k]);
+      const derived = derivedCells({ ...c, ...dueOf.get(row) }, rules, now, people);
+      for (const k of SHOWN) set(row, k, derived[k]);
     }
   }
-  // Only the derived columns of the rows that changed are written (the rows read with them between two such rows
-  // go back as read, when one call is cheaper than two): a cell typed meanwhile elsewhere in the row stays.
-  ledger.writeBlockAt(lo, width, block, changed);
+  // Only the derived cells of the rows that changed are written (the rows read with them between two such rows go
+  // back as read, when one call is cheaper than two): a cell typed meanwhile elsewhere in the row stays.
+  for (const b of blocks) ledger.writeBlockAt(b.lo, b.width, b.cells, b.changed);
   // 办理期限, 期限暂定 and 逾期接收 where they changed: one write per run of consecutive rows of a column (a ledger
   // taken in gets every row's computed deadline in one write).
   for (const key of ['dueDate', 'dueProvisional', 'receiveLate'] as const) {
@@ -264,12 +290,12 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   refreshQueue(
     p.ss,
     ledger,
-    cases.map(({ c }, i) => ({
-      row: rowOf(i),
+    cases.map(({ c, row }) => ({
+      row,
       c,
-      node: cell(i, 'currentNode'),
-      due: cell(i, 'nodeDue'),
-      status: cell(i, 'deadlineState'),
+      node: cell(row, 'currentNode'),
+      due: cell(row, 'nodeDue'),
+      status: cell(row, 'deadlineState'),
     })),
   );
 }

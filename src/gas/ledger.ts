@@ -4,7 +4,15 @@
 import { coerceRow, type RawRow } from '../app/coerce';
 import type { CasePatch, CaseRepo } from '../app/ports';
 import { REPEAT_FIELDS } from '../core/analysis';
-import { CELL_READ_MS, CELL_WRITE_MS, LOCAL_CALL_MS, readRuns, ROUND_TRIP_MS, runsOf } from '../core/runs';
+import {
+  CELL_READ_MS,
+  CELL_SCAN_MS,
+  CELL_WRITE_MS,
+  LOCAL_CALL_MS,
+  readRuns,
+  ROUND_TRIP_MS,
+  runsOf,
+} from '../core/runs';
 import { archivedPeers } from './archive-store';
 import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
 import { idNumberPattern, normalizeIdNumber, normalizePhone, phonePattern } from '../core/duplicates';
@@ -85,6 +93,9 @@ function columnGroups(columns: Map<string, number>, rows: number): Map<string, n
   return groups;
 }
 
+/** Searches for a case's row before rowOf reads the anchor column instead (each costs a quarter of that read). */
+const ROW_SEARCHES = Math.floor(CELL_READ_MS / CELL_SCAN_MS);
+
 /** A case read from some of its cells (the state defaults to 待签收 when the cell holds none). */
 function caseOf(raw: RawRow, now: Date): Case {
   const { c } = coerceRow(raw, now);
@@ -126,8 +137,14 @@ export class SheetLedger implements CaseRepo {
   rowsByCaseNo(): Map<string, number> {
     const out = this.readAnchors();
     this.rows = new Map(out);
+    this.everyRow = true;
     return out;
   }
+
+  /** True once this execution read the anchor column: `rows` then names every case's row. */
+  private everyRow = false;
+  /** rowOf's searches so far in this execution. */
+  private searches = 0;
 
   private readAnchors(): Map<string, number> {
     const last = this.sheet.getLastRow();
@@ -185,11 +202,16 @@ export class SheetLedger implements CaseRepo {
   /**
    * The row of a case as this execution last read or saved it (a notice links to it); else as rowsByCaseNo would find
    * it — the first row whose anchor is the 编号, else the first without an anchor showing it — by TextFinder on the
-   * anchor column (stopping at the first match), never reading the column. Null for a case the ledger does not hold.
+   * anchor column (stopping at the first match); an execution that asks for many cases reads the column once instead.
+   * Null for a case the ledger does not hold.
    */
   rowOf(caseNo: string): number | null {
     const known = this.rows?.get(caseNo);
     if (known !== undefined) return known;
+    if (this.everyRow) return null;
+    // A search scans the column at a quarter of a read's price: from the fifth case on (reminders link many), one
+    // read of the column answers this one and every later one.
+    if (++this.searches > ROW_SEARCHES) return this.rowsByCaseNo().get(caseNo) ?? null;
     const exact = { text: caseNo, whole: true, matchCase: true };
     const anchorCol = this.colOf('anchorNo');
     const anchored = columnFinder(this.sheet, anchorCol, exact)?.findNext();

@@ -166,11 +166,23 @@ function release(): void {
  */
 function readReminderCases(p: GasPorts, rules: Rules, now: Date, keys: readonly CaseKey[]): ReminderCase[] {
   const { ledger } = p;
-  const open = ledger
-    .loadFields(['caseNo', 'state'])
-    .filter(({ c }) => c.caseNo && isCaseState(c.state) && !TERMINAL_STATES.includes(c.state))
-    .map((h) => h.row);
-  const rows = ledger.loadFieldsAt(keys, open);
+  const heads = new Map(
+    ledger
+      .loadFields(['caseNo', 'state'])
+      .filter(({ c }) => c.caseNo && isCaseState(c.state) && !TERMINAL_STATES.includes(c.state))
+      .map((h) => [h.row, h.raw]),
+  );
+  const open = [...heads.keys()];
+  // 编号 and 状态 as just read; the other columns of the open rows only.
+  const rows = ledger
+    .loadFieldsAt(
+      keys.filter((k) => k !== 'caseNo' && k !== 'state'),
+      open,
+    )
+    .map(({ row, raw }) => {
+      const all = { ...heads.get(row), ...raw };
+      return { row, raw: all, c: ledger.caseFrom(all) };
+    });
   if (rows.length === 0) return [];
   const nodeCol = ledger.colOf('currentNode');
   const dueCol = ledger.colOf('nodeDue');

@@ -201,7 +201,9 @@ export function refreshQueue(ss: Spreadsheet, ledger: SheetLedger, rows: readonl
   const old = new Map(readQueue(ss).map((e) => [e.caseNo, e]));
   const missing = rows.filter((r) => isOpen(r.c) && !old.has(r.c.caseNo!)).map((r) => r.row);
   const read = new Map(
-    ledger.loadFieldsAt(['department', 'category', 'petitionerName', 'demand'], missing).map((x) => [x.row, x.c]),
+    ledger
+      .loadFieldsAt(['department', 'matterType', 'category', 'petitionerName', 'demand'], missing)
+      .map((x) => [x.row, x.c]),
   );
   refreshQueueFrom(ss, rows, old, read);
 }
@@ -219,7 +221,14 @@ function refreshQueueFrom(
     ss,
     rows
       .filter((r) => isOpen(r.c))
-      .map((r) => entryOf(r.row, r.c, r, { ...read.get(r.row), ...old.get(r.c.caseNo!), matterType: r.c.matterType })),
+      // 事项类型 as the refresh read it, where it did (a row it recomputed); else as the index or the ledger had it.
+      .map((r) =>
+        entryOf(r.row, r.c, r, {
+          ...read.get(r.row),
+          ...old.get(r.c.caseNo!),
+          ...(r.c.matterType !== undefined ? { matterType: r.c.matterType } : {}),
+        }),
+      ),
   );
 }
 

@@ -183,4 +183,21 @@ describe('the row of a case (a notice links to it)', () => {
     expect(ledger.rowOf('镜访〔2026〕099号')).toBeNull();
     expect(reads()).toBe(before);
   });
+
+  it('asked for many cases (a run of reminders), reads the anchor column once instead of searching for each', () => {
+    const nos = Array.from({ length: 8 }, (_, i) => `镜访〔2026〕${String(i + 1).padStart(3, '0')}号`);
+    seedRows(
+      env,
+      '台账',
+      nos.map((no) => ({ ...CASE, 编号: no, '系统编号（勿改）': no })),
+    );
+    const { ss, reads } = countingReads(spreadsheet(env));
+    const ledger = new SheetLedger(ss, now);
+    const before = reads();
+    // Four searches cost what one read of the column does: the fifth case reads it (every row anchored: that column
+    // only), and it answers the rest.
+    expect(nos.map((no) => ledger.rowOf(no))).toEqual(nos.map((_, i) => i + 2));
+    expect(ledger.rowOf('镜访〔2026〕099号')).toBeNull();
+    expect(reads() - before).toBe(1);
+  });
 });

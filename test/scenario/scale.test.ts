@@ -80,3 +80,30 @@ describe('a full grid grows with its formats', () => {
     expect(caseRow(env, caseNo)).toMatchObject({ 身份证号码: '330602195002170009', 联系电话: '13800000000' });
   });
 });
+
+describe('the daily refresh reads what the day can change', () => {
+  it('a provisional deadline is recomputed only once its year is confirmed: no whole row read before', () => {
+    const env = startOffice('2026-12-31T09:00:00+08:00');
+    // Ten cases signed for on the year's last day: their 交办签批 falls due in 2027, whose schedule is not published.
+    const nos = Array.from({ length: 10 }, () => {
+      const { caseNo } = register(env, { ...PLATFORM_CASE, petitionDate: '2026-12-31' });
+      act(env, 'office', caseNo, ['受理交办', '签收']);
+      return caseNo;
+    });
+    const before = caseRow(env, nos[0]!);
+    expect(before).toMatchObject({ 当前环节: '交办签批', 期限暂定: '是' });
+    expect(String(before['期限状态'])).toMatch(/（暂定）$/);
+    const width = headerOf(env, '台账').size;
+    env.clock.set('2027-01-01T07:00:00+08:00');
+    const refresh = spreadsheetCallsOf(env, () => env.runDueTriggers());
+    // The ledger's narrow columns and the settings sheets: far fewer cells than the ten rows whole.
+    expect(refresh['dailyRefresh cells read']).toBeLessThan(10 * width);
+    for (const no of nos)
+      expect(caseRow(env, no)).toMatchObject({
+        办理期限: before['办理期限'],
+        环节期限: before['环节期限'],
+        期限暂定: '是',
+        期限状态: before['期限状态'],
+      });
+  });
+});
