@@ -23,6 +23,7 @@ import {
   fieldSpec,
   isFilled,
   isWalkIn,
+  NO_SIGNOFFS,
   type Case,
   type CaseKey,
   type CaseState,
@@ -395,6 +396,7 @@ function register(run: Run, edit: TypedEdit, typed: Partial<Case>, caseNo: strin
     state: initial,
     registeredAt: run.now,
     registeredBy: run.author.name,
+    signoffs: NO_SIGNOFFS,
     ...(initial === '办理中' ? { assignedAt: run.now } : {}),
   };
   for (const key of CONTROL_KEYS) {

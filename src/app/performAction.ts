@@ -28,6 +28,11 @@ export interface PerformRequest {
   /** Where each case was last seen (the workbench index): tried first, confirmed by the row's anchor. */
   rows?: ReadonlyMap<string, number>;
   /**
+   * Selected rows whose cases are not known yet (caseIds then empty): each is the case its anchor names, read under
+   * the lock; a row without one is refused as not registered.
+   */
+  atRows?: readonly number[];
+  /**
    * The version (caseVersion) of each case as the person's page showed it: a case that changed since is refused as
    * stale, under the lock, before anything is decided.
    */
@@ -70,7 +75,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   const result: PerformResult = { done: [], refused: [], forms: [], warnings: [] };
   const prepared = prepare(req, ports, now);
   if (typeof prepared === 'string') {
-    result.refused = ids.map((caseNo) => ({ caseNo, reason: prepared }));
+    result.refused = [...ids, ...(req.atRows ?? []).map(rowLabel)].map((caseNo) => ({ caseNo, reason: prepared }));
     return result;
   }
   const { action, actor } = prepared;
@@ -78,7 +83,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   const items: DecidedEffects[] = [];
   ports.lock.withLock(() => {
     // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
-    const byNo = new Map(ports.repo.loadByIds(ids, req.rows).map((c) => [c.anchorNo || c.caseNo, c]));
+    const byNo = new Map(loadCases(req, ids, ports, result).map((c) => [c.anchorNo || c.caseNo, c]));
     const kinds = ACTION_RECORDS[action.type] ?? [];
     // When each case was registered, as its sealed record says: its records were all written since.
     const registered = new Map(
@@ -87,7 +92,11 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
         return at instanceof Date ? [[no, at] as const] : [];
       }),
     );
-    const records = kinds.length ? ports.records.load(ids, kinds, registered) : [];
+    // A sign-off's round and 序号 come from the case's tally; only a case recorded before it has its 签批记录 searched.
+    const needed = kinds.filter(
+      (k) => k !== 'signoff' || ids.some((no) => byNo.has(no) && !trustedCase(byNo.get(no)!).signoffs),
+    );
+    const records = needed.length ? ports.records.load(ids, needed, registered) : [];
     const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
     const letters = letterNumbers(action.type, ports, rules, now);
     const people = ports.directory.listPeople();
@@ -120,6 +129,7 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
     }
     if (patches.length === 0) return;
     ports.audit.prepare?.();
+    ports.records.prepare?.(kinds);
     ports.repo.saveCases(patches);
     letters?.save();
     // The log before the records: it is the record of each case's state, and parks its lines when Sheets fails.
@@ -133,6 +143,26 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
   result.forms = formOffers(items);
   result.warnings = sent.warnings;
   return result;
+}
+
+const rowLabel = (row: number): string => `第 ${row} 行`;
+
+/**
+ * The cases of the request under the lock: by 编号 (the rows as hints), or the selected rows as their anchors name
+ * them — those 编号 joining `ids`, a row without one refused in `result`.
+ */
+function loadCases(req: PerformRequest, ids: string[], ports: Ports, result: PerformResult): Case[] {
+  if (!req.atRows?.length) return ports.repo.loadByIds(ids, req.rows);
+  if (!ports.repo.loadAtRows) throw new Error('loadAtRows: this repo has no rows');
+  const cases: Case[] = [];
+  for (const { row, caseNo, c } of ports.repo.loadAtRows(req.atRows)) {
+    if (!caseNo) result.refused.push({ caseNo: rowLabel(row), reason: `第 ${row} 行还没有登记，不是已登记的信访件。` });
+    else if (!ids.includes(caseNo)) {
+      ids.push(caseNo);
+      cases.push(c);
+    }
+  }
+  return cases;
 }
 
 /**

@@ -24,6 +24,11 @@ export interface CaseRepo {
    * (the workbench index), tried first and confirmed by the row's anchor before the 编号 are searched.
    */
   loadByIds(ids: readonly string[], rows?: ReadonlyMap<string, number>): Case[];
+  /**
+   * The cases at these rows, each the case its anchor names (`caseNo` '' for a row without one: not registered), for
+   * an action on selected rows whose cases are read under the lock. Optional: a repo without rows has none.
+   */
+  loadAtRows?(rows: readonly number[]): { row: number; caseNo: string; c: Case }[];
   loadAll(): Case[];
   /** True when a row holds this 编号 (visible or as its anchor): the numbering never issues a number twice. */
   numberTaken(caseNo: string): boolean;
@@ -124,6 +129,8 @@ export interface RecordStore {
   append(records: readonly NewRecord[]): void;
   /** Changes cells of stored records found by kind, 编号 and 序号 (an unknown one fails before anything is written). */
   update(patches: readonly RecordPatch[]): void;
+  /** Optional: reads what appends of these kinds need now, before the caller's writes (as AuditLog.prepare). */
+  prepare?(kinds: readonly RecordKind[]): void;
 }
 
 /** Everything a use case may touch. */

@@ -10,6 +10,7 @@ import {
   fieldSpec,
   isFilled,
   isWalkIn,
+  NO_SIGNOFFS,
   type Case,
   type CaseKey,
   type CaseState,
@@ -95,6 +96,7 @@ export function openCase(args: {
     state: '待签收',
     registeredAt: now,
     registeredBy: actor.name,
+    signoffs: NO_SIGNOFFS,
   };
   let effects: Effect[] = [{ kind: 'deadline', node: '签收', startAt: now }];
   if (isWalkIn(c)) {

@@ -10,6 +10,7 @@ import {
   type CaseKey,
   type FieldSpec,
   type Person,
+  type SignoffTally,
 } from './model';
 import { ACTION_RULES, roleProblem, stateProblem, type ActionType, type DecideContext, type Rules } from './roles';
 import { judgeTypedStatusChange, type Effect } from './workflow';
@@ -36,14 +37,29 @@ export const OPINION_ACTIONS: Readonly<Partial<Record<CaseKey, ActionType>>> = {
   verifyHeadOpinion: 'verifyHeadOpinion',
 };
 
-/** The record of a case's controls, one compact JSON cell: filled controls only, instants as ISO text. */
+/**
+ * The record of a case's controls, one compact JSON cell: filled controls only, instants as ISO text, and the tally
+ * of its sign-offs where it has one.
+ */
 export function encodeRecord(c: Partial<Case>): string {
   const out: Record<string, unknown> = {};
   for (const k of CONTROL_KEYS) {
     const v = c[k];
     if (isFilled(v)) out[k] = v instanceof Date ? v.toISOString() : v;
   }
+  if (c.signoffs) out.signoffs = c.signoffs;
   return JSON.stringify(out);
+}
+
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+/** A recorded sign-off tally, or undefined when the record holds none this app wrote. */
+function decodeTally(v: unknown): SignoffTally | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+  const { rounds, seq } = v as { rounds?: unknown; seq?: unknown };
+  if (!isCount(seq) || !rounds || typeof rounds !== 'object' || Array.isArray(rounds)) return undefined;
+  if (!Object.values(rounds).every(isCount)) return undefined;
+  return { rounds: { ...(rounds as Record<string, number>) }, seq };
 }
 
 /** Reads a record back; null when the cell holds anything but a record this app wrote. */
@@ -68,7 +84,10 @@ export function decodeRecord(text: unknown): Partial<Case> | null {
     } else if (kind === 'int' ? typeof v !== 'number' : typeof v !== 'string') return null;
     else out[k] = v;
   }
-  return isCaseState(out.state) && typeof out.caseNo === 'string' ? (out as Partial<Case>) : null;
+  if (!isCaseState(out.state) || typeof out.caseNo !== 'string') return null;
+  const tally = decodeTally((raw as Record<string, unknown>).signoffs);
+  if (tally) out.signoffs = tally;
+  return out as Partial<Case>;
 }
 
 /** The case with its anchor and record set from its controls: what every save of a case writes. */
@@ -96,10 +115,10 @@ export function controlsOf(c: Partial<Case>): Partial<Case> {
   return withControls({}, c);
 }
 
-/** `facts` with every control replaced by `controls`' (absent there → absent). */
+/** `facts` with every control (and the sign-off tally) replaced by `controls`' (absent there → absent). */
 function withControls(facts: Partial<Case>, controls: Partial<Case>): Case {
   const out: Record<string, unknown> = { ...facts };
-  for (const k of CONTROL_KEYS) {
+  for (const k of [...CONTROL_KEYS, 'signoffs'] as const) {
     if (controls[k] === undefined) delete out[k];
     else out[k] = controls[k];
   }

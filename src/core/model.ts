@@ -287,8 +287,24 @@ type ValueOf<F extends Field> = F['kind'] extends 'enum'
 
 /** A column's key. */
 export type CaseKey = Field['key'];
-/** A case: every field optional (a ledger row may be half typed) except its state. */
-export type Case = { [F in Field as F['key']]?: ValueOf<F> } & { state: CaseState };
+/**
+ * What a case's record (系统流程记录) keeps of its 签批记录: the rounds of each step signed so far and the highest 序号,
+ * so a sign-off knows its round and 序号 without searching that sheet. A case recorded before the tally has none (its
+ * next sign-off counts its records, and records the tally from then on).
+ */
+export interface SignoffTally {
+  rounds: Readonly<Record<string, number>>;
+  seq: number;
+}
+
+/** The tally of a case that has no sign-off yet. */
+export const NO_SIGNOFFS: SignoffTally = { rounds: {}, seq: 0 };
+
+/**
+ * A case: every field optional (a ledger row may be half typed) except its state; `signoffs` is kept in its record,
+ * not in a column of its own.
+ */
+export type Case = { [F in Field as F['key']]?: ValueOf<F> } & { state: CaseState; signoffs?: SignoffTally };
 
 const BY_KEY = new Map<string, FieldSpec>(CASE_FIELDS.map((f) => [f.key, f]));
 

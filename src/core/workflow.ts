@@ -10,6 +10,7 @@ import {
   type CaseState,
   type Person,
   type Role,
+  type SignoffTally,
 } from './model';
 import { caseDeadlines } from './pending';
 import { recordsOf, type NewRecord, type RecordPatch } from './records';
@@ -390,17 +391,24 @@ function reviewRequestStep(x: Ctx): Step {
   };
 }
 
-/** The 签批记录 of a sign-off: the box, its round (one more than that box's earlier records), role and opinion. */
-function signOffRecord(type: ActionType, x: Ctx, next: Case): Effect | null {
+/**
+ * The 签批记录 of a sign-off: the box, its round (one more than that box's earlier records), role and opinion, and its
+ * 序号 — from the case's tally of its sign-offs, or, for a case recorded before the tally, from its records (loaded
+ * for the decision); with the tally the case then keeps.
+ */
+function signOffRecord(type: ActionType, x: Ctx, next: Case): { effect: Effect; signoffs: SignoffTally } | null {
   const s = SIGN_OFFS[type];
   if (!s) return null;
-  const round = own(x, 'signoff').filter((r) => r.step === s.step).length + 1;
+  const tally = x.before.signoffs ?? tallyOf(own(x, 'signoff'));
+  const round = (tally.rounds[s.step] ?? 0) + 1;
+  const seq = tally.seq + 1;
   const { roles } = allowedRoles(ACTION_RULES[type], x.c, x.rules.settings);
   const role = x.actor.roles.find((r) => roles.includes(r)) ?? x.actor.roles[0];
   const text = s.opinion ? next[s.opinion] : undefined;
   const record: NewRecord = {
     kind: 'signoff',
     caseNo: next.caseNo ?? '',
+    seq,
     at: x.now,
     by: x.actor.name,
     step: s.step,
@@ -408,7 +416,14 @@ function signOffRecord(type: ActionType, x: Ctx, next: Case): Effect | null {
     ...(role ? { role } : {}),
     ...(typeof text === 'string' && text ? { opinion: text } : {}),
   };
-  return { kind: 'record', record };
+  return { effect: { kind: 'record', record }, signoffs: { rounds: { ...tally.rounds, [s.step]: round }, seq } };
+}
+
+/** The tally of a case's 签批记录 as stored: each step's records, and the highest 序号. */
+function tallyOf(records: readonly { step?: string; seq: number }[]): SignoffTally {
+  const rounds: Record<string, number> = {};
+  for (const r of records) if (r.step) rounds[r.step] = (rounds[r.step] ?? 0) + 1;
+  return { rounds, seq: records.reduce((max, r) => Math.max(max, r.seq), 0) };
 }
 
 function approveExtensionStep(x: Ctx): Step {
@@ -483,7 +498,11 @@ export function decide(
   if (late) return { ok: false, reason: late };
   const log: Effect = { kind: 'log', action: rule.caption, fromState: c.state, toState: to, note: step.note ?? '' };
   const signed = signOffRecord(action.type, x, next);
-  return { ok: true, next, effects: [log, ...(step.effects ?? []), ...(signed ? [signed] : [])] };
+  return {
+    ok: true,
+    next: signed ? { ...next, signoffs: signed.signoffs } : next,
+    effects: [log, ...(step.effects ?? []), ...(signed ? [signed.effect] : [])],
+  };
 }
 
 /** How a state typed straight into the ledger is judged. */

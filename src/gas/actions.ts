@@ -82,6 +82,11 @@ export function selectedCaseNos(p: GasPorts): string[] {
  * confirms by the anchor instead of searching the 编号 column.
  */
 export function selectedCases(p: GasPorts): { nos: string[]; rows: Map<string, number> } {
+  return casesAt(p, selectedRows(p));
+}
+
+/** The first and last selected 台账 rows below the header (nothing read), or a LedgerError telling how to select. */
+function selectedRows(p: GasPorts): { first: number; last: number } {
   const range = p.ss.getActiveRange();
   if (!range || range.getSheet().getName() !== SHEET.ledger) {
     throw new LedgerError('INPUT', '请先在「台账」工作表中选中要办理的信访件所在的行（可多选连续的行）。');
@@ -89,6 +94,11 @@ export function selectedCases(p: GasPorts): { nos: string[]; rows: Map<string, n
   const first = Math.max(2, range.getRow());
   const last = range.getLastRow();
   if (last < first) throw new LedgerError('INPUT', '选中的是表头。请选中信访件所在的行。');
+  return { first, last };
+}
+
+/** The 编号 the anchors of these rows name (one read), and where each is. */
+function casesAt(p: GasPorts, { first, last }: { first: number; last: number }) {
   // The hidden anchor names the case a row is, whatever its visible 编号 shows now.
   const col = p.ledger.colOf('anchorNo');
   const nos = p.ledger.sheet
@@ -123,7 +133,7 @@ export function actingPerson(p: GasPorts): Person {
  */
 export function startAction(type: ActionType): void {
   const p = gasPorts();
-  const { nos, rows } = selectedCases(p);
+  const selected = selectedRows(p);
   const actor = actingPerson(p);
   const rule = ACTION_RULES[type];
   const withCard = CARD_ACTIONS.includes(type);
@@ -131,13 +141,16 @@ export function startAction(type: ActionType): void {
   const refuse = (problems: string[]): void => {
     SpreadsheetApp.getUi().alert(`不能${rule.caption}`, problems.join('\n'), SpreadsheetApp.getUi().ButtonSet.OK);
   };
-  if (direct && nos.length === 1) {
-    // One row and nothing to ask: the checks under the lock are the checks (one read of the row, not two).
-    const r = performAction({ caseIds: nos, action: type, actorEmail: actor.email, rows }, p);
+  if (direct && selected.first === selected.last) {
+    // One row and nothing to ask: the row is read once, under the lock — its anchor names the case, and the checks
+    // there are the checks.
+    const atRows = [selected.first];
+    const r = performAction({ caseIds: [], atRows, action: type, actorEmail: actor.email }, p);
     if (r.done.length === 0 && r.refused.length) refuse(r.refused.map((x) => x.reason));
     else report(type, r, p.noticeFailures);
     return;
   }
+  const { nos, rows } = casesAt(p, selected);
   const rules = p.settings.rules();
   const cases = p.ledger.loadByIds(nos, rows).map(trustedCase);
   const problems = cases

@@ -7,15 +7,17 @@ import {
   extendIndex,
   INDEX_MARGIN,
   monthOf,
+  monthIndexed,
   parseIndex,
   rebuildIndex,
   staleIndex,
   type MonthIndex,
 } from './month-index';
 import { LOG_HEADERS, SHEET } from './layout';
-import { rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
+import { APPEND_ROW_LINES, keptAsText, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
 import { openArchives } from './archive-store';
 import { findInColumn, readRowsAt } from './text-search';
+import { allProps, deleteProp, getProp, setProp, setProps } from './script-props';
 
 /** Who acted, as the log shows it; Apps Script hides people outside the owner's domain. */
 export function actorText(name: string, email: string): string {
@@ -35,7 +37,6 @@ type StoredEntry = Omit<AuditEntry, 'at'> & { at: string };
  * writes them first, in their original order, then forgets them.
  */
 function parkPending(entries: readonly AuditEntry[]): void {
-  const props = PropertiesService.getScriptProperties();
   const stamp = `${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const stored: StoredEntry[] = entries.map((e) => ({ ...e, at: e.at.toISOString() }));
   const chunks: StoredEntry[][] = [[]];
@@ -46,12 +47,11 @@ function parkPending(entries: readonly AuditEntry[]): void {
   }
   const values: Record<string, string> = {};
   chunks.forEach((c, i) => (values[`${PENDING_PREFIX}${stamp}_${String(i).padStart(3, '0')}`] = JSON.stringify(c)));
-  props.setProperties(values);
+  setProps(values);
 }
 
-function takePending(): { keys: string[]; entries: AuditEntry[]; all: Record<string, string> } {
-  const props = PropertiesService.getScriptProperties();
-  const all = props.getProperties();
+function takePending(): { keys: string[]; entries: AuditEntry[]; all: Readonly<Record<string, string>> } {
+  const all = allProps();
   const keys = Object.keys(all)
     .filter((k) => k.startsWith(PENDING_PREFIX))
     .sort();
@@ -76,10 +76,9 @@ export function rebuildLogIndex(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): M
  * up by the deleted rows above it, so every line dated since the month is still at or below it. No index, no change.
  */
 export function shiftLogIndex(deleted: readonly number[]): void {
-  const props = PropertiesService.getScriptProperties();
-  const index = parseIndex(props.getProperty(LOG_INDEX_KEY));
+  const index = parseIndex(getProp(LOG_INDEX_KEY));
   if (!index || !deleted.length) return;
-  props.setProperty(LOG_INDEX_KEY, JSON.stringify(index.map(([m, row]) => [m, rowAfterDeletions(row, deleted)])));
+  setProp(LOG_INDEX_KEY, JSON.stringify(index.map(([m, row]) => [m, rowAfterDeletions(row, deleted)])));
 }
 
 /**
@@ -95,7 +94,7 @@ export function casesLoggedSince(
   const sheet = sheetNamed(ss, SHEET.log);
   const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
   const last = sheet.getLastRow();
-  const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(LOG_INDEX_KEY));
+  const stored = parseIndex(getProp(LOG_INDEX_KEY));
   const index = stored && !staleIndex(stored, last) ? stored : rebuildLogIndex(ss);
   const caseNos = new Set<string>();
   if (index.length === 0) return { caseNos, logFrom: null };
@@ -120,23 +119,24 @@ export function casesLoggedSince(
 export class SheetAuditLog implements AuditLog {
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
-  /** The log as prepare() found it: its columns and the row the next line goes to. */
-  private opened: { sheet: GoogleAppsScript.Spreadsheet.Sheet; at: Map<string, number>; next: number } | null = null;
+  /** The log as prepare() found it: its sheet and columns, and the row the next line goes to when it read that. */
+  private opened: { sheet: GoogleAppsScript.Spreadsheet.Sheet; at: Map<string, number>; next?: number } | null = null;
 
   private open(): NonNullable<SheetAuditLog['opened']> {
     const sheet = sheetNamed(this.ss, SHEET.log);
-    const at = requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS);
-    return { sheet, at, next: sheet.getLastRow() + 1 };
+    return { sheet, at: requireColumns(SHEET.log, readHeader(sheet), LOG_HEADERS) };
   }
 
   /**
-   * Reads the log's layout and end now, before the caller's writes (a read commits the writes held before it, so
-   * reading after them costs another round trip); the append that follows under the same lock uses them. A failure
-   * here is left for the append to meet (and park its lines).
+   * Reads the log's layout now, before the caller's writes (a read commits the writes held before it, so reading after
+   * them costs another round trip); the append that follows under the same lock uses it. A failure here is left for
+   * the append to meet (and park its lines).
    */
   prepare(): void {
     try {
       this.opened = this.open();
+      // A month's first line is written below the last row, which is read now too.
+      if (!monthIndexed(parseIndex(getProp(LOG_INDEX_KEY)))) this.opened.next = this.opened.sheet.getLastRow() + 1;
     } catch {
       this.opened = null;
     }
@@ -150,30 +150,34 @@ export class SheetAuditLog implements AuditLog {
     const pending = takePending();
     const all = [...pending.entries, ...entries];
     if (all.length === 0) return;
-    const props = PropertiesService.getScriptProperties();
-    for (const k of pending.keys) props.deleteProperty(k);
-    let start: number;
+    for (const k of pending.keys) deleteProp(k);
+    const months = all.map((e) => monthOf(e.at));
+    const index = parseIndex(pending.all[LOG_INDEX_KEY]);
+    // Lines of months the index has: no row to learn, so none read.
+    const quick =
+      !!index?.length && all.length <= APPEND_ROW_LINES && extendIndex(index, 0, months).length === index.length;
+    let start: number | null;
     try {
-      start = this.write(all);
+      start = this.write(all, quick);
     } catch (e) {
       parkPending(all);
       throw e;
     }
     // The month index moves only when a month is written for the first time; a log that had lines before the index
     // existed is indexed by the first reader (rebuildLogIndex), never from here.
-    const index = parseIndex(pending.all[LOG_INDEX_KEY]) ?? (start === 2 ? [] : null);
-    if (!index) return;
-    const next = extendIndex(
-      index,
-      start,
-      all.map((e) => monthOf(e.at)),
-    );
-    if (next.length !== index.length) props.setProperty(LOG_INDEX_KEY, JSON.stringify(next));
+    if (start === null) return;
+    const base = index ?? (start === 2 ? [] : null);
+    if (!base) return;
+    const next = extendIndex(base, start, months);
+    if (next.length !== base.length) setProp(LOG_INDEX_KEY, JSON.stringify(next));
   }
 
-  /** Writes the lines below the last; returns the first row written. */
-  private write(entries: readonly AuditEntry[]): number {
-    const { sheet, at, next } = this.opened ?? this.open();
+  /**
+   * Writes the lines below the last: by appendRow when `quick` and the end was not read (returns null), else in one
+   * write from the row returned.
+   */
+  private write(entries: readonly AuditEntry[], quick: boolean): number | null {
+    const { sheet, at, next: known } = this.opened ?? this.open();
     this.opened = null;
     const width = Math.max(...at.values());
     const rows = entries.map((e) => {
@@ -191,6 +195,11 @@ export class SheetAuditLog implements AuditLog {
       for (const h of LOG_HEADERS) line[at.get(h)! - 1] = values[h];
       return line;
     });
+    if (quick && known === undefined && rows.every((line) => line.every(keptAsText))) {
+      for (const line of rows) sheet.appendRow(line);
+      return null;
+    }
+    const next = known ?? sheet.getLastRow() + 1;
     rangeToFill(sheet, next, rows.length, width).setValues(rows);
     return next;
   }

@@ -19,6 +19,8 @@ import { PROVISIONAL_MARK } from '../core/pending';
 import { toShanghaiDate, yearOf } from '../core/dates';
 import type { Rules } from '../core/roles';
 import { SHEET } from './layout';
+import { RECORD_KIND_IDS, recordSpec } from '../core/records';
+import { keepRoom } from './table';
 import { toCell } from './ledger';
 import { gasPorts } from './ports';
 import { refreshQueue } from './workbench-index';
@@ -33,6 +35,11 @@ export const ISSUE_BACKGROUND = '#fff2cc';
 const DUE_FIELDS: readonly CaseKey[] = ['dueDate', 'dueSource', 'dueProvisional'];
 /** What it reads besides, only of the rows whose computed 办理期限 is computed again. */
 const DETAIL_FIELDS: readonly CaseKey[] = ['petitionDate', 'matterType'];
+/** The empty rows the daily refresh keeps below the log (a day's lines, typed edits included) and each record sheet. */
+const APPEND_ROOM: readonly (readonly [string, number])[] = [
+  [SHEET.log, 500],
+  ...RECORD_KIND_IDS.map((k) => [recordSpec(k).sheet, 200] as const),
+];
 /** The derived columns in sheet order: the lead block (当前环节…待办方) and the day counts. */
 const SHOWN: readonly DerivedKey[] = DERIVED_FIELDS.fields.map((f) => f.key);
 
@@ -158,6 +165,11 @@ function confirmedYear(calendar: Rules['calendar'], d: unknown): boolean {
 
 function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
   p.audit.append([]); // writes log lines parked by an earlier failure
+  // Room below the log and the record sheets for a day of appendRow lines (table.ts APPEND_ROW_LINES).
+  for (const [name, rows] of APPEND_ROOM) {
+    const sheet = p.ss.getSheetByName(name);
+    if (sheet) keepRoom(sheet, rows);
+  }
   const now = p.clock.now();
   const { rules } = p.settings.load();
   const { ledger } = p;

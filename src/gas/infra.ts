@@ -4,6 +4,7 @@ import type { CaseCounter, Clock, Lock, Notice, Notifier, NumberSeries } from '.
 import { caseLinkTarget, composeNotice, type CaseLinkTarget } from '../core/notices';
 import type { CaseLink } from './links';
 import { LedgerError } from './table';
+import { holdProps } from './script-props';
 
 /** How long a menu action waits for another person's action to finish. */
 const LOCK_WAIT_MS = 30_000;
@@ -14,11 +15,14 @@ export const scriptLock: Lock = {
     if (!lock.tryLock(LOCK_WAIT_MS)) {
       throw new LedgerError('BUSY', '其他人正在办理，台账暂时被占用。请稍等片刻再试。');
     }
+    // What another execution wrote before the lock was ours is read afresh, once.
+    holdProps(true);
     try {
       const result = fn();
       SpreadsheetApp.flush();
       return result;
     } finally {
+      holdProps(false);
       lock.releaseLock();
     }
   },

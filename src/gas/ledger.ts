@@ -240,6 +240,24 @@ export class SheetLedger implements CaseRepo {
   }
 
   /**
+   * The rows read whole (one call per run) and named by their anchors, for the saveCases that follows under the same
+   * lock; a row without an anchor is named ''.
+   */
+  loadAtRows(rows: readonly number[]): { row: number; caseNo: string; c: Case }[] {
+    const read = new Map(this.readRows(rows).map((l) => [l.row, l]));
+    this.loadedAt = new Map();
+    return rows.map((row) => {
+      const l = read.get(row)!;
+      const caseNo = String(l.raw.anchorNo ?? '').trim();
+      if (caseNo && !this.loadedAt!.has(caseNo)) {
+        this.loadedAt!.set(caseNo, row);
+        this.savedAt(caseNo, row);
+      }
+      return { row, caseNo, c: l.c };
+    });
+  }
+
+  /**
    * True when a row holds this 编号, visible or as its anchor: two TextFinder searches of one column each (server-side,
    * a quarter of a read's price per cell), never a read of the columns.
    */
@@ -446,10 +464,10 @@ export class SheetLedger implements CaseRepo {
   }
 
   private columnsOf(fields: Partial<Case>, derived: Partial<Record<DerivedKey, unknown>> = {}): [number, unknown][] {
-    const own = (Object.keys(fields) as CaseKey[]).map((key): [number, unknown] => [
-      this.colOf(key),
-      toCell(key, fields[key]),
-    ]);
+    // The sign-off tally lives in the case's record (系统流程记录), not in a column of its own.
+    const own = (Object.keys(fields) as (CaseKey | 'signoffs')[])
+      .filter((key): key is CaseKey => key !== 'signoffs')
+      .map((key): [number, unknown] => [this.colOf(key), toCell(key, fields[key])]);
     const shown = (Object.keys(derived) as DerivedKey[]).map((key): [number, unknown] => [
       this.colOf(key),
       derived[key] ?? '',

@@ -3,6 +3,7 @@
 // date, so every line written since a month began is at or below that month's row. Kept in one Script Property per
 // sheet, changed once a month; rebuilt from the sheet's 时间 column when missing or when rows were removed.
 import { toShanghaiDate } from '../core/dates';
+import { setProp } from './script-props';
 
 /** `[month, row]`, or `[month, row, mark]` where the sheet's line at that row is marked (see records.ts). */
 export type MonthIndex = [string, number, string?][];
@@ -49,7 +50,7 @@ export function rebuildIndex(sheet: GoogleAppsScript.Spreadsheet.Sheet, timeCol:
     2,
     times.map((r) => (r[0] instanceof Date ? monthOf(r[0]) : '')),
   );
-  PropertiesService.getScriptProperties().setProperty(key, JSON.stringify(index));
+  setProp(key, JSON.stringify(index));
   return index;
 }
 
@@ -67,4 +68,10 @@ export function floorRow(index: MonthIndex, month: string): { row: number; at?: 
   const hit = index.find(([m]) => m >= month) ?? index[index.length - 1];
   if (!hit) return { row: 2 };
   return { row: Math.max(2, hit[1] - INDEX_MARGIN), at: hit[1], ...(hit[2] ? { mark: hit[2] } : {}) };
+}
+
+/** True when the index has a month from this month on: lines written now go below rows it knows (no new entry). */
+export function monthIndexed(index: MonthIndex | null, now = new Date()): boolean {
+  const top = index?.[index.length - 1];
+  return !!top && top[0] >= monthOf(now);
 }

@@ -16,9 +16,18 @@ import {
   type RecordPatch,
 } from '../core/records';
 import { rowAfterDeletions } from '../core/archive';
-import { extendIndex, floorRow, monthOf, parseIndex, staleIndex, type MonthIndex } from './month-index';
-import { LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
+import { extendIndex, floorRow, monthIndexed, monthOf, parseIndex, staleIndex, type MonthIndex } from './month-index';
+import {
+  APPEND_ROW_LINES,
+  keptAsText,
+  LedgerError,
+  rangeToFill,
+  readHeader,
+  requireColumns,
+  sheetNamed,
+} from './table';
 import { findInColumn, readRowsAt } from './text-search';
+import { deleteProp, getProp, setProp } from './script-props';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -30,8 +39,8 @@ interface Opened {
   cols: Map<string, number>;
   first: number;
   width: number;
-  /** The last row with content (one read when opened; appends move it). */
-  last: number;
+  /** The last row with content, once read (lastRow()); appends move it, an appendRow forgets it. */
+  last?: number;
   /** By 编号: the rows of the case's records and their 序号, in sheet order (searched once per case). */
   found: Map<string, { row: number; seq: number }[]>;
   /** The sheet's month index, once read (and checked against the row above the first floor used). */
@@ -47,8 +56,7 @@ const indexKey = (kind: RecordKind): string => `RECORD_MONTH_ROWS_${kind}`;
  * from the sheet's 编号 and 时间 columns.
  */
 export function forgetRecordIndexes(): void {
-  const props = PropertiesService.getScriptProperties();
-  for (const kind of RECORD_KIND_IDS) props.deleteProperty(indexKey(kind));
+  for (const kind of RECORD_KIND_IDS) deleteProp(indexKey(kind));
 }
 
 /**
@@ -101,10 +109,9 @@ function fromCell(spec: RecordFieldSpec, v: unknown): unknown {
  */
 export function shiftRecordIndex(sheetName: string, deleted: readonly number[]): void {
   const kind = RECORD_KIND_IDS.find((k) => recordSpec(k).sheet === sheetName);
-  const props = PropertiesService.getScriptProperties();
-  const index = kind && parseIndex(props.getProperty(indexKey(kind)));
+  const index = kind && parseIndex(getProp(indexKey(kind)));
   if (!kind || !index || !deleted.length) return;
-  props.setProperty(
+  setProp(
     indexKey(kind),
     JSON.stringify(index.map(([m, row, mark]) => [m, rowAfterDeletions(row, deleted), ...(mark ? [mark] : [])])),
   );
@@ -128,9 +135,27 @@ export class SheetRecords implements RecordStore {
     const cols = new Map(columns.map((c) => [c.key, byLabel.get(c.label)!]));
     const first = Math.min(...cols.values());
     const width = Math.max(...cols.values()) - first + 1;
-    const o: Opened = { kind, sheet, cols, first, width, last: sheet.getLastRow(), found: new Map() };
+    const o: Opened = { kind, sheet, cols, first, width, found: new Map() };
     this.opened.set(kind, o);
     return o;
+  }
+
+  /** The sheet's last row with content (one read, then kept and moved by this execution's appends). */
+  private lastRow(o: Opened): number {
+    return (o.last ??= o.sheet.getLastRow());
+  }
+
+  /** Opens these kinds' sheets now (their headers), before the caller's writes: a read after them costs a commit. */
+  prepare(kinds: readonly RecordKind[]): void {
+    for (const kind of kinds) {
+      try {
+        const o = this.open(kind);
+        // A month's first record is written below the last row, which is read now too.
+        if (!monthIndexed(o.index ?? parseIndex(getProp(indexKey(kind))))) this.lastRow(o);
+      } catch {
+        // Left for the append to meet.
+      }
+    }
   }
 
   /**
@@ -145,7 +170,8 @@ export class SheetRecords implements RecordStore {
     for (const no of caseNos) {
       if (o.found.has(no)) continue;
       const top = this.searchFrom(o, no);
-      const rows = o.last < top ? [] : findInColumn(o.sheet, a, { text: no, from: top }).map((r) => r.getRow());
+      const rows =
+        this.lastRow(o) < top ? [] : findInColumn(o.sheet, a, { text: no, from: top }).map((r) => r.getRow());
       const cells = readRowsAt(o.sheet, rows, lo, Math.abs(a - b) + 1);
       const hits = rows
         .filter((r) => String(cells.get(r)![a - lo]).trim() === no)
@@ -165,10 +191,10 @@ export class SheetRecords implements RecordStore {
     if (!since) return 2;
     if (!o.index) {
       // Read even for an empty sheet: the append that follows then starts the index.
-      const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(indexKey(o.kind)));
-      o.index = stored && !staleIndex(stored, o.last) ? stored : this.rebuildIndex(o);
+      const stored = parseIndex(getProp(indexKey(o.kind)));
+      o.index = stored && !staleIndex(stored, this.lastRow(o)) ? stored : this.rebuildIndex(o);
     }
-    if (o.last < 2) return 2;
+    if (this.lastRow(o) < 2) return 2;
     let floor = floorRow(o.index, monthOf(since));
     if (!o.checked && floor.at !== undefined) {
       o.checked = true;
@@ -187,9 +213,9 @@ export class SheetRecords implements RecordStore {
   ensureIndexes(): void {
     for (const kind of RECORD_KIND_IDS) {
       const o = this.open(kind);
-      const stored = parseIndex(PropertiesService.getScriptProperties().getProperty(indexKey(kind)));
+      const stored = parseIndex(getProp(indexKey(kind)));
       const top = stored?.[stored.length - 1];
-      const fits = stored && !staleIndex(stored, o.last) && (!top || this.markAt(o, top[1]) === top[2]);
+      const fits = stored && !staleIndex(stored, this.lastRow(o)) && (!top || this.markAt(o, top[1]) === top[2]);
       o.index = fits && stored ? stored : this.rebuildIndex(o);
       o.checked = true;
     }
@@ -222,14 +248,14 @@ export class SheetRecords implements RecordStore {
 
   /** The sheet's month index from its 编号 and 时间 columns (one read), stored. */
   private rebuildIndex(o: Opened): MonthIndex {
-    const lines = this.marks(o, 2, o.last - 1);
+    const lines = this.marks(o, 2, this.lastRow(o) - 1);
     const index = extendIndex(
       [],
       2,
       lines.map((l) => l.month),
       lines.map((l) => l.mark),
     );
-    PropertiesService.getScriptProperties().setProperty(indexKey(o.kind), JSON.stringify(index));
+    setProp(indexKey(o.kind), JSON.stringify(index));
     return index;
   }
 
@@ -259,8 +285,10 @@ export class SheetRecords implements RecordStore {
   }
 
   /**
-   * Appends records in one write per kind. A record without 序号 gets the next one of its case and kind (from the
-   * sheet and the records appended before it in this execution).
+   * Appends records, per kind: one appendRow each when the sheet's end is not known yet, the batch is small and its
+   * months are indexed already (nothing read); else below the last row in one write, moving the month index when a
+   * month is written for the first time. A record without 序号 gets the next one of its case and kind (from the sheet
+   * and the records appended before it in this execution).
    */
   append(records: readonly NewRecord[]): void {
     const byKind = new Map<RecordKind, NewRecord[]>();
@@ -272,30 +300,43 @@ export class SheetRecords implements RecordStore {
         o,
         list.filter((r) => r.seq === undefined).map((r) => r.caseNo),
       );
-      const start = o.last + 1;
-      const grid = list.map((r, i) => {
+      const months = list.map((r) => (r.at instanceof Date ? monthOf(r.at) : ''));
+      const marks = list.map((r) => SheetRecords.mark(r.caseNo, r.at));
+      // The index as this execution read it, else as stored (from the properties read with the log's).
+      const index = o.index ?? parseIndex(getProp(indexKey(kind)));
+      const quick =
+        o.last === undefined &&
+        !!index?.length &&
+        list.length <= APPEND_ROW_LINES &&
+        extendIndex(index, 0, months).length === index.length;
+      // Each record's place among its case's (its row once known), so the next of the same case takes the next 序号.
+      const placed: { row: number; seq: number }[] = [];
+      const lines = list.map((r) => {
         const seq = r.seq ?? this.nextSeq(o, r.caseNo);
-        if (o.found.has(r.caseNo)) o.found.get(r.caseNo)!.push({ row: start + i, seq });
+        const entry = { row: 0, seq };
+        placed.push(entry);
+        o.found.get(r.caseNo)?.push(entry);
         const line: unknown[] = new Array(o.width).fill('');
         const values = { ...r, seq } as Record<string, unknown>;
         for (const c of columns) line[o.cols.get(c.key)! - o.first] = toCell(c, values[c.key]);
         return line;
       });
-      rangeToFill(o.sheet, start, grid.length, o.width, o.first).setValues(grid);
-      o.last = start + grid.length - 1;
-      // The month index moves when a month is written for the first time (only an index read here is kept: one never
-      // read stays as it is, and a search from it only starts higher up).
-      if (o.index) {
-        const next = extendIndex(
-          o.index,
-          start,
-          list.map((r) => (r.at instanceof Date ? monthOf(r.at) : '')),
-          list.map((r) => SheetRecords.mark(r.caseNo, r.at)),
-        );
-        if (next.length !== o.index.length)
-          PropertiesService.getScriptProperties().setProperty(indexKey(kind), JSON.stringify(next));
-        o.index = next;
+      if (quick && lines.every((line) => line.every(keptAsText))) {
+        const lead = new Array(o.first - 1).fill('');
+        for (const line of lines) o.sheet.appendRow([...lead, ...line]);
+        // Their rows are Sheets' to choose: a later search in this execution finds them.
+        for (const r of list) o.found.delete(r.caseNo);
+        continue;
       }
+      const start = this.lastRow(o) + 1;
+      placed.forEach((entry, i) => (entry.row = start + i));
+      rangeToFill(o.sheet, start, lines.length, o.width, o.first).setValues(lines);
+      o.last = start + lines.length - 1;
+      // An index of no month is extended only from an empty sheet: rows above (pasted by hand) would be missed.
+      if (!index || (index.length === 0 && start !== 2)) continue;
+      const next = extendIndex(index, start, months, marks);
+      if (next.length !== index.length) setProp(indexKey(kind), JSON.stringify(next));
+      o.index = next;
     }
   }
 

@@ -92,6 +92,29 @@ export function readRecords(
 const APPEND_SLACK = 200;
 
 /**
+ * The log and the record sheets append a batch this small by appendRow, one line each, when its months are indexed
+ * already (where a line goes is then Sheets' to find: the sheet's end is not read); a longer batch, or a month's first
+ * lines, read the end and go in one write. The daily refresh keeps room below them (keepRoom), so an appendRow lands in
+ * rows formatted as setup left them.
+ */
+export const APPEND_ROW_LINES = 20;
+
+/** Characters of dates, times and amounts as Sheets reads them in a Chinese locale (2026年10月5日, 上午10:30, 100元). */
+const DATE_WORDS = /[年月日时分秒上下午星期周元]/g;
+
+/**
+ * True for a value an appendRow writes as it is whatever the cell's format: a date, a number, a boolean, '', or text
+ * with a Chinese character beyond date and amount words that does not start like a formula (= + - @ '). Anything else
+ * (an email alone, '00123', '2026年10月5日', '=1+1…') goes in by setValues into rows formatted as text.
+ */
+export function keptAsText(v: unknown): boolean {
+  if (typeof v !== 'string') return true;
+  if (v === '') return true;
+  if (/^\s*[=+\-@']/.test(v)) return false;
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(v.replace(DATE_WORDS, ''));
+}
+
+/**
  * Makes room for rows up to `lastRow` (and APPEND_SLACK more) when the grid is too short, the new rows formatted like
  * the last one (text columns stay text: an ID number or phone written into them is kept as typed, whether or not
  * Sheets carries the formats over by itself — the Apps Script reference does not say).
@@ -106,6 +129,11 @@ export function growFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: numb
   sheet
     .getRange(max, 1, 1, width)
     .copyTo(sheet.getRange(max + 1, 1, added, width), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
+}
+
+/** Keeps at least `rows` empty rows below the sheet's last row with content (two reads; growFor when short). */
+export function keepRoom(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
+  growFor(sheet, sheet.getLastRow() + rows);
 }
 
 /**

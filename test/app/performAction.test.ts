@@ -81,6 +81,8 @@ test('a batch 签收: each case judged on its own, one save, one audit line each
         state: '待交办签批',
         signedBy: '王芳',
         signedAt: w.clock.now.toISOString(),
+        // Its first sign-off, counted from its records (none): the tally the next one reads instead of searching.
+        signoffs: { rounds: { 信访办签收: 1 }, seq: 1 },
       }),
     },
   });

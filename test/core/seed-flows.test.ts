@@ -3,6 +3,7 @@
 // only to a department of 部室; and what a signer reads (the case card) and what registration flags (接收必登).
 import { WorkCalendar } from '../../src/core/calendar';
 import { caseCard } from '../../src/core/card';
+import { decodeRecord, encodeRecord } from '../../src/core/controls';
 import { fromShanghai } from '../../src/core/dates';
 import { DEFAULT_TIME_LIMITS } from '../../src/core/deadlines';
 import { intakeFlags } from '../../src/core/intake';
@@ -207,6 +208,7 @@ describe('sign-offs are kept per round', () => {
         by: '钱进',
         step: '事项分管领导审核',
         round: 1,
+        seq: 1,
         role: '事项分管领导',
         opinion: '同意',
       },
@@ -230,12 +232,34 @@ describe('sign-offs are kept per round', () => {
       { itemReviewOpinion: '同意' },
       { records: [first] },
     );
-    expect(records(d.effects)[0]).toMatchObject({ step: '事项分管领导审核', round: 2 });
+    // A case recorded before the tally: its records count (round 2, the 序号 after the highest), and it keeps the tally.
+    expect(records(d.effects)[0]).toMatchObject({ step: '事项分管领导审核', round: 2, seq: 4 });
+    expect(d.next.signoffs).toEqual({ rounds: { 事项分管领导审核: 2 }, seq: 4 });
+  });
+  test('a case with a tally takes its round and 序号 from it, with no records loaded', () => {
+    const tally = { rounds: { 信访办签收: 1, 事项分管领导审核: 1 }, seq: 5 };
+    const d = ok({ ...handled, state: '审核中', signoffs: tally }, 'itemReview', lineLeader, at(3, 9), {
+      itemReviewOpinion: '同意',
+    });
+    expect(records(d.effects)[0]).toMatchObject({ step: '事项分管领导审核', round: 2, seq: 6 });
+    expect(d.next.signoffs).toEqual({ rounds: { 信访办签收: 1, 事项分管领导审核: 2 }, seq: 6 });
+    // The tally rides in the case's record (系统流程记录), where only the app writes.
+    expect(decodeRecord(encodeRecord(d.next))?.signoffs).toEqual(d.next.signoffs);
+    expect(decodeRecord(encodeRecord({ ...d.next, signoffs: undefined }))?.signoffs).toBeUndefined();
   });
   test('a signature-only box records no opinion', () => {
     const d = ok({ ...base, state: '待交办签批' }, 'approveAssign', petitionLeader, at(3, 2));
     expect(records(d.effects)).toEqual([
-      { kind: 'signoff', caseNo: NO, at: at(3, 2), by: '李四', step: '交办签批', round: 1, role: '信访工作分管领导' },
+      {
+        kind: 'signoff',
+        caseNo: NO,
+        at: at(3, 2),
+        by: '李四',
+        step: '交办签批',
+        round: 1,
+        seq: 1,
+        role: '信访工作分管领导',
+      },
     ]);
   });
 });

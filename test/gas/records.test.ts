@@ -1,6 +1,7 @@
 // The record sheets against the local runtime: laid out by 初始化/修复 from the one table and trimmed to their
 // columns; a case's records found from the 编号 and 序号 columns only; appends in one write per kind, 序号 given in
 // turn per case; updates of single records; a missing sheet refused loudly.
+import { keptAsText } from '../../src/gas/table';
 import type { GasEnvironment } from '../../emulator/index';
 import { fromShanghai } from '../../src/core/dates';
 import { RECORD_KIND_IDS, recordColumns, recordSpec } from '../../src/core/records';
@@ -162,18 +163,18 @@ describe('the record sheets', () => {
       return { reads, letters: loaded.map((r) => (r.kind === 'letter' ? r.letterNo : '')) };
     };
 
-    it('searches from October’s first row (less the margin), the index built once from 编号 and 时间', () => {
+    it('searches from October’s first row (less the margin), the index kept by the appends (no column read)', () => {
       const first = loadA();
       expect(first.letters).toEqual(['A1', 'A2']);
       expect(first.reads).toEqual([
         '联系函!1:1',
-        '联系函!A2:C83', // no index yet: built from the 编号…时间 columns, then kept
+        // Setup indexed the empty sheet; the appends since marked each month's first row: no rebuild.
         '联系函!A82:C82', // the indexed row still holds the record it marked
         'find 联系函!A32:A',
         '联系函!A82:B83',
         '联系函!A82:J83',
       ]);
-      // The next execution reads the kept index: no column read at all.
+      // The next execution too.
       expect(loadA().reads).toEqual([
         '联系函!1:1',
         '联系函!A82:C82',
@@ -257,5 +258,34 @@ describe('the record sheets', () => {
       return null;
     })();
     expect(e).toMatchObject({ code: 'NO_SHEET', message: expect.stringContaining('复查复核') });
+  });
+});
+
+describe('what an appendRow may write as it is (keptAsText)', () => {
+  it('dates, numbers and Chinese text go by appendRow; anything Sheets could read as a number, date or formula does not', () => {
+    for (const v of [
+      new Date(),
+      3,
+      '',
+      '同意',
+      '王芳 <wangfang@jinghu.gov.cn>',
+      '镜访〔2026〕001号',
+      '信访诉求：（空） → =1+1',
+    ])
+      expect([v, keptAsText(v)]).toEqual([v, true]);
+    for (const v of [
+      '=1+1 同意',
+      '+86 138',
+      '-5',
+      "'文本",
+      '@x',
+      '00123',
+      'wangfang@jinghu.gov.cn',
+      '2026年10月5日',
+      '上午10:30',
+      '100元',
+      'TRUE',
+    ])
+      expect([v, keptAsText(v)]).toEqual([v, false]);
   });
 });

@@ -1,7 +1,7 @@
 // The on-edit handler and the menu actions cost a bounded number of spreadsheet calls whatever the ledger's size:
 // the same counts on a ledger of 50 cases and one of 5,000 (read from the local runtime's stats()).
 import type { GasEnvironment } from '../../emulator/index';
-import { act, caseRow, cellOf, headerOf, PEOPLE, PLATFORM_CASE, register, startOffice } from './office';
+import { act, caseRow, cellOf, headerOf, PEOPLE, PLATFORM_CASE, register, rowsOf, startOffice } from './office';
 
 /** Fills the ledger with `n` registered-looking cases in one write (arranging state as the owner). */
 function seedLedger(env: GasEnvironment, n: number): void {
@@ -47,6 +47,9 @@ function measure(n: number): { edit: Record<string, number>; sign: Record<string
   const edit = spreadsheetCallsOf(env, () =>
     env.typeInto('台账', cellOf(env, caseNo, '信访诉求'), '补充：周末也施工。', { user: PEOPLE.office.email }),
   );
+  // Not the month's first 签批记录 (that one also reads the sheet's last row, to mark the month in its index).
+  const earlier = register(env, PLATFORM_CASE).caseNo;
+  act(env, 'office', earlier, ['受理交办', '签收']);
   const sign = spreadsheetCallsOf(env, () => act(env, 'office', caseNo, ['受理交办', '签收']));
   return { edit, sign };
 }
@@ -61,10 +64,12 @@ describe('spreadsheet calls do not grow with the ledger', () => {
     // and the workbench index follows the row (issue 17): the sheet, its 编号 column and one write.
     expect(large.sign['actSign']).toBeLessThanOrEqual(95);
     // Issue 18: round trips are what a step's time is made of (40 ms each at the central price): a typed edit reads
-    // the header and its row and writes once with the log; 签收 adds the selection, the 签批记录 search (from the
-    // case's registration month, checked once) and the workbench index line, and tells the person in a toast.
+    // the header and its row and writes once with the log; 签收 reads the selection and, under the lock, the row (its
+    // anchor names the case), the log's and 签批记录's headers before any write, searches the workbench index line,
+    // commits once — the log line and the 签批记录 appended after the last rows without reading them, the round and
+    // 序号 from the case's tally, not a search — and tells the person in a toast.
     expect(large.edit['onLedgerEdit round trips']).toBeLessThanOrEqual(7);
-    expect(large.sign['actSign round trips']).toBeLessThanOrEqual(12);
+    expect(large.sign['actSign round trips']).toBeLessThanOrEqual(9);
   });
 });
 
@@ -78,6 +83,34 @@ describe('a full grid grows with its formats', () => {
     const { caseNo } = register(env, { ...PLATFORM_CASE, idNumber: '330602195002170009', phone: '13800000000' });
     expect(sheet.getMaxRows()).toBeGreaterThan(rows);
     expect(caseRow(env, caseNo)).toMatchObject({ 身份证号码: '330602195002170009', 联系电话: '13800000000' });
+  });
+});
+
+describe('appends keep their text', () => {
+  it('a sign-off written by appendRow once the refresh made room below 签批记录 keeps a formula-looking opinion', () => {
+    const env = startOffice();
+    const sheet = env.globals.SpreadsheetApp.getActive().getSheetByName('签批记录')!;
+    const { caseNo } = register(env, PLATFORM_CASE);
+    act(env, 'office', caseNo, ['受理交办', '签收']);
+    // The sheet filled to its last row (records pasted in by hand), as years of sign-offs would leave it.
+    const full = sheet.getMaxRows();
+    sheet.getRange(full, 1).setValue('（占满表格的一行）');
+    env.clock.set('2026-10-10T07:00:00+08:00');
+    env.runDueTriggers();
+    expect(sheet.getMaxRows() - sheet.getLastRow()).toBeGreaterThanOrEqual(200);
+    const opinion = '=1+1 同意（00123）';
+    act(env, 'petitionLeader', caseNo, ['受理交办', '交办签批…'], { assignSignOpinion: opinion });
+    const signed = rowsOf(env, '签批记录').filter((r) => r['编号'] === caseNo);
+    expect(signed.map((r) => [r['环节'], r['意见']])).toEqual([
+      ['信访办签收', ''],
+      ['交办签批', opinion],
+    ]);
+    expect(
+      sheet
+        .getRange(full + 1, 1, 1, 8)
+        .getFormulas()[0]!
+        .every((f) => f === ''),
+    ).toBe(true);
   });
 });
 
