@@ -13,6 +13,7 @@ import { DEFAULT_SETTINGS, type Rules } from '../../src/core/roles';
 import path from 'node:path';
 
 const OWNER = 'wangfang@jinghu.gov.cn';
+const LEADER = 'lisi@jinghu.gov.cn';
 const DIST = path.resolve(__dirname, '..', '..', 'dist');
 
 export function office(now: string): GasEnvironment {
@@ -21,7 +22,10 @@ export function office(now: string): GasEnvironment {
   env.open();
   env.answerNextDialog({ button: 'OK' });
   env.clickMenu('信访台账', '初始化/修复', '初始化/修复');
-  env.typeInto('人员', 'A2', [['王芳', OWNER, '信访办', '综合事务部']]);
+  env.typeInto('人员', 'A2', [
+    ['王芳', OWNER, '信访办', '综合事务部'],
+    ['李四', LEADER, '信访工作分管领导', '综合事务部'],
+  ]);
   return env;
 }
 
@@ -259,6 +263,29 @@ export function run(): object[] {
     out.push(measure(env, 'menu-sign-first', n, sign));
     register();
     out.push(measure(env, 'menu-sign', n, sign));
+    // A leader's sign-off from its dialog (the case card above the opinion box): opening it, then submitting it.
+    const row = sheet.getLastRow();
+    out.push(
+      measure(env, 'menu-approve-open', n, () => {
+        env.open({ user: LEADER });
+        env.select('台账', `A${row}`, { user: LEADER });
+        env.clickMenu('信访台账', '受理交办', '交办签批…', { user: LEADER });
+      }),
+    );
+    const data = JSON.parse(/var DATA = (\{.*?\});\n/.exec(env.ui.dialogs.at(-1)!.html)![1]!) as {
+      action: string;
+      caseIds: string[];
+      rows: number[];
+    };
+    out.push(
+      measure(env, 'menu-approve-submit', n, () =>
+        env.submitDialog(
+          'submitAction',
+          [{ action: data.action, caseIds: data.caseIds, rows: data.rows, fields: { assignSignOpinion: '同意' } }],
+          { user: LEADER },
+        ),
+      ),
+    );
   }
   // The open cases scattered through the ledger (sorted by another column): the refresh's reads span the rows.
   for (const n of [10_000, 50_000]) {

@@ -68,8 +68,16 @@ function prepare(req: PerformRequest, ports: Ports, now: Date): { action: Action
   return { action, actor };
 }
 
-/** Decides the action on each case under the lock and saves what changed in one batch (cases, records, log). */
-export function performAction(req: PerformRequest, ports: Ports): PerformResult {
+/**
+ * Decides the action on each case under the lock and saves what changed in one batch (cases, records, log), then
+ * mails the notices. `announce`, when given, is told the result once it is saved, before the notices go out (a person
+ * can be told at once; a mail that then fails is in `ports`' failures).
+ */
+export function performAction(
+  req: PerformRequest,
+  ports: Ports,
+  announce?: (result: PerformResult) => void,
+): PerformResult {
   const now = ports.clock.now();
   const ids = Array.from(new Set(req.caseIds));
   const result: PerformResult = { done: [], refused: [], forms: [], warnings: [] };
@@ -139,9 +147,10 @@ export function performAction(req: PerformRequest, ports: Ports): PerformResult 
     if (writes.update.length) ports.records.update(writes.update);
   });
   const sent = resolveNotices(items, { people: ports.directory.listPeople(), rules, now });
-  if (sent.notices.length) ports.notifier.send(sent.notices);
   result.forms = formOffers(items);
   result.warnings = sent.warnings;
+  announce?.(result);
+  if (sent.notices.length) ports.notifier.send(sent.notices);
   return result;
 }
 

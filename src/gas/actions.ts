@@ -1,6 +1,6 @@
 // Menu actions on the selected rows: check the person and the rule table first, ask for what the action needs in a
 // dialog, then perform it under the lock by 编号 and tell the person what happened.
-import { performAction, type PerformResult } from '../app/performAction';
+import { performAction, type PerformRequest, type PerformResult } from '../app/performAction';
 import { caseCard, type CaseCard } from '../core/card';
 import { trustedCase } from '../core/controls';
 import { formOfferLines } from '../core/forms';
@@ -145,9 +145,7 @@ export function startAction(type: ActionType): void {
     // One row and nothing to ask: the row is read once, under the lock — its anchor names the case, and the checks
     // there are the checks.
     const atRows = [selected.first];
-    const r = performAction({ caseIds: [], atRows, action: type, actorEmail: actor.email }, p);
-    if (r.done.length === 0 && r.refused.length) refuse(r.refused.map((x) => x.reason));
-    else report(type, r, p.noticeFailures);
+    performAndReport(type, { caseIds: [], atRows, action: type, actorEmail: actor.email }, p, refuse);
     return;
   }
   const { nos, rows } = casesAt(p, selected);
@@ -161,7 +159,7 @@ export function startAction(type: ActionType): void {
     return;
   }
   if (direct) {
-    report(type, performAction({ caseIds: nos, action: type, actorEmail: actor.email, rows }, p), p.noticeFailures);
+    performAndReport(type, { caseIds: nos, action: type, actorEmail: actor.email, rows }, p);
     return;
   }
   const signed = withCard ? p.records.load(nos, ['signoff'], registrations(cases)) : [];
@@ -260,11 +258,43 @@ export function submitAction(sub: ActionSubmission): { ok: boolean; message: str
   const input = toState !== undefined ? { fields, toState } : { fields };
   const hinted = (sub.rows ?? []).length === sub.caseIds.length;
   const rows = hinted ? new Map(sub.caseIds.map((no, i) => [no, Number(sub.rows![i])])) : undefined;
-  const result = performAction(
+  return performAndReport(
+    sub.action as ActionType,
     { caseIds: sub.caseIds, action: sub.action, actorEmail: actor.email, input, ...(rows ? { rows } : {}) },
     p,
   );
-  return { ok: result.refused.length === 0, message: report(sub.action as ActionType, result, p.noticeFailures) };
+}
+
+/**
+ * Performs the action and tells the person: a success in a toast as soon as the ledger is written, before the notices
+ * are mailed (a mail that then fails is said in an alert after); refusals in an alert once all is done (an alert waits
+ * for the person's click) — by `refuse`, when given, if nothing was done.
+ */
+function performAndReport(
+  type: ActionType,
+  req: PerformRequest,
+  p: GasPorts,
+  refuse?: (problems: string[]) => void,
+): { ok: boolean; message: string } {
+  let told: string | undefined;
+  const r = performAction(req, p, (saved) => {
+    if (saved.refused.length === 0) told = report(type, saved, []);
+  });
+  const ok = r.refused.length === 0;
+  if (told === undefined) {
+    if (refuse && r.done.length === 0 && r.refused.length) {
+      refuse(r.refused.map((x) => x.reason));
+      return { ok, message: r.refused.map((x) => x.reason).join('\n') };
+    }
+    return { ok, message: report(type, r, p.noticeFailures) };
+  }
+  if (p.noticeFailures.length)
+    SpreadsheetApp.getUi().alert(
+      ACTION_RULES[type].caption,
+      p.noticeFailures.join('\n'),
+      SpreadsheetApp.getUi().ButtonSet.OK,
+    );
+  return { ok, message: [told, ...p.noticeFailures].join('\n') };
 }
 
 /** Tells the person what happened: a toast for success, an alert naming each refused case and why. */

@@ -119,6 +119,9 @@ export function casesLoggedSince(
 export class SheetAuditLog implements AuditLog {
   constructor(private readonly ss: GoogleAppsScript.Spreadsheet.Spreadsheet) {}
 
+  /** Lines of the current append written so far by appendRow. */
+  private appended = 0;
+
   /** The log as prepare() found it: its sheet and columns, and the row the next line goes to when it read that. */
   private opened: { sheet: GoogleAppsScript.Spreadsheet.Sheet; at: Map<string, number>; next?: number } | null = null;
 
@@ -157,10 +160,12 @@ export class SheetAuditLog implements AuditLog {
     const quick =
       !!index?.length && all.length <= APPEND_ROW_LINES && extendIndex(index, 0, months).length === index.length;
     let start: number | null;
+    this.appended = 0;
     try {
       start = this.write(all, quick);
     } catch (e) {
-      parkPending(all);
+      // The lines not written yet (appendRow writes one at a time): none is lost, none written twice.
+      parkPending(all.slice(this.appended));
       throw e;
     }
     // The month index moves only when a month is written for the first time; a log that had lines before the index
@@ -196,7 +201,10 @@ export class SheetAuditLog implements AuditLog {
       return line;
     });
     if (quick && known === undefined && rows.every((line) => line.every(keptAsText))) {
-      for (const line of rows) sheet.appendRow(line);
+      for (const line of rows) {
+        sheet.appendRow(line);
+        this.appended++;
+      }
       return null;
     }
     const next = known ?? sheet.getLastRow() + 1;

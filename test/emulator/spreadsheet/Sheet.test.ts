@@ -183,6 +183,20 @@ export const sheetChecks: Check[] = [
     },
   },
   {
+    name: 'appendRow into a row formatted as plain text keeps strings verbatim; Chinese text stays text anywhere',
+    source: SHEET + '#appendRow(Object) and ' + FIDELITY + ' §3.4 (the row is written like typed input into its cells)',
+    run: (t) => {
+      const sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.getRange('A1').setValue('x');
+      sh.getRange('A2:B2').setNumberFormat('@');
+      sh.appendRow(['00042', '=1+1']);
+      t.deepEqual(sh.getRange('A2:B2').getValues()[0], ['00042', '=1+1']);
+      t.deepEqual(sh.getRange('A2:B2').getFormulas()[0], ['', '']);
+      sh.appendRow(['同意（00123）', '信访诉求：（空） → =1+1']);
+      t.deepEqual(sh.getRange('A3:B3').getValues()[0], ['同意（00123）', '信访诉求：（空） → =1+1']);
+    },
+  },
+  {
     name: 'appendRow grows the grid when the last row is full',
     source: FIDELITY + ' §3.2 (gas-fakes appendRow inserts a row when lastRow==maxRows)',
     run: (t) => {
