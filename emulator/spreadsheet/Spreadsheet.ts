@@ -224,7 +224,12 @@ export class SpreadsheetHost extends GasObject implements Partial<GasSpreadsheet
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     if (title !== undefined && title !== null && typeof title !== 'string')
       throw this._ctx.paramsError('Spreadsheet.toast', [msg, title, timeoutSeconds]);
-    this._ctx.toasts.push({ message: String(msg), title: title ?? '', seconds: timeoutSeconds ?? 5 });
+    this._ctx.toasts.push({
+      message: String(msg),
+      title: title ?? '',
+      seconds: timeoutSeconds ?? 5,
+      at: this._ctx.now(),
+    });
   }
 
   getOwner(): GoogleAppsScript.Base.User {

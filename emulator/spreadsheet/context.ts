@@ -15,6 +15,8 @@ export interface Toast {
   message: string;
   title: string;
   seconds: number;
+  /** When it was shown, on the simulated clock (a person waits that long for it). */
+  at: Date;
 }
 
 /** Dependencies the execution engine provides. */

@@ -130,8 +130,8 @@ export const spreadsheetChecks: Check[] = [
     },
     after: (env) => {
       expect(env.ui.toasts).toEqual([
-        { message: '已保存', title: '台账', seconds: 3 },
-        { message: '完成', title: '', seconds: 5 },
+        { message: '已保存', title: '台账', seconds: 3, at: expect.any(Date) },
+        { message: '完成', title: '', seconds: 5, at: expect.any(Date) },
       ]);
     },
   },

@@ -165,7 +165,7 @@ describe('store read API and seeding', () => {
     expect(globals.SpreadsheetApp.getActive().getId()).toBe('ledger-id');
     globals.SpreadsheetApp.getActive().toast('好', '标题');
     globals.SpreadsheetApp.flush();
-    expect(store.toasts).toEqual([{ message: '好', title: '标题', seconds: 5 }]);
+    expect(store.toasts).toEqual([{ message: '好', title: '标题', seconds: 5, at: expect.any(Date) }]);
     expect(store.flushes).toBe(1);
   });
 
