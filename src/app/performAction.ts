@@ -91,37 +91,30 @@ export function performAction(
   const items: DecidedEffects[] = [];
   ports.lock.withLock(() => {
     // A row is the case its anchor names; its controls are what its record says, whatever the cells show.
-    const byNo = new Map(loadCases(req, ids, ports, result).map((c) => [c.anchorNo || c.caseNo, c]));
+    const loadedCases = loadCases(req, ids, ports, result);
+    const byNo = new Map(loadedCases.map((c) => [c.anchorNo || c.caseNo, { loaded: c, trusted: trustedCase(c) }]));
+    const trusted = [...byNo.values()].map((x) => x.trusted);
     const kinds = ACTION_RECORDS[action.type] ?? [];
-    // When each case was registered, as its sealed record says: its records were all written since.
-    const registered = new Map(
-      ids.flatMap((no) => {
-        const at = byNo.has(no) ? trustedCase(byNo.get(no)!).registeredAt : undefined;
-        return at instanceof Date ? [[no, at] as const] : [];
-      }),
-    );
     // A sign-off's round and 序号 come from the case's tally; only a case recorded before it has its 签批记录 searched.
-    const needed = kinds.filter(
-      (k) => k !== 'signoff' || ids.some((no) => byNo.has(no) && !trustedCase(byNo.get(no)!).signoffs),
-    );
-    const records = needed.length ? ports.records.load(ids, needed, registered) : [];
+    const needed = kinds.filter((k) => k !== 'signoff' || trusted.some((c) => !c.signoffs));
+    const records = needed.length ? ports.records.load(ids, needed, registrations(trusted)) : [];
     const departments = action.type === 'assign' ? ports.directory.departments() : undefined;
     const letters = letterNumbers(action.type, ports, rules, now);
     const people = ports.directory.listPeople();
     const patches: CasePatch[] = [];
     for (const caseNo of ids) {
-      const loaded = byNo.get(caseNo);
+      const found = byNo.get(caseNo);
       const context: DecideContext = {
         records: records.filter((r) => r.caseNo === caseNo),
         ...(departments ? { departments } : {}),
         ...(letters ? { letterNo: letters.peek() } : {}),
       };
       const seen = req.versions?.[caseNo];
-      const d: Decision = !loaded
+      const d: Decision = !found
         ? { ok: false, reason: `未找到编号为「${caseNo}」的信访件` }
-        : seen !== undefined && caseVersion(trustedCase(loaded)) !== seen
+        : seen !== undefined && caseVersion(found.trusted) !== seen
           ? { ok: false, reason: STALE_PAGE }
-          : decide(trustedCase(loaded), action, actor, now, rules, context);
+          : decide(found.trusted, action, actor, now, rules, context);
       if (!d.ok) {
         result.refused.push({ caseNo, reason: d.reason });
         continue;
@@ -129,7 +122,7 @@ export function performAction(
       letters?.take();
       patches.push({
         caseNo,
-        fields: diffFields(loaded as Case, sealed(d.next)),
+        fields: diffFields(found!.loaded, sealed(d.next)),
         derived: derivedCells(d.next, rules, now, people),
       });
       items.push({ caseNo, effects: d.effects, c: d.next });
@@ -154,6 +147,24 @@ export function performAction(
   return result;
 }
 
+/**
+ * When each case was registered (from its sealed record, so pass trusted cases), by the 编号 its anchor names: its
+ * records were all written since, so the record sheets search from there on.
+ */
+export function registrations(cases: readonly Case[]): Map<string, Date> {
+  return new Map(
+    cases.flatMap((c) => {
+      const no = c.anchorNo || c.caseNo;
+      return no && c.registeredAt instanceof Date ? [[no, c.registeredAt] as const] : [];
+    }),
+  );
+}
+
+/** What a selected row that holds no registered case is told, by its row numbers. */
+export function notRegistered(rows: readonly number[]): string {
+  return `第 ${rows.join('、')} 行还没有登记，不是已登记的信访件。`;
+}
+
 const rowLabel = (row: number): string => `第 ${row} 行`;
 
 /**
@@ -165,7 +176,7 @@ function loadCases(req: PerformRequest, ids: string[], ports: Ports, result: Per
   if (!ports.repo.loadAtRows) throw new Error('loadAtRows: this repo has no rows');
   const cases: Case[] = [];
   for (const { row, caseNo, c } of ports.repo.loadAtRows(req.atRows)) {
-    if (!caseNo) result.refused.push({ caseNo: rowLabel(row), reason: `第 ${row} 行还没有登记，不是已登记的信访件。` });
+    if (!caseNo) result.refused.push({ caseNo: rowLabel(row), reason: notRegistered([row]) });
     else if (!ids.includes(caseNo)) {
       ids.push(caseNo);
       cases.push(c);

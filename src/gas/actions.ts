@@ -1,10 +1,16 @@
 // Menu actions on the selected rows: check the person and the rule table first, ask for what the action needs in a
 // dialog, then perform it under the lock by 编号 and tell the person what happened.
-import { performAction, type PerformRequest, type PerformResult } from '../app/performAction';
+import {
+  notRegistered,
+  performAction,
+  registrations,
+  type PerformRequest,
+  type PerformResult,
+} from '../app/performAction';
 import { caseCard, type CaseCard } from '../core/card';
 import { trustedCase } from '../core/controls';
 import { formOfferLines } from '../core/forms';
-import { fieldSpec, type Case, type CaseKey, type Person } from '../core/model';
+import { fieldSpec, type CaseKey, type Person } from '../core/model';
 import { REQUIRED_INPUT } from '../core/required';
 import {
   ACTION_RULES,
@@ -106,7 +112,7 @@ function casesAt(p: GasPorts, { first, last }: { first: number; last: number }) 
     .getValues()
     .map((r) => String(r[0]).trim());
   const empty = nos.map((n, i) => (n ? 0 : first + i)).filter(Boolean);
-  if (empty.length) throw new LedgerError('INPUT', `第 ${empty.join('、')} 行还没有登记，不是已登记的信访件。`);
+  if (empty.length) throw new LedgerError('INPUT', notRegistered(empty));
   return { nos, rows: new Map(nos.map((n, i) => [n, first + i])) };
 }
 
@@ -173,16 +179,6 @@ export function startAction(type: ActionType): void {
     : [];
   const departments = type === 'assign' ? p.directory.departments() : undefined;
   showActionDialog(type, nos, [...rows.values()], dialogFields(type, { departments }), cards);
-}
-
-/** When each case was registered (from its sealed record): where the record sheets search its records from. */
-export function registrations(cases: readonly Case[]): Map<string, Date> {
-  return new Map(
-    cases.flatMap((c) => {
-      const no = c.anchorNo || c.caseNo;
-      return no && c.registeredAt instanceof Date ? [[no, c.registeredAt] as const] : [];
-    }),
-  );
 }
 
 /** One field of an action's dialog. */

@@ -1,4 +1,5 @@
-// The 流转记录 sheet as the AuditLog port: append-only, every batch of lines in one write.
+// The 流转记录 sheet as the AuditLog port: append-only — a few lines of a month already indexed by appendRow, one each
+// (the sheet's end is not read), any other batch in one write below the last row.
 import type { AuditEntry, AuditLog } from '../app/ports';
 import { shiftMonth } from '../core/analysis';
 import { rowAfterDeletions } from '../core/archive';
@@ -8,13 +9,14 @@ import {
   INDEX_MARGIN,
   monthOf,
   monthIndexed,
+  monthsIndexed,
   parseIndex,
   rebuildIndex,
   staleIndex,
   type MonthIndex,
 } from './month-index';
 import { LOG_HEADERS, SHEET } from './layout';
-import { APPEND_ROW_LINES, keptAsText, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
+import { appendRowFits, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
 import { openArchives } from './archive-store';
 import { findInColumn, readRowsAt } from './text-search';
 import { allProps, deleteProp, getProp, setProp, setProps } from './script-props';
@@ -157,8 +159,7 @@ export class SheetAuditLog implements AuditLog {
     const months = all.map((e) => monthOf(e.at));
     const index = parseIndex(pending.all[LOG_INDEX_KEY]);
     // Lines of months the index has: no row to learn, so none read.
-    const quick =
-      !!index?.length && all.length <= APPEND_ROW_LINES && extendIndex(index, 0, months).length === index.length;
+    const quick = monthsIndexed(index, months);
     let start: number | null;
     this.appended = 0;
     try {
@@ -200,7 +201,7 @@ export class SheetAuditLog implements AuditLog {
       for (const h of LOG_HEADERS) line[at.get(h)! - 1] = values[h];
       return line;
     });
-    if (quick && known === undefined && rows.every((line) => line.every(keptAsText))) {
+    if (quick && known === undefined && appendRowFits(rows)) {
       for (const line of rows) {
         sheet.appendRow(line);
         this.appended++;

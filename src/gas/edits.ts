@@ -187,7 +187,7 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
     return filled && (!(TERMINAL_STATES as readonly string[]).includes(state) || statuses[i]![0] === '');
   });
   const activeRows = active.map((h) => h.row);
-  const dues = new Map(ledger.loadFieldsAt(DUE_FIELDS, activeRows).map((x) => [x.row, x.raw]));
+  const dues = new Map(ledger.loadFieldsAt(DUE_FIELDS, activeRows).map((x) => [x.row, x]));
   // The derived columns in blocks of adjacent columns (当前环节…待办方, the day counts): what lies between them is
   // people's facts, never read here nor written back.
   const blocks = runsOf(SHOWN.map((k) => ledger.colOf(k)).sort((a, b) => a - b)).map(([lo, hi]) => ({
@@ -221,14 +221,13 @@ function refreshUnderLock(p: ReturnType<typeof gasPorts>): void {
     .filter(({ row, raw }) => {
       const due = dues.get(row)!;
       if (!String(raw.caseNo ?? '').trim()) return false;
-      if (due.dueDate === '' || due.dueDate === undefined) return true;
-      const { dueSource, dueProvisional } = ledger.caseFrom({ ...due });
-      return dueSource === '计算' && !!dueProvisional && confirmedYear(rules.calendar, due.dueDate);
+      if (due.raw.dueDate === '' || due.raw.dueDate === undefined) return true;
+      return due.c.dueSource === '计算' && !!due.c.dueProvisional && confirmedYear(rules.calendar, due.raw.dueDate);
     })
     .map((h) => h.row);
   const details = new Map(ledger.loadFieldsAt(DETAIL_FIELDS, recompute).map((x) => [x.row, x.raw]));
   const cases = active.map(({ row, raw }) => {
-    const all: RawRow = { ...raw, ...dues.get(row), ...flags.get(row), ...details.get(row) };
+    const all: RawRow = { ...raw, ...dues.get(row)!.raw, ...flags.get(row), ...details.get(row) };
     return { row, raw: all, c: ledger.caseFrom(all), detailed: details.has(row) };
   });
   const singles: [number, CaseKey, unknown][] = [];

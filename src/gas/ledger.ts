@@ -16,7 +16,7 @@ import {
 import { archivedPeers } from './archive-store';
 import { addDays, fromShanghai, isLocalDate, toShanghaiDate } from '../core/dates';
 import { idNumberPattern, normalizeIdNumber, normalizePhone, phonePattern } from '../core/duplicates';
-import { columnFinder, findInColumn } from './text-search';
+import { columnFinder, findInColumn, readRowsAt } from './text-search';
 import {
   CASE_FIELDS,
   DERIVED_FIELDS,
@@ -245,12 +245,12 @@ export class SheetLedger implements CaseRepo {
    */
   loadAtRows(rows: readonly number[]): { row: number; caseNo: string; c: Case }[] {
     const read = new Map(this.readRows(rows).map((l) => [l.row, l]));
-    this.loadedAt = new Map();
+    const at = (this.loadedAt = new Map());
     return rows.map((row) => {
       const l = read.get(row)!;
       const caseNo = String(l.raw.anchorNo ?? '').trim();
-      if (caseNo && !this.loadedAt!.has(caseNo)) {
-        this.loadedAt!.set(caseNo, row);
+      if (caseNo && !at.has(caseNo)) {
+        at.set(caseNo, row);
         this.savedAt(caseNo, row);
       }
       return { row, caseNo, c: l.c };
@@ -319,13 +319,7 @@ export class SheetLedger implements CaseRepo {
    * wanted ones read too when cheaper than another call; they are kept, for writeBlockAt to put back as read).
    */
   readBlockAt(lo: number, width: number, rows: readonly number[]): Map<number, unknown[]> {
-    const out = new Map<number, unknown[]>();
-    const sorted = [...new Set(rows)].sort((a, b) => a - b);
-    for (const [top, bottom] of readRuns(sorted, width)) {
-      const grid = this.sheet.getRange(top, lo, bottom - top + 1, width).getValues();
-      grid.forEach((line, k) => out.set(top + k, line));
-    }
-    return out;
+    return readRowsAt(this.sheet, rows, lo, width);
   }
 
   /**

@@ -70,8 +70,15 @@ export function floorRow(index: MonthIndex, month: string): { row: number; at?: 
   return { row: Math.max(2, hit[1] - INDEX_MARGIN), at: hit[1], ...(hit[2] ? { mark: hit[2] } : {}) };
 }
 
-/** True when the index has a month from this month on: lines written now go below rows it knows (no new entry). */
+/**
+ * True when lines of these months, written now, need no new entry: the index has each month or a later one (lines
+ * written now go below the rows it knows). False for an index of no month.
+ */
+export function monthsIndexed(index: MonthIndex | null, months: readonly string[]): boolean {
+  return !!index?.length && extendIndex(index, 0, months).length === index.length;
+}
+
+/** monthsIndexed for a line written now. */
 export function monthIndexed(index: MonthIndex | null, now = new Date()): boolean {
-  const top = index?.[index.length - 1];
-  return !!top && top[0] >= monthOf(now);
+  return monthsIndexed(index, [monthOf(now)]);
 }

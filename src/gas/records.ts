@@ -1,8 +1,9 @@
 // The record sheets (回访记录, 联系函, 签批记录, 复查复核, … one per kind of src/core/records.ts) as the RecordStore port:
 // columns found by the kind's labels, a case's records found by a TextFinder search of the 编号 column (server-side:
 // never a read of the sheet's columns, which grow with every case the office ever had) from the first row written
-// since the case was registered (each sheet's month index, src/gas/month-index.ts), new records appended in one write
-// per kind, cells converted to typed values here only.
+// since the case was registered (each sheet's month index, src/gas/month-index.ts), new records appended (a few of a
+// month already indexed by appendRow, else in one write per kind below the last row), cells converted to typed values
+// here only.
 import type { RecordStore } from '../app/ports';
 import { fromShanghai, parseDateInput, toShanghaiDate } from '../core/dates';
 import {
@@ -16,16 +17,17 @@ import {
   type RecordPatch,
 } from '../core/records';
 import { rowAfterDeletions } from '../core/archive';
-import { extendIndex, floorRow, monthIndexed, monthOf, parseIndex, staleIndex, type MonthIndex } from './month-index';
 import {
-  APPEND_ROW_LINES,
-  keptAsText,
-  LedgerError,
-  rangeToFill,
-  readHeader,
-  requireColumns,
-  sheetNamed,
-} from './table';
+  extendIndex,
+  floorRow,
+  monthIndexed,
+  monthOf,
+  monthsIndexed,
+  parseIndex,
+  staleIndex,
+  type MonthIndex,
+} from './month-index';
+import { appendRowFits, LedgerError, rangeToFill, readHeader, requireColumns, sheetNamed } from './table';
 import { findInColumn, readRowsAt } from './text-search';
 import { deleteProp, getProp, setProp } from './script-props';
 
@@ -145,13 +147,18 @@ export class SheetRecords implements RecordStore {
     return (o.last ??= o.sheet.getLastRow());
   }
 
+  /** The sheet's month index as this execution read it, else as stored (the properties read with the log's). */
+  private indexOf(o: Opened): MonthIndex | null {
+    return o.index ?? parseIndex(getProp(indexKey(o.kind)));
+  }
+
   /** Opens these kinds' sheets now (their headers), before the caller's writes: a read after them costs a commit. */
   prepare(kinds: readonly RecordKind[]): void {
     for (const kind of kinds) {
       try {
         const o = this.open(kind);
         // A month's first record is written below the last row, which is read now too.
-        if (!monthIndexed(o.index ?? parseIndex(getProp(indexKey(kind))))) this.lastRow(o);
+        if (!monthIndexed(this.indexOf(o))) this.lastRow(o);
       } catch {
         // Left for the append to meet.
       }
@@ -302,13 +309,8 @@ export class SheetRecords implements RecordStore {
       );
       const months = list.map((r) => (r.at instanceof Date ? monthOf(r.at) : ''));
       const marks = list.map((r) => SheetRecords.mark(r.caseNo, r.at));
-      // The index as this execution read it, else as stored (from the properties read with the log's).
-      const index = o.index ?? parseIndex(getProp(indexKey(kind)));
-      const quick =
-        o.last === undefined &&
-        !!index?.length &&
-        list.length <= APPEND_ROW_LINES &&
-        extendIndex(index, 0, months).length === index.length;
+      const index = this.indexOf(o);
+      const quick = o.last === undefined && monthsIndexed(index, months);
       // Each record's place among its case's (its row once known), so the next of the same case takes the next 序号.
       const placed: { row: number; seq: number }[] = [];
       const lines = list.map((r) => {
@@ -321,7 +323,7 @@ export class SheetRecords implements RecordStore {
         for (const c of columns) line[o.cols.get(c.key)! - o.first] = toCell(c, values[c.key]);
         return line;
       });
-      if (quick && lines.every((line) => line.every(keptAsText))) {
+      if (quick && appendRowFits(lines)) {
         const lead = new Array(o.first - 1).fill('');
         for (const line of lines) o.sheet.appendRow([...lead, ...line]);
         // Their rows are Sheets' to choose: a later search in this execution finds them.

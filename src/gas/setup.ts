@@ -6,7 +6,7 @@ import { DERIVED, PEOPLE_HEADERS, SHEET, sheetSpecs, type ColumnSpec, type Sheet
 import { ledgerLabel } from './ledger';
 import { migratePeopleAndSettings } from './migrate';
 import { readKeyValues, settingList } from './settings';
-import { appendRows, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
+import { appendRows, columnLetter, LedgerError, readHeader, requireColumns, sheetNamed, type Header } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -279,7 +279,7 @@ function leadColumnsFirst(sheet: Sheet): void {
   LEDGER_LEAD.forEach((key, i) => {
     const at = header.columns.get(ledgerLabel(key));
     if (at === undefined || at === i + 1) return;
-    sheet.moveColumns(sheet.getRange(`${letter(at)}:${letter(at)}`), i + 1);
+    sheet.moveColumns(sheet.getRange(`${columnLetter(at)}:${columnLetter(at)}`), i + 1);
     header = readHeader(sheet);
   });
 }
@@ -326,12 +326,6 @@ function hideScriptColumns(sheet: Sheet, spec: SheetSpec, header: Header): void 
   }
 }
 
-function letter(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, statusCol: number): void {
   const range = sheet.getRange(2, 1, sheet.getMaxRows() - 1, width);
   const marked = (f: string): string => `=AND(${f},N("${MARK}")=0)`;
@@ -341,13 +335,13 @@ function setConditionalFormats(sheet: Sheet, width: number, stateCol: number, st
       .setBackground(color)
       .setRanges([range])
       .build();
-  const s = `$${letter(statusCol)}2`;
+  const s = `$${columnLetter(statusCol)}2`;
   const ours = [
     // Done with: grey (已办结 still waits on 系统回复 and 回访, so it is coloured by its deadline).
     rule(`OR(${s}="已回访",${s}="已核实",${s}="已归档",${s}="已转送")`, '#eeeeee'),
     // 期限状态 may carry （暂定）: its first word decides.
-    rule(`LEFT($${letter(stateCol)}2,3)="已超期"`, '#f4cccc'),
-    rule(`LEFT($${letter(stateCol)}2,4)="即将到期"`, '#fce5cd'),
+    rule(`LEFT($${columnLetter(stateCol)}2,3)="已超期"`, '#f4cccc'),
+    rule(`LEFT($${columnLetter(stateCol)}2,4)="即将到期"`, '#fce5cd'),
   ];
   // setConditionalFormatRules replaces every rule: keep the office's own, replace only ours.
   const others = sheet.getConditionalFormatRules().filter((r) => {
@@ -377,7 +371,7 @@ function protectColumns(sheet: Sheet, columns: readonly (readonly [string, numbe
     for (const p of existing) if (p !== keep) p.remove();
     if (!keep)
       sheet
-        .getRange(`${letter(col)}2:${letter(col)}`)
+        .getRange(`${columnLetter(col)}2:${columnLetter(col)}`)
         .protect()
         .setDescription(description(label))
         .setWarningOnly(true);

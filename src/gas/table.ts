@@ -131,6 +131,18 @@ export function growFor(sheet: GoogleAppsScript.Spreadsheet.Sheet, lastRow: numb
     .copyTo(sheet.getRange(max + 1, 1, added, width), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
 }
 
+/** A column's letters in A1 notation: 1 → 'A', 27 → 'AA'. */
+export function columnLetter(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** True when these lines may go in by appendRow: a small batch (APPEND_ROW_LINES) of values all keptAsText. */
+export function appendRowFits(lines: readonly (readonly unknown[])[]): boolean {
+  return lines.length <= APPEND_ROW_LINES && lines.every((line) => line.every(keptAsText));
+}
+
 /** Keeps at least `rows` empty rows below the sheet's last row with content (two reads; growFor when short). */
 export function keepRoom(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number): void {
   growFor(sheet, sheet.getLastRow() + rows);

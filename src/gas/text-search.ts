@@ -1,6 +1,7 @@
 // Rows found server-side with a TextFinder on one column (a quarter of a read's price a cell, no cell returned), and
 // then only those rows read: how 查找, 案件历史 and 跳转 stay cheap on a ledger and a log of many thousand rows.
 import { readRuns } from '../core/runs';
+import { columnLetter } from './table';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -18,13 +19,6 @@ export interface ColumnSearch {
   from?: number;
 }
 
-/** 1 → 'A', 27 → 'AA'. */
-function columnLetters(col: number): string {
-  let s = '';
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /**
  * A TextFinder over one column below the header, set up as `s` asks (plain text unless `pattern`: the default). The
  * range is named open-ended in A1 (`E2:E`, to the grid's end) so no getLastRow round trip comes first (the cells
@@ -36,7 +30,7 @@ export function columnFinder(
   s: ColumnSearch,
 ): GoogleAppsScript.Spreadsheet.TextFinder | null {
   if (!s.text) return null;
-  const c = columnLetters(col);
+  const c = columnLetter(col);
   let range: Range;
   try {
     range = sheet.getRange(`${c}${s.from ?? 2}:${c}`);

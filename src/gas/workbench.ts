@@ -1,7 +1,7 @@
 // The 部室工作台 web app (issue 17): doGet serves 我的待办 or a case page to the visitor Apps Script names, from the
 // ledger opened by the id recorded at setup; workbenchAct performs an action through the menu's use case. The web
 // app executes as the deploying account, so every call checks the visitor (人员, role, department) on the server.
-import { performAction, STALE_PAGE } from '../app/performAction';
+import { performAction, registrations, STALE_PAGE } from '../app/performAction';
 import { caseCard } from '../core/card';
 import { maySeeCase, seesEveryCase } from '../core/callers';
 import { trustedCase } from '../core/controls';
@@ -22,7 +22,7 @@ import {
   type QueueEntry,
 } from '../core/workbench';
 import { HANDLERS, type HandlerKind } from '../handlers';
-import { dialogFields, registrations, type DialogField } from './actions';
+import { dialogFields, type DialogField } from './actions';
 import { SHEET, LOG_HEADERS } from './layout';
 import { requireRole } from './caller';
 import { activeUserEmail } from './infra';
